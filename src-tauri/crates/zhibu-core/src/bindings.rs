@@ -1,0 +1,65 @@
+//! The TypeScript types the UI uses for everything that crosses IPC are
+//! generated from these Rust types into `ui/src/api/bindings.ts`. This test
+//! fails when the committed file is stale; run it with
+//! `ZHIBU_UPDATE_BINDINGS=1` to regenerate.
+
+use std::path::PathBuf;
+
+use ts_rs::{Config, TS};
+
+use crate::error::{ErrorKind, ErrorPayload};
+use crate::info::Info;
+use crate::members::{EventKind, MemberCounts, Sex};
+use crate::org::{
+    BranchOverview, CommitteeMember, CommitteeMemberInput, Finding, NewBranch, OrgKind, OrgLevel,
+    OrgSummary, PartyGroup, PartyGroupInput, Position, Severity, TermInfo, TermState,
+};
+
+fn decl<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let parts = [
+        decl::<ErrorKind>(&cfg),
+        decl::<ErrorPayload>(&cfg),
+        decl::<OrgLevel>(&cfg),
+        decl::<OrgKind>(&cfg),
+        decl::<Position>(&cfg),
+        decl::<CommitteeMemberInput>(&cfg),
+        decl::<PartyGroupInput>(&cfg),
+        decl::<NewBranch>(&cfg),
+        decl::<OrgSummary>(&cfg),
+        decl::<CommitteeMember>(&cfg),
+        decl::<PartyGroup>(&cfg),
+        decl::<Severity>(&cfg),
+        decl::<Finding>(&cfg),
+        decl::<TermState>(&cfg),
+        decl::<TermInfo>(&cfg),
+        decl::<MemberCounts>(&cfg),
+        decl::<BranchOverview>(&cfg),
+        decl::<Sex>(&cfg),
+        decl::<EventKind>(&cfg),
+        decl::<Info>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",
+        parts.join("\n")
+    )
+}
+
+#[test]
+fn bindings_are_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/api/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("ZHIBU_UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write bindings.ts");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/api/bindings.ts is stale: run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings` and commit it"
+    );
+}

@@ -1,0 +1,20 @@
+//! 支部台账's domain core: the rules, the SQLite store and the use cases.
+//! It depends on neither Tauri nor GTK/WebKit, so every use case runs and is
+//! tested without a window (the app and `zhibu-cli` are thin shells over it).
+
+pub mod demo;
+pub mod error;
+pub mod idcard;
+pub mod info;
+mod labels;
+pub mod members;
+pub mod org;
+pub mod paths;
+pub mod settings;
+pub mod store;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{Error, ErrorKind, ErrorPayload, Result};
+pub use store::Store;

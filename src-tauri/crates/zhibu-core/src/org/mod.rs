@@ -1,0 +1,413 @@
+//! Organisations: the tree 党委 → 党总支 → 党支部 held in one database, each
+//! branch's committee (支委) with positions, its 党小组, and the committee's
+//! term with the 换届 date derived from it.
+
+pub mod rules;
+
+use chrono::{DateTime, Local, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::labels::label_enum;
+use crate::members::{self, MemberCounts};
+use crate::settings;
+pub use rules::{Finding, Severity, TermInfo, TermState};
+
+label_enum! {
+    /// The level of an organisation in the tree.
+    pub enum OrgLevel {
+        Committee = "党委",
+        GeneralBranch = "党总支",
+        Branch = "党支部",
+    }
+    what: "组织层级"
+}
+
+label_enum! {
+    /// The kind of unit the organisation is built in.
+    pub enum OrgKind {
+        Rural = "农村",
+        Community = "社区",
+        Enterprise = "企业",
+        Organ = "机关",
+        Institution = "事业单位",
+        School = "学校",
+        NewOrganisation = "两新组织",
+        Other = "其他",
+    }
+    what: "单位类型"
+}
+
+label_enum! {
+    /// A position on the branch committee.
+    pub enum Position {
+        Secretary = "书记",
+        DeputySecretary = "副书记",
+        Organisation = "组织委员",
+        Publicity = "宣传委员",
+        Discipline = "纪检委员",
+        Youth = "青年委员",
+        UnitedFront = "统战委员",
+        Women = "妇女委员",
+        Member = "委员",
+    }
+    what: "支委职务"
+}
+
+pub type OrgId = i64;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CommitteeMemberInput {
+    pub name: String,
+    pub position: Position,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PartyGroupInput {
+    pub name: String,
+    /// 党小组组长.
+    pub leader_name: Option<String>,
+}
+
+/// What the first-run wizard (and `zhibu-cli init`) sends to create a branch.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct NewBranch {
+    pub name: String,
+    pub kind: OrgKind,
+    /// The 上级党组织 (usually a 党委; a 党总支 for branches under one).
+    pub higher_name: String,
+    pub higher_level: OrgLevel,
+    /// The day the current committee was elected.
+    pub term_start: Option<NaiveDate>,
+    /// Term length; when absent, the default for the kind (5 村/社区, 3 others).
+    pub term_years: Option<u8>,
+    pub committee: Vec<CommitteeMemberInput>,
+    pub groups: Vec<PartyGroupInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OrgSummary {
+    pub id: OrgId,
+    pub name: String,
+    pub level: OrgLevel,
+    pub kind: OrgKind,
+    pub parent_id: Option<OrgId>,
+    pub parent_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CommitteeMember {
+    pub id: i64,
+    pub name: String,
+    pub position: Position,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PartyGroup {
+    pub id: i64,
+    pub name: String,
+    pub leader_name: Option<String>,
+    /// Members in this group today.
+    pub member_count: u32,
+}
+
+/// Everything the overview screen shows about one branch.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BranchOverview {
+    pub org: OrgSummary,
+    /// The chain of higher organisations, nearest first.
+    pub ancestors: Vec<OrgSummary>,
+    pub term: Option<TermInfo>,
+    pub committee: Vec<CommitteeMember>,
+    pub groups: Vec<PartyGroup>,
+    pub counts: MemberCounts,
+    pub findings: Vec<Finding>,
+    pub today: NaiveDate,
+}
+
+const MAX_NAME_CHARS: usize = 60;
+
+fn clean_name(field: &str, value: &str) -> Result<String> {
+    // Full-width spaces are what clerks paste from Word and Excel.
+    let v = value.replace('\u{3000}', " ").trim().to_string();
+    if v.is_empty() {
+        return Err(Error::Validation(format!("请填写{field}")));
+    }
+    if v.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::Validation(format!(
+            "{field}太长（{}个字），请控制在{MAX_NAME_CHARS}个字以内",
+            v.chars().count()
+        )));
+    }
+    Ok(v)
+}
+
+/// Checks a new branch before anything is written; every message names the
+/// field and the fix.
+fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
+    let name = clean_name("党支部名称", &input.name)?;
+    let higher_name = clean_name("上级党组织名称", &input.higher_name)?;
+    if input.higher_level == OrgLevel::Branch {
+        return Err(Error::Validation(
+            "上级党组织应为党委或党总支，不能是党支部，请重新选择".into(),
+        ));
+    }
+    if name == higher_name {
+        return Err(Error::Validation(
+            "党支部名称与上级党组织名称相同，请核对".into(),
+        ));
+    }
+    if let Some(start) = input.term_start {
+        if start > today {
+            return Err(Error::Validation(format!(
+                "本届支委选举日期{}晚于今天，请填写已经举行选举的日期",
+                start.format("%Y年%m月%d日")
+            )));
+        }
+    }
+    if let Some(years) = input.term_years {
+        if !(1..=5).contains(&years) {
+            return Err(Error::Validation(format!(
+                "任期年限{years}年不在1至5年之间。党章规定每届任期三年至五年，请重新填写"
+            )));
+        }
+    }
+    let mut committee = Vec::new();
+    for (i, m) in input.committee.iter().enumerate() {
+        let name = clean_name(&format!("第{}名支委的姓名", i + 1), &m.name)?;
+        committee.push(CommitteeMemberInput {
+            name,
+            position: m.position,
+        });
+    }
+    if committee.iter().filter(|m| m.position == Position::Secretary).count() > 1 {
+        return Err(Error::Validation(
+            "一个党支部只能有1名书记，请把其他人改为副书记或委员".into(),
+        ));
+    }
+    let mut groups: Vec<PartyGroupInput> = Vec::new();
+    for (i, g) in input.groups.iter().enumerate() {
+        let name = clean_name(&format!("第{}个党小组的名称", i + 1), &g.name)?;
+        if groups.iter().any(|other| other.name == name) {
+            return Err(Error::Validation(format!(
+                "党小组“{name}”重复了，请给每个党小组起不同的名称"
+            )));
+        }
+        let leader_name = match &g.leader_name {
+            Some(l) if !l.trim().is_empty() => Some(clean_name("党小组组长姓名", l)?),
+            _ => None,
+        };
+        groups.push(PartyGroupInput { name, leader_name });
+    }
+    Ok(NewBranch {
+        name,
+        kind: input.kind,
+        higher_name,
+        higher_level: input.higher_level,
+        term_start: input.term_start,
+        term_years: Some(
+            input
+                .term_years
+                .unwrap_or_else(|| rules::default_term_years(input.kind)),
+        ),
+        committee,
+        groups,
+    })
+}
+
+/// Creates a branch (and its higher organisation if it is new) with its
+/// committee and 党小组, all in the caller's transaction.
+pub fn create_branch(tx: &Transaction<'_>, input: &NewBranch, now: DateTime<Local>) -> Result<OrgId> {
+    let input = validate(input, now.date_naive())?;
+    let created_at = now.to_rfc3339();
+    let parent_id: Option<OrgId> = tx
+        .query_row(
+            "SELECT id FROM organisations WHERE name = ?1 AND level = ?2",
+            params![input.higher_name, input.higher_level],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let parent_id = match parent_id {
+        Some(id) => id,
+        None => {
+            tx.execute(
+                "INSERT INTO organisations (parent_id, name, level, kind, created_at) VALUES (NULL, ?1, ?2, ?3, ?4)",
+                params![input.higher_name, input.higher_level, input.kind, created_at],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM organisations WHERE parent_id = ?1 AND name = ?2)",
+        params![parent_id, input.name],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(Error::Conflict(format!(
+            "“{}”下已经有名为“{}”的党支部，请换一个名称，或在顶部切换到已有的支部",
+            input.higher_name, input.name
+        )));
+    }
+    tx.execute(
+        "INSERT INTO organisations (parent_id, name, level, kind, term_start, term_years, created_at)
+         VALUES (?1, ?2, '党支部', ?3, ?4, ?5, ?6)",
+        params![
+            parent_id,
+            input.name,
+            input.kind,
+            input.term_start,
+            input.term_years,
+            created_at
+        ],
+    )?;
+    let org_id = tx.last_insert_rowid();
+    for (i, m) in input.committee.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO committee_members (org_id, name, position, sort_order) VALUES (?1, ?2, ?3, ?4)",
+            params![org_id, m.name, m.position, i as i64],
+        )?;
+    }
+    for (i, g) in input.groups.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO party_groups (org_id, name, leader_name, sort_order) VALUES (?1, ?2, ?3, ?4)",
+            params![org_id, g.name, g.leader_name, i as i64],
+        )?;
+    }
+    settings::set(tx, settings::CURRENT_ORG, &org_id.to_string())?;
+    Ok(org_id)
+}
+
+fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrgSummary> {
+    Ok(OrgSummary {
+        id: r.get("id")?,
+        name: r.get("name")?,
+        level: r.get("level")?,
+        kind: r.get("kind")?,
+        parent_id: r.get("parent_id")?,
+        parent_name: r.get("parent_name")?,
+    })
+}
+
+const SUMMARY_SQL: &str = "SELECT o.id, o.name, o.level, o.kind, o.parent_id, p.name AS parent_name
+     FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id";
+
+/// Every branch in the database, for the switcher.
+pub fn list_branches(conn: &Connection) -> Result<Vec<OrgSummary>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SUMMARY_SQL} WHERE o.level = '党支部' ORDER BY p.name, o.name"
+    ))?;
+    let rows = stmt.query_map([], summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn get(conn: &Connection, id: OrgId) -> Result<OrgSummary> {
+    conn.query_row(&format!("{SUMMARY_SQL} WHERE o.id = ?1"), [id], summary_from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("找不到编号为{id}的党组织，它可能已被删除，请重新选择")))
+}
+
+/// The branch the UI works on: the one last chosen, else the first there is.
+pub fn current(conn: &Connection) -> Result<Option<OrgSummary>> {
+    if let Some(id) = settings::get(conn, settings::CURRENT_ORG)? {
+        if let Ok(id) = id.parse::<OrgId>() {
+            if let Ok(org) = get(conn, id) {
+                if org.level == OrgLevel::Branch {
+                    return Ok(Some(org));
+                }
+            }
+        }
+    }
+    Ok(list_branches(conn)?.into_iter().next())
+}
+
+pub fn set_current(conn: &Connection, id: OrgId) -> Result<OrgSummary> {
+    let org = get(conn, id)?;
+    if org.level != OrgLevel::Branch {
+        return Err(Error::Validation(format!(
+            "“{}”是{}，请选择一个党支部",
+            org.name, org.level
+        )));
+    }
+    settings::set(conn, settings::CURRENT_ORG, &id.to_string())?;
+    Ok(org)
+}
+
+pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<BranchOverview> {
+    let org = get(conn, id)?;
+    let mut ancestors = Vec::new();
+    let mut next = org.parent_id;
+    while let Some(pid) = next {
+        let parent = get(conn, pid)?;
+        next = parent.parent_id;
+        ancestors.push(parent);
+        if ancestors.len() > 16 {
+            break;
+        }
+    }
+    let (term_start, term_years): (Option<NaiveDate>, Option<u8>) = conn.query_row(
+        "SELECT term_start, term_years FROM organisations WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let term = match (term_start, term_years) {
+        (Some(start), Some(years)) => Some(rules::term_info(start, years, today)),
+        _ => None,
+    };
+    let mut stmt = conn.prepare(
+        "SELECT id, name, position FROM committee_members WHERE org_id = ?1 ORDER BY sort_order, id",
+    )?;
+    let committee = stmt
+        .query_map([id], |r| {
+            Ok(CommitteeMember {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                position: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let on_roll = members::on_roll(conn, id, today)?;
+    let mut stmt = conn.prepare(
+        "SELECT id, name, leader_name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
+    )?;
+    let groups = stmt
+        .query_map([id], |r| {
+            Ok(PartyGroup {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                leader_name: r.get(2)?,
+                member_count: 0,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .map(|mut g| {
+            g.member_count = on_roll.iter().filter(|m| m.group_id == Some(g.id)).count() as u32;
+            g
+        })
+        .collect();
+    let counts = MemberCounts::of(&on_roll);
+    let positions: Vec<Position> = committee.iter().map(|c| c.position).collect();
+    let findings = if org.level == OrgLevel::Branch {
+        rules::check_branch(&rules::BranchFacts {
+            kind: org.kind,
+            full_members: counts.full as usize,
+            all_members: counts.total as usize,
+            committee: &positions,
+            term: term.as_ref(),
+        })
+    } else {
+        Vec::new()
+    };
+    Ok(BranchOverview {
+        org,
+        ancestors,
+        term,
+        committee,
+        groups,
+        counts,
+        findings,
+        today,
+    })
+}

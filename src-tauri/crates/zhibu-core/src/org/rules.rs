@@ -1,0 +1,343 @@
+//! Pure rules about a branch's size, committee and term (domain-rules §3.2,
+//! §3.3). Each finding carries the clause it comes from, cited by content
+//! because article numbers differ between published copies.
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{OrgKind, Position};
+
+/// How serious a finding is: a 警告 is something an inspector would write
+/// up; a 提示 is worth knowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub enum Severity {
+    #[serde(rename = "警告")]
+    Warning,
+    #[serde(rename = "提示")]
+    Notice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Finding {
+    pub severity: Severity,
+    pub message: String,
+    /// The rule the finding comes from, e.g. "《中国共产党支部工作条例（试行）》第四条".
+    pub clause: String,
+}
+
+pub const CLAUSE_BRANCH_SIZE: &str =
+    "《中国共产党支部工作条例（试行）》第四条：凡是有正式党员3人以上的，都应当成立党支部；党支部党员人数一般不超过50人";
+pub const CLAUSE_COMMITTEE: &str =
+    "《中国共产党支部工作条例（试行）》：有正式党员7人以上的党支部，应当设立党支部委员会，由3至5人组成，一般不超过7人；正式党员不足7人的党支部，设1名书记，必要时设1名副书记";
+pub const CLAUSE_TERM_LENGTH: &str =
+    "《中国共产党章程》第三十一条：党的基层委员会、总支部委员会、支部委员会每届任期三年至五年；《支部工作条例》：村、社区党支部委员会每届任期5年，其他一般3年";
+pub const CLAUSE_TERM_DUE: &str =
+    "《中国共产党基层组织选举工作条例》第三条：任期届满应当按期进行换届选举，需要延期或提前的须报上级党组织批准，一般不超过1年";
+
+/// The term a branch committee gets unless the clerk says otherwise:
+/// 5 years for 村/社区, 3 for the rest (支部工作条例).
+pub fn default_term_years(kind: OrgKind) -> u8 {
+    match kind {
+        OrgKind::Rural | OrgKind::Community => 5,
+        _ => 3,
+    }
+}
+
+/// The day the term ends, i.e. when 换届 is due. 29 February falls back to
+/// 28 February in a common year.
+pub fn term_end(start: NaiveDate, years: u8) -> NaiveDate {
+    start
+        .checked_add_months(Months::new(u32::from(years) * 12))
+        .unwrap_or(start)
+}
+
+/// The higher level reminds the branch six months before expiry
+/// (domain-rules §3.3), so the app does too.
+pub const REMINDER_MONTHS: u32 = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub enum TermState {
+    #[serde(rename = "任期内")]
+    Running,
+    #[serde(rename = "临近换届")]
+    DueSoon,
+    #[serde(rename = "已到期")]
+    Expired,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TermInfo {
+    pub start: NaiveDate,
+    pub years: u8,
+    /// 换届 is due on this day.
+    pub end: NaiveDate,
+    /// From this day the overview shows the 换届 reminder.
+    pub remind_from: NaiveDate,
+    pub state: TermState,
+    /// Days from today to `end`; negative once overdue.
+    pub days_left: i64,
+}
+
+pub fn term_info(start: NaiveDate, years: u8, today: NaiveDate) -> TermInfo {
+    let end = term_end(start, years);
+    let remind_from = end
+        .checked_sub_months(Months::new(REMINDER_MONTHS))
+        .unwrap_or(end);
+    let state = if today >= end {
+        TermState::Expired
+    } else if today >= remind_from {
+        TermState::DueSoon
+    } else {
+        TermState::Running
+    };
+    TermInfo {
+        start,
+        years,
+        end,
+        remind_from,
+        state,
+        days_left: (end - today).num_days(),
+    }
+}
+
+/// What the rules need to know about a branch.
+pub struct BranchFacts<'a> {
+    pub kind: OrgKind,
+    pub full_members: usize,
+    pub all_members: usize,
+    pub committee: &'a [Position],
+    pub term: Option<&'a TermInfo>,
+}
+
+/// Every finding about a branch's size, committee and term (§3.2, §3.3).
+pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let warn = |message: String, clause: &str| Finding {
+        severity: Severity::Warning,
+        message,
+        clause: clause.to_string(),
+    };
+    let notice = |message: String, clause: &str| Finding {
+        severity: Severity::Notice,
+        message,
+        clause: clause.to_string(),
+    };
+
+    if facts.full_members < 3 {
+        out.push(warn(
+            format!(
+                "本支部现有正式党员{}人，不足3人。正式党员不足3人的单位，一般应与邻近单位成立联合党支部，请与上级党组织沟通。",
+                facts.full_members
+            ),
+            CLAUSE_BRANCH_SIZE,
+        ));
+    }
+    if facts.all_members > 50 {
+        out.push(notice(
+            format!(
+                "本支部现有党员{}人，超过50人。党支部党员人数一般不超过50人，可考虑按规定调整或分设党支部。",
+                facts.all_members
+            ),
+            CLAUSE_BRANCH_SIZE,
+        ));
+    }
+
+    let size = facts.committee.len();
+    let secretaries = facts.committee.iter().filter(|p| **p == Position::Secretary).count();
+    let deputies = facts.committee.iter().filter(|p| **p == Position::DeputySecretary).count();
+    if secretaries == 0 {
+        out.push(warn(
+            "尚未登记党支部书记。请在“支部委员会”中登记书记。".into(),
+            CLAUSE_COMMITTEE,
+        ));
+    }
+    if deputies > 1 {
+        out.push(warn(
+            format!("登记了{deputies}名副书记。党支部一般设副书记1名，请核对。"),
+            CLAUSE_COMMITTEE,
+        ));
+    }
+    if facts.full_members >= 7 {
+        if size < 3 {
+            out.push(warn(
+                format!(
+                    "本支部有正式党员{}人（7人以上），应当设立党支部委员会（3至5人），现只登记了{}名委员。",
+                    facts.full_members, size
+                ),
+                CLAUSE_COMMITTEE,
+            ));
+        } else if size > 7 {
+            out.push(warn(
+                format!("支部委员会登记了{size}人。支部委员会一般不超过7人，请核对。"),
+                CLAUSE_COMMITTEE,
+            ));
+        } else if size > 5 {
+            out.push(notice(
+                format!("支部委员会登记了{size}人。条例规定一般由3至5人组成，最多不超过7人。"),
+                CLAUSE_COMMITTEE,
+            ));
+        }
+    } else if size > secretaries + deputies {
+        out.push(warn(
+            format!(
+                "本支部正式党员{}人，不足7人，按规定不设支部委员会，只设书记1名、必要时设副书记1名；现登记了{}名其他委员。",
+                facts.full_members,
+                size - secretaries - deputies
+            ),
+            CLAUSE_COMMITTEE,
+        ));
+    }
+
+    if let Some(term) = facts.term {
+        if !(3..=5).contains(&term.years) {
+            out.push(warn(
+                format!("支部委员会任期登记为{}年，党章规定每届任期三年至五年，请核对。", term.years),
+                CLAUSE_TERM_LENGTH,
+            ));
+        } else if term.years != default_term_years(facts.kind) {
+            out.push(notice(
+                format!(
+                    "{}类党支部委员会一般每届任期{}年，本支部登记为{}年；如上级有明确规定，以上级规定为准。",
+                    facts.kind.label(),
+                    default_term_years(facts.kind),
+                    term.years
+                ),
+                CLAUSE_TERM_LENGTH,
+            ));
+        }
+        match term.state {
+            TermState::Expired => out.push(warn(
+                format!(
+                    "支部委员会任期已于{}届满（已超过{}天），应当按期换届；延期换届须报上级党组织批准，一般不超过1年。",
+                    term.end.format("%Y年%m月%d日"),
+                    -term.days_left
+                ),
+                CLAUSE_TERM_DUE,
+            )),
+            TermState::DueSoon => out.push(notice(
+                format!(
+                    "支部委员会任期将于{}届满（还有{}天），请提前向上级党组织报告，做好换届准备。",
+                    term.end.format("%Y年%m月%d日"),
+                    term.days_left
+                ),
+                CLAUSE_TERM_DUE,
+            )),
+            TermState::Running => {}
+        }
+    } else {
+        out.push(notice(
+            "尚未登记本届支部委员会的选举日期，无法提醒换届时间。".into(),
+            CLAUSE_TERM_DUE,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn default_terms_follow_the_branch_regulation() {
+        // 支部工作条例: 村、社区 5 years, other units 3.
+        let table = [
+            (OrgKind::Rural, 5),
+            (OrgKind::Community, 5),
+            (OrgKind::Enterprise, 3),
+            (OrgKind::Organ, 3),
+            (OrgKind::Institution, 3),
+            (OrgKind::School, 3),
+            (OrgKind::NewOrganisation, 3),
+            (OrgKind::Other, 3),
+        ];
+        for (kind, years) in table {
+            assert_eq!(default_term_years(kind), years, "{kind}");
+        }
+    }
+
+    #[test]
+    fn term_end_and_reminder_window() {
+        // Reminder from six months before expiry (选举条例; domain-rules §3.3).
+        let start = d(2021, 12, 20);
+        let table = [
+            (d(2026, 6, 19), TermState::Running, 184),
+            (d(2026, 6, 20), TermState::DueSoon, 183),
+            (d(2026, 12, 19), TermState::DueSoon, 1),
+            (d(2026, 12, 20), TermState::Expired, 0),
+            (d(2027, 1, 20), TermState::Expired, -31),
+        ];
+        for (today, state, days) in table {
+            let t = term_info(start, 5, today);
+            assert_eq!(t.end, d(2026, 12, 20));
+            assert_eq!(t.remind_from, d(2026, 6, 20));
+            assert_eq!((t.state, t.days_left), (state, days), "{today}");
+        }
+        assert_eq!(term_end(d(2024, 2, 29), 3), d(2027, 2, 28));
+    }
+
+    fn findings(full: usize, all: usize, committee: &[Position]) -> Vec<Finding> {
+        check_branch(&BranchFacts {
+            kind: OrgKind::Enterprise,
+            full_members: full,
+            all_members: all,
+            committee,
+            term: None,
+        })
+    }
+
+    fn has(findings: &[Finding], needle: &str) -> bool {
+        findings.iter().any(|f| f.message.contains(needle))
+    }
+
+    #[test]
+    fn size_rules_at_their_edges() {
+        use Position::*;
+        let five = [Secretary, DeputySecretary, Organisation, Publicity, Discipline];
+        // 第四条: 3 正式党员 are enough for a branch, 2 are not.
+        assert!(has(&findings(2, 2, &[Secretary]), "不足3人"));
+        assert!(!has(&findings(3, 3, &[Secretary]), "不足3人"));
+        // 一般不超过50人: 50 is fine, 51 is noted.
+        assert!(!has(&findings(50, 50, &five), "超过50人"));
+        assert!(has(&findings(50, 51, &five), "超过50人"));
+        // 7 正式党员 need a committee of 3 to 5; 预备党员 do not count.
+        assert!(has(&findings(7, 7, &[Secretary]), "应当设立党支部委员会"));
+        assert!(!has(&findings(6, 9, &[Secretary]), "应当设立党支部委员会"));
+        assert!(!has(&findings(7, 7, &[Secretary, Organisation, Publicity]), "应当设立"));
+        // Under 7: a 书记 and perhaps a 副书记, nobody else.
+        assert!(has(&findings(6, 6, &[Secretary, Organisation]), "不设支部委员会"));
+        assert!(!has(&findings(6, 6, &[Secretary, DeputySecretary]), "不设支部委员会"));
+        // More than 7 委员 is over the limit; 6–7 is allowed but noted.
+        let eight = [Secretary, Member, Member, Member, Member, Member, Member, Member];
+        assert!(has(&findings(20, 20, &eight), "一般不超过7人"));
+        assert!(has(&findings(20, 20, &eight[..6]), "3至5人"));
+        assert!(has(&findings(20, 20, &[Organisation, Publicity, Discipline]), "尚未登记党支部书记"));
+    }
+
+    #[test]
+    fn term_findings() {
+        let running = term_info(d(2024, 1, 10), 3, d(2025, 1, 1));
+        let expired = term_info(d(2021, 1, 10), 3, d(2025, 1, 1));
+        let soon = term_info(d(2022, 3, 1), 3, d(2025, 1, 1));
+        let with_term = |kind, term: &TermInfo| {
+            check_branch(&BranchFacts {
+                kind,
+                full_members: 10,
+                all_members: 10,
+                committee: &[Position::Secretary, Position::Organisation, Position::Publicity],
+                term: Some(term),
+            })
+        };
+        assert!(with_term(OrgKind::Enterprise, &running).is_empty());
+        assert!(has(&with_term(OrgKind::Enterprise, &expired), "应当按期换届"));
+        assert!(has(&with_term(OrgKind::Enterprise, &soon), "还有"));
+        // A village branch registered with 3 years is noted (条例 says 5).
+        assert!(has(&with_term(OrgKind::Rural, &running), "一般每届任期5年"));
+        let six = term_info(d(2024, 1, 10), 2, d(2025, 1, 1));
+        assert!(has(&with_term(OrgKind::Enterprise, &six), "三年至五年"));
+    }
+}

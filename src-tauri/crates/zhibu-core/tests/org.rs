@@ -1,0 +1,180 @@
+//! Organisation and demo use cases on a temporary database, as the app and
+//! the CLI run them — no window involved.
+
+use chrono::{Local, NaiveDate, TimeZone};
+use zhibu_core::members::{self, EventKind};
+use zhibu_core::org::{
+    self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, PartyGroupInput, Position, Severity,
+    TermState,
+};
+use zhibu_core::{demo, ErrorKind, Store};
+
+fn now() -> chrono::DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).single().expect("valid time")
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+fn branch(name: &str) -> NewBranch {
+    NewBranch {
+        name: name.into(),
+        kind: OrgKind::Enterprise,
+        higher_name: "某某集团党委".into(),
+        higher_level: OrgLevel::Committee,
+        term_start: NaiveDate::from_ymd_opt(2024, 3, 1),
+        term_years: None,
+        committee: vec![
+            CommitteeMemberInput { name: "赵书记".into(), position: Position::Secretary },
+            CommitteeMemberInput { name: "钱委员".into(), position: Position::Organisation },
+        ],
+        groups: vec![PartyGroupInput { name: "生产党小组".into(), leader_name: Some("孙组长".into()) }],
+    }
+}
+
+#[test]
+fn create_branch_and_read_its_overview() {
+    let mut store = Store::open_in_memory().expect("store");
+    let id = store
+        .with_tx(|tx| org::create_branch(tx, &branch("一车间党支部"), now()))
+        .expect("create");
+    let o = org::overview(store.conn(), id, today()).expect("overview");
+    assert_eq!(o.org.name, "一车间党支部");
+    assert_eq!(o.org.parent_name.as_deref(), Some("某某集团党委"));
+    assert_eq!(o.ancestors.len(), 1);
+    let term = o.term.expect("term");
+    // 企业 branch: 3-year default term (支部工作条例).
+    assert_eq!(term.years, 3);
+    assert_eq!(term.end, NaiveDate::from_ymd_opt(2027, 3, 1).expect("date"));
+    assert_eq!(term.state, TermState::DueSoon);
+    assert_eq!(o.committee.len(), 2);
+    assert_eq!(o.groups[0].leader_name.as_deref(), Some("孙组长"));
+    // No members yet: fewer than 3 正式党员 is a warning with its clause.
+    let size = o.findings.iter().find(|f| f.message.contains("不足3人")).expect("size finding");
+    assert_eq!(size.severity, Severity::Warning);
+    assert!(size.clause.contains("第四条"));
+    // The branch created last becomes the current one; a second branch
+    // under the same 党委 reuses the parent.
+    let id2 = store
+        .with_tx(|tx| org::create_branch(tx, &branch("二车间党支部"), now()))
+        .expect("second");
+    assert_eq!(org::current(store.conn()).expect("current").map(|o| o.id), Some(id2));
+    let list = org::list_branches(store.conn()).expect("list");
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].parent_id, list[1].parent_id);
+    org::set_current(store.conn(), id).expect("switch");
+    assert_eq!(org::current(store.conn()).expect("current").map(|o| o.id), Some(id));
+    let parent = list[0].parent_id.expect("parent");
+    let e = org::set_current(store.conn(), parent).expect_err("a 党委 is not a branch");
+    assert_eq!(e.kind(), ErrorKind::Validation);
+}
+
+#[test]
+fn bad_input_is_refused_with_a_message_and_nothing_is_written() {
+    let mut store = Store::open_in_memory().expect("store");
+    let cases: Vec<(NewBranch, &str)> = vec![
+        (NewBranch { name: "\u{3000} ".into(), ..branch("x") }, "请填写党支部名称"),
+        (NewBranch { higher_name: "".into(), ..branch("x") }, "请填写上级党组织名称"),
+        (NewBranch { term_years: Some(6), ..branch("x") }, "三年至五年"),
+        (NewBranch { term_start: NaiveDate::from_ymd_opt(2027, 1, 1), ..branch("x") }, "晚于今天"),
+        (
+            NewBranch {
+                committee: vec![
+                    CommitteeMemberInput { name: "甲".into(), position: Position::Secretary },
+                    CommitteeMemberInput { name: "乙".into(), position: Position::Secretary },
+                ],
+                ..branch("x")
+            },
+            "只能有1名书记",
+        ),
+        (
+            NewBranch {
+                groups: vec![
+                    PartyGroupInput { name: "一组".into(), leader_name: None },
+                    PartyGroupInput { name: "一组".into(), leader_name: None },
+                ],
+                ..branch("x")
+            },
+            "重复",
+        ),
+    ];
+    for (input, needle) in cases {
+        let err = store.with_tx(|tx| org::create_branch(tx, &input, now())).expect_err(needle);
+        assert_eq!(err.kind(), ErrorKind::Validation, "{err}");
+        assert!(err.to_string().contains(needle), "{err} should mention {needle}");
+    }
+    assert!(org::list_branches(store.conn()).expect("list").is_empty());
+    let orgs: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(orgs, 0, "no half-written parent organisation");
+
+    store.with_tx(|tx| org::create_branch(tx, &branch("一车间党支部"), now())).expect("first");
+    let dup = store
+        .with_tx(|tx| org::create_branch(tx, &branch("一车间党支部"), now()))
+        .expect_err("duplicate");
+    assert_eq!(dup.kind(), ErrorKind::Conflict);
+}
+
+#[test]
+fn demo_branch_is_a_realistic_village_branch() {
+    let mut store = Store::open_in_memory().expect("store");
+    let id = demo::load(&mut store, now()).expect("demo");
+    let o = org::overview(store.conn(), id, today()).expect("overview");
+    assert_eq!(o.org.kind, OrgKind::Rural);
+    assert_eq!(o.org.parent_name.as_deref(), Some(demo::DEMO_HIGHER));
+    assert_eq!((o.counts.total, o.counts.full, o.counts.probationary), (16, 14, 2));
+    assert_eq!(o.committee.len(), 5);
+    assert_eq!(o.groups.len(), 2);
+    assert_eq!(o.groups.iter().map(|g| g.member_count).sum::<u32>(), 16);
+    let term = o.term.expect("term");
+    assert_eq!(term.years, 5);
+    assert_eq!(term.state, TermState::DueSoon);
+    assert!(o.findings.iter().any(|f| f.message.contains("换届准备")));
+    assert!(!o.findings.iter().any(|f| f.severity == Severity::Warning), "{:?}", o.findings);
+
+    // Every ID number carries a valid check digit and matches the birth date.
+    let mut stmt = store.conn().prepare("SELECT id_number, birth_date FROM members").expect("stmt");
+    let rows: Vec<(String, NaiveDate)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    drop(stmt);
+    assert_eq!(rows.len(), 18);
+    for (id, birth) in rows {
+        assert_eq!(zhibu_core::idcard::parse(&id).expect("valid id").birth_date, birth);
+    }
+
+    // Three years back the transferred-out member was still on the roll, the
+    // two 预备党员 and the transferred-in one not yet, and the deceased was alive.
+    let three_years_ago = NaiveDate::from_ymd_opt(2023, 11, 22).expect("date");
+    let then = members::on_roll(store.conn(), id, three_years_ago).expect("roll");
+    let names: Vec<&str> = then.iter().map(|m| m.name.as_str()).collect();
+    assert!(names.contains(&"韩磊") && names.contains(&"钱福生"), "{names:?}");
+    assert!(!names.contains(&"黄海波") && !names.contains(&"高丽娟"), "{names:?}");
+
+    // Loading the demo twice is refused instead of duplicating it.
+    assert_eq!(demo::load(&mut store, now()).expect_err("twice").kind(), ErrorKind::Conflict);
+}
+
+#[test]
+fn history_is_append_only() {
+    let mut store = Store::open_in_memory().expect("store");
+    demo::load(&mut store, now()).expect("demo");
+    let conn = store.conn();
+    let update = conn.execute("UPDATE member_events SET date = '2000-01-01'", []);
+    assert!(update.expect_err("update refused").to_string().contains("只能追加"));
+    let delete = conn.execute("DELETE FROM member_events", []);
+    assert!(delete.expect_err("delete refused").to_string().contains("只能追加"));
+    let confirmed: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM member_events WHERE kind = ?1",
+            [EventKind::Confirmed],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(confirmed, 16, "every member but the two 预备党员 has a 转正 event");
+}

@@ -1,0 +1,90 @@
+// Generated from the Rust types in zhibu-core by its `bindings` test.
+// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.
+
+export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "io" | "internal";
+
+export type ErrorPayload = { kind: ErrorKind, message: string, };
+
+export type OrgLevel = "党委" | "党总支" | "党支部";
+
+export type OrgKind = "农村" | "社区" | "企业" | "机关" | "事业单位" | "学校" | "两新组织" | "其他";
+
+export type Position = "书记" | "副书记" | "组织委员" | "宣传委员" | "纪检委员" | "青年委员" | "统战委员" | "妇女委员" | "委员";
+
+export type CommitteeMemberInput = { name: string, position: Position, };
+
+export type PartyGroupInput = { name: string, 
+/**
+ * 党小组组长.
+ */
+leader_name: string | null, };
+
+export type NewBranch = { name: string, kind: OrgKind, 
+/**
+ * The 上级党组织 (usually a 党委; a 党总支 for branches under one).
+ */
+higher_name: string, higher_level: OrgLevel, 
+/**
+ * The day the current committee was elected.
+ */
+term_start: string | null, 
+/**
+ * Term length; when absent, the default for the kind (5 村/社区, 3 others).
+ */
+term_years: number | null, committee: Array<CommitteeMemberInput>, groups: Array<PartyGroupInput>, };
+
+export type OrgSummary = { id: number, name: string, level: OrgLevel, kind: OrgKind, parent_id: number | null, parent_name: string | null, };
+
+export type CommitteeMember = { id: number, name: string, position: Position, };
+
+export type PartyGroup = { id: number, name: string, leader_name: string | null, 
+/**
+ * Members in this group today.
+ */
+member_count: number, };
+
+export type Severity = "警告" | "提示";
+
+export type Finding = { severity: Severity, message: string, 
+/**
+ * The rule the finding comes from, e.g. "《中国共产党支部工作条例（试行）》第四条".
+ */
+clause: string, };
+
+export type TermState = "任期内" | "临近换届" | "已到期";
+
+export type TermInfo = { start: string, years: number, 
+/**
+ * 换届 is due on this day.
+ */
+end: string, 
+/**
+ * From this day the overview shows the 换届 reminder.
+ */
+remind_from: string, state: TermState, 
+/**
+ * Days from today to `end`; negative once overdue.
+ */
+days_left: number, };
+
+export type MemberCounts = { total: number, 
+/**
+ * 正式党员.
+ */
+full: number, 
+/**
+ * 预备党员.
+ */
+probationary: number, };
+
+export type BranchOverview = { org: OrgSummary, 
+/**
+ * The chain of higher organisations, nearest first.
+ */
+ancestors: Array<OrgSummary>, term: TermInfo | null, committee: Array<CommitteeMember>, groups: Array<PartyGroup>, counts: MemberCounts, findings: Array<Finding>, today: string, };
+
+export type Sex = "男" | "女";
+
+export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利";
+
+export type Info = { app_version: string, schema_version: number, supported_schema_version: number, database: string | null, current_branch_id: number | null, branches: Array<BranchOverview>, };
