@@ -1,5 +1,64 @@
+//! The Tauri shell: app state, the command list and start-up. Logic lives in
+//! zhibu-core; commands are one-line adapters.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+
+use tauri::{Runtime, Wry};
+use zhibu_core::{paths, Store};
+
+pub use state::AppState;
+
+/// The builder with every command and the state, generic over the runtime so
+/// tests can run it on tauri's mock runtime.
+pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
+    tauri::Builder::<R>::new()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::org::org_list,
+            commands::org::org_current,
+            commands::org::org_set_current,
+            commands::org::org_overview,
+            commands::org::org_create_branch,
+            commands::org::org_load_demo,
+            commands::org::app_info,
+            commands::app::app_status,
+        ])
+}
+
+/// `--data-dir DIR` from the command line, if given.
+fn data_dir_flag() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+/// Opens the data directory and runs the app. If the database cannot be
+/// opened the window still opens and shows why, in Chinese.
 pub fn run() {
-    tauri::Builder::default()
-        .run(tauri::generate_context!())
-        .expect("error while running tauri application");
+    let dir = paths::resolve_data_dir(data_dir_flag());
+    let state = match dir {
+        Ok(dir) => match Store::open_in_dir(&dir) {
+            Ok(store) => AppState::new(store, dir),
+            Err(e) => AppState::failed(e.to_string(), Some(dir)),
+        },
+        Err(e) => AppState::failed(e.to_string(), None),
+    };
+    if let Some(message) = state.startup_error() {
+        eprintln!("支部台账无法打开数据库：{message}");
+    }
+    if let Err(e) = builder::<Wry>(state).run(tauri::generate_context!()) {
+        eprintln!("支部台账无法打开程序窗口：{e}");
+        std::process::exit(2);
+    }
 }

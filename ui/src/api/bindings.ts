@@ -88,3 +88,9 @@ export type Sex = "男" | "女";
 export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利";
 
 export type Info = { app_version: string, schema_version: number, supported_schema_version: number, database: string | null, current_branch_id: number | null, branches: Array<BranchOverview>, };
+
+export type AppStatus = { version: string, data_dir: string | null, 
+/**
+ * Why the database could not be opened; the UI shows it full-screen.
+ */
+startup_error: string | null, };

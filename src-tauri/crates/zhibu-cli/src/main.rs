@@ -1,1 +1,189 @@
-fn main() {}
+//! zhibu-cli: the desktop app's use cases from a terminal, for scripting,
+//! scheduled jobs and tests. `--json` gives machine output; errors then come
+//! as `{ "kind", "message" }` on stderr, and the exit code is non-zero.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
+use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
+
+#[derive(Parser)]
+#[command(name = "zhibu-cli", version, about = "支部台账命令行工具（与桌面程序共用同一数据目录）")]
+struct Cli {
+    /// 数据目录（默认：环境变量 ZHIBU_DATA_DIR，或系统的应用数据目录）
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// 以 JSON 输出结果（供脚本使用）
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 新建党支部
+    Init {
+        /// 党支部名称，如“东坡村党支部”
+        #[arg(long)]
+        name: String,
+        /// 单位类型：农村、社区、企业、机关、事业单位、学校、两新组织、其他
+        #[arg(long)]
+        kind: String,
+        /// 上级党组织名称
+        #[arg(long, default_value = "上级党委")]
+        higher: String,
+        /// 上级党组织层级：党委 或 党总支
+        #[arg(long, default_value = "党委")]
+        higher_level: String,
+        /// 本届支委选举日期（YYYY-MM-DD）
+        #[arg(long)]
+        term_start: Option<NaiveDate>,
+        /// 每届任期年数（默认：村、社区5年，其他3年）
+        #[arg(long)]
+        term_years: Option<u8>,
+        /// 党支部书记姓名
+        #[arg(long)]
+        secretary: Option<String>,
+    },
+    /// 载入示例支部（东坡村党支部，含党员和三年历史）
+    Demo,
+    /// 显示数据目录中的党组织、人数、任期和换届时间
+    Info,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if cli.json {
+                let payload = ErrorPayload::from(&e);
+                eprintln!("{}", serde_json::to_string(&payload).unwrap_or_else(|_| e.to_string()));
+            } else {
+                eprintln!("错误：{e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open(cli: &Cli) -> Result<Store> {
+    let dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    Store::open_in_dir(&dir)
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn run(cli: &Cli) -> Result<()> {
+    let now = Local::now();
+    match &cli.command {
+        Command::Init {
+            name,
+            kind,
+            higher,
+            higher_level,
+            term_start,
+            term_years,
+            secretary,
+        } => {
+            let input = NewBranch {
+                name: name.clone(),
+                kind: OrgKind::parse(kind)?,
+                higher_name: higher.clone(),
+                higher_level: OrgLevel::parse(higher_level)?,
+                term_start: *term_start,
+                term_years: *term_years,
+                committee: secretary
+                    .iter()
+                    .map(|s| CommitteeMemberInput {
+                        name: s.clone(),
+                        position: Position::Secretary,
+                    })
+                    .collect(),
+                groups: Vec::new(),
+            };
+            let mut store = open(cli)?;
+            let id = store.with_tx(|tx| org::create_branch(tx, &input, now))?;
+            report_created(cli, &store, id, now.date_naive())
+        }
+        Command::Demo => {
+            let mut store = open(cli)?;
+            let id = demo::load(&mut store, now)?;
+            report_created(cli, &store, id, now.date_naive())
+        }
+        Command::Info => {
+            let store = open(cli)?;
+            let info = info::info(&store, now.date_naive())?;
+            if cli.json {
+                return print_json(&info);
+            }
+            print_info(&info);
+            Ok(())
+        }
+    }
+}
+
+fn report_created(cli: &Cli, store: &Store, id: i64, today: NaiveDate) -> Result<()> {
+    let overview = org::overview(store.conn(), id, today)?;
+    if cli.json {
+        return print_json(&overview);
+    }
+    println!("已建立：{}（编号 {}）", overview.org.name, overview.org.id);
+    Ok(())
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+fn print_info(info: &info::Info) {
+    println!("支部台账 {}，数据结构第{}版", info.app_version, info.schema_version);
+    if let Some(db) = &info.database {
+        println!("数据库：{db}");
+    }
+    if info.branches.is_empty() {
+        println!("还没有党支部。可用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例支部。");
+    }
+    for b in &info.branches {
+        println!();
+        println!("{}（{}，上级：{}）", b.org.name, b.org.kind, b.org.parent_name.as_deref().unwrap_or("—"));
+        println!(
+            "  党员 {} 人：正式党员 {} 人，预备党员 {} 人",
+            b.counts.total, b.counts.full, b.counts.probationary
+        );
+        if !b.committee.is_empty() {
+            let list: Vec<String> = b.committee.iter().map(|c| format!("{} {}", c.position, c.name)).collect();
+            println!("  支委：{}", list.join("，"));
+        }
+        for g in &b.groups {
+            println!(
+                "  {}：组长 {}，{} 人",
+                g.name,
+                g.leader_name.as_deref().unwrap_or("未登记"),
+                g.member_count
+            );
+        }
+        match &b.term {
+            Some(t) => println!(
+                "  本届任期：{} 起 {} 年，{} 应换届（{}）",
+                date(t.start),
+                t.years,
+                date(t.end),
+                t.state
+            ),
+            None => println!("  本届任期：未登记"),
+        }
+        for f in &b.findings {
+            println!("  【{}】{}（依据：{}）", f.severity, f.message, f.clause);
+        }
+    }
+}

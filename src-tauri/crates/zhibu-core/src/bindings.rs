@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 use crate::error::{ErrorKind, ErrorPayload};
-use crate::info::Info;
+use crate::info::{AppStatus, Info};
 use crate::members::{EventKind, MemberCounts, Sex};
 use crate::org::{
     BranchOverview, CommitteeMember, CommitteeMemberInput, Finding, NewBranch, OrgKind, OrgLevel,
@@ -42,6 +42,7 @@ fn generate() -> String {
         decl::<Sex>(&cfg),
         decl::<EventKind>(&cfg),
         decl::<Info>(&cfg),
+        decl::<AppStatus>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

@@ -18,6 +18,15 @@ pub struct Info {
     pub branches: Vec<BranchOverview>,
 }
 
+/// What the window needs before anything else: did the database open?
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppStatus {
+    pub version: String,
+    pub data_dir: Option<String>,
+    /// Why the database could not be opened; the UI shows it full-screen.
+    pub startup_error: Option<String>,
+}
+
 pub fn info(store: &Store, today: NaiveDate) -> Result<Info> {
     let conn = store.conn();
     let branches = org::list_branches(conn)?

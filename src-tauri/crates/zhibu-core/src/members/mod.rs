@@ -108,8 +108,8 @@ pub fn insert_with_history(
         return Err(Error::Validation(format!(
             "{}的出生日期{}与公民身份号码中的{}不一致，请核对",
             member.name,
-            member.birth_date.format("%Y年%m月%d日"),
-            id_info.birth_date.format("%Y年%m月%d日")
+            member.birth_date.format("%Y年%-m月%-d日"),
+            id_info.birth_date.format("%Y年%-m月%-d日")
         )));
     }
     let group_id: Option<i64> = match &member.group_name {

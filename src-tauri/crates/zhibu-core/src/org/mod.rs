@@ -163,7 +163,7 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
         if start > today {
             return Err(Error::Validation(format!(
                 "本届支委选举日期{}晚于今天，请填写已经举行选举的日期",
-                start.format("%Y年%m月%d日")
+                start.format("%Y年%-m月%-d日")
             )));
         }
     }

@@ -7,15 +7,16 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{OrgKind, Position};
+use crate::labels::label_enum;
 
-/// How serious a finding is: a 警告 is something an inspector would write
-/// up; a 提示 is worth knowing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-pub enum Severity {
-    #[serde(rename = "警告")]
-    Warning,
-    #[serde(rename = "提示")]
-    Notice,
+label_enum! {
+    /// How serious a finding is: a 警告 is something an inspector would write
+    /// up; a 提示 is worth knowing.
+    pub enum Severity {
+        Warning = "警告",
+        Notice = "提示",
+    }
+    what: "严重程度"
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -56,14 +57,13 @@ pub fn term_end(start: NaiveDate, years: u8) -> NaiveDate {
 /// (domain-rules §3.3), so the app does too.
 pub const REMINDER_MONTHS: u32 = 6;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-pub enum TermState {
-    #[serde(rename = "任期内")]
-    Running,
-    #[serde(rename = "临近换届")]
-    DueSoon,
-    #[serde(rename = "已到期")]
-    Expired,
+label_enum! {
+    pub enum TermState {
+        Running = "任期内",
+        DueSoon = "临近换届",
+        Expired = "已到期",
+    }
+    what: "任期状态"
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -210,7 +210,7 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
             TermState::Expired => out.push(warn(
                 format!(
                     "支部委员会任期已于{}届满（已超过{}天），应当按期换届；延期换届须报上级党组织批准，一般不超过1年。",
-                    term.end.format("%Y年%m月%d日"),
+                    term.end.format("%Y年%-m月%-d日"),
                     -term.days_left
                 ),
                 CLAUSE_TERM_DUE,
@@ -218,7 +218,7 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
             TermState::DueSoon => out.push(notice(
                 format!(
                     "支部委员会任期将于{}届满（还有{}天），请提前向上级党组织报告，做好换届准备。",
-                    term.end.format("%Y年%m月%d日"),
+                    term.end.format("%Y年%-m月%-d日"),
                     term.days_left
                 ),
                 CLAUSE_TERM_DUE,

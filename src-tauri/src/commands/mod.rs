@@ -1,0 +1,4 @@
+//! One module per area; each command parses, calls the core, returns.
+
+pub mod app;
+pub mod org;

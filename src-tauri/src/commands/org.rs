@@ -1,0 +1,46 @@
+//! Organisations: the first-run wizard, the overview and the branch switcher.
+
+use tauri::State;
+use zhibu_core::org::{self, BranchOverview, NewBranch, OrgId, OrgSummary};
+use zhibu_core::{demo, info};
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn org_list(state: State<'_, AppState>) -> IpcResult<Vec<OrgSummary>> {
+    Ok(org::list_branches(state.store()?.conn())?)
+}
+
+#[tauri::command]
+pub fn org_current(state: State<'_, AppState>) -> IpcResult<Option<OrgSummary>> {
+    Ok(org::current(state.store()?.conn())?)
+}
+
+#[tauri::command]
+pub fn org_set_current(state: State<'_, AppState>, id: OrgId) -> IpcResult<OrgSummary> {
+    Ok(org::set_current(state.store()?.conn(), id)?)
+}
+
+#[tauri::command]
+pub fn org_overview(state: State<'_, AppState>, id: OrgId) -> IpcResult<BranchOverview> {
+    Ok(org::overview(state.store()?.conn(), id, state.now().date_naive())?)
+}
+
+#[tauri::command]
+pub fn org_create_branch(state: State<'_, AppState>, input: NewBranch) -> IpcResult<OrgId> {
+    let now = state.now();
+    Ok(state.store()?.with_tx(|tx| org::create_branch(tx, &input, now))?)
+}
+
+#[tauri::command]
+pub fn org_load_demo(state: State<'_, AppState>) -> IpcResult<OrgId> {
+    let now = state.now();
+    Ok(demo::load(&mut *state.store()?, now)?)
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> IpcResult<info::Info> {
+    let store = state.store()?;
+    Ok(info::info(&store, state.now().date_naive())?)
+}
