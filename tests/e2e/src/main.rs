@@ -1,1 +1,134 @@
-fn main() {}
+//! End-to-end flows: the real built app in a real window (Xvfb), driven
+//! through tauri-driver + WebKitWebDriver. Each flow gets a fresh data
+//! directory and a fresh app process, and leaves PNG screenshots in
+//! `target/e2e-screenshots/` for a person to look at.
+//!
+//! Adding a flow: write `fn my_flow(s: &Session) -> Result<()>` in `flows.rs`
+//! and add one line to `flows::ALL`.
+//!
+//! Run through `cargo xtask test` (or `cargo xtask e2e`), which builds the
+//! app, installs what is missing and starts Xvfb.
+
+mod driver;
+mod flows;
+
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use driver::Session;
+
+struct Args {
+    app: PathBuf,
+    driver: PathBuf,
+    shots: PathBuf,
+    only: Option<String>,
+    port: u16,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        app: PathBuf::from("target/debug/zhibu"),
+        driver: PathBuf::from("tauri-driver"),
+        shots: PathBuf::from("target/e2e-screenshots"),
+        only: None,
+        port: 4444,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = || it.next().unwrap_or_default();
+        match a.as_str() {
+            "--app" => args.app = PathBuf::from(value()),
+            "--driver" => args.driver = PathBuf::from(value()),
+            "--shots" => args.shots = PathBuf::from(value()),
+            "--only" => args.only = Some(value()),
+            "--port" => args.port = value().parse().unwrap_or(4444),
+            other => eprintln!("ignoring unknown argument {other}"),
+        }
+    }
+    args
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_driver(args: &Args) -> Result<Driver, String> {
+    let child = Command::new(&args.driver)
+        .args(["--port", &args.port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", args.driver.display()))?;
+    let driver = Driver(child);
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", args.port)).is_err() {
+        if start.elapsed() > Duration::from_secs(20) {
+            return Err("tauri-driver did not start listening within 20 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(driver)
+}
+
+fn main() {
+    let args = parse_args();
+    let app = std::fs::canonicalize(&args.app).unwrap_or_else(|_| args.app.clone());
+    if let Err(e) = std::fs::remove_dir_all(&args.shots) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            eprintln!("cannot clear {}: {e}", args.shots.display());
+        }
+    }
+    let _driver = match start_driver(&args) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("e2e: {e}");
+            std::process::exit(2);
+        }
+    };
+    let url = format!("http://127.0.0.1:{}", args.port);
+    let (mut passed, mut failed) = (0, 0);
+    for (index, flow) in flows::ALL.iter().enumerate() {
+        if args.only.as_deref().is_some_and(|o| !flow.name.contains(o)) {
+            continue;
+        }
+        let started = Instant::now();
+        let outcome = run_flow(&url, &app, &args.shots, index + 1, flow);
+        match outcome {
+            Ok(()) => {
+                passed += 1;
+                println!("flow {} ... ok ({:.1} s)", flow.name, started.elapsed().as_secs_f32());
+            }
+            Err(e) => {
+                failed += 1;
+                println!("flow {} ... FAILED ({:.1} s)\n    {e}", flow.name, started.elapsed().as_secs_f32());
+            }
+        }
+    }
+    drop(_driver);
+    println!("screenshots: {}", args.shots.display());
+    println!("e2e: {passed} passed, {failed} failed");
+    if failed > 0 || passed == 0 {
+        std::process::exit(1);
+    }
+}
+
+fn run_flow(url: &str, app: &std::path::Path, shots: &std::path::Path, index: usize, flow: &flows::Flow) -> Result<(), String> {
+    let data = tempfile::tempdir().map_err(|e| e.to_string())?;
+    (flow.prepare)(data.path())?;
+    let args = vec!["--data-dir".to_string(), data.path().display().to_string()];
+    let prefix = format!("{index:02}-{}", flow.name);
+    let session = Session::start(url, app, &args, shots, &prefix)?;
+    let result = (flow.run)(&session);
+    if result.is_err() {
+        let _ = session.screenshot("FAILED");
+    }
+    session.end();
+    result
+}

@@ -50,9 +50,9 @@ fn create_branch_and_read_its_overview() {
     assert_eq!(term.state, TermState::DueSoon);
     assert_eq!(o.committee.len(), 2);
     assert_eq!(o.groups[0].leader_name.as_deref(), Some("孙组长"));
-    // No members yet: fewer than 3 正式党员 is a warning with its clause.
-    let size = o.findings.iter().find(|f| f.message.contains("不足3人")).expect("size finding");
-    assert_eq!(size.severity, Severity::Warning);
+    // No members yet: a notice that size checks wait for the roster.
+    let size = o.findings.iter().find(|f| f.message.contains("还没有党员")).expect("roster notice");
+    assert_eq!(size.severity, Severity::Notice);
     assert!(size.clause.contains("第四条"));
     // The branch created last becomes the current one; a second branch
     // under the same 党委 reuses the parent.

@@ -124,7 +124,13 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
         clause: clause.to_string(),
     };
 
-    if facts.full_members < 3 {
+    if facts.all_members == 0 {
+        // A branch just created has no roster yet: size rules would only alarm.
+        out.push(notice(
+            "党员花名册中还没有党员。录入党员后，将按规定检查党员人数和支部委员会设置。".into(),
+            CLAUSE_BRANCH_SIZE,
+        ));
+    } else if facts.full_members < 3 {
         out.push(warn(
             format!(
                 "本支部现有正式党员{}人，不足3人。正式党员不足3人的单位，一般应与邻近单位成立联合党支部，请与上级党组织沟通。",
@@ -158,7 +164,9 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
             CLAUSE_COMMITTEE,
         ));
     }
-    if facts.full_members >= 7 {
+    // With an empty roster the committee cannot be judged against its size.
+    let has_roster = facts.all_members > 0;
+    if has_roster && facts.full_members >= 7 {
         if size < 3 {
             out.push(warn(
                 format!(
@@ -178,7 +186,7 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
                 CLAUSE_COMMITTEE,
             ));
         }
-    } else if size > secretaries + deputies {
+    } else if has_roster && size > secretaries + deputies {
         out.push(warn(
             format!(
                 "本支部正式党员{}人，不足7人，按规定不设支部委员会，只设书记1名、必要时设副书记1名；现登记了{}名其他委员。",
@@ -298,6 +306,9 @@ mod tests {
     fn size_rules_at_their_edges() {
         use Position::*;
         let five = [Secretary, DeputySecretary, Organisation, Publicity, Discipline];
+        // An empty roster is a notice, not a size warning.
+        let empty = findings(0, 0, &[Secretary, Organisation]);
+        assert!(has(&empty, "还没有党员") && !has(&empty, "不足3人") && !has(&empty, "不设支部委员会"));
         // 第四条: 3 正式党员 are enough for a branch, 2 are not.
         assert!(has(&findings(2, 2, &[Secretary]), "不足3人"));
         assert!(!has(&findings(3, 3, &[Secretary]), "不足3人"));

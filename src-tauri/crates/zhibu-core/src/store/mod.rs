@@ -111,10 +111,12 @@ fn inspect_read_only(path: &Path) -> Result<i64> {
         detail: format!("无法以只读方式打开：{e}"),
     })?;
     let read = |sql: &str| -> Result<i64> {
-        conn.query_row(sql, [], |r| r.get(0))
-            .map_err(|e| Error::Corrupt {
-                detail: format!("不是有效的数据库文件：{e}"),
-            })
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| Error::Corrupt {
+            detail: match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => "文件内容不是数据库格式".to_string(),
+                _ => format!("无法读取数据库：{e}"),
+            },
+        })
     };
     let version = read("PRAGMA user_version")?;
     let app_id = read("PRAGMA application_id")?;

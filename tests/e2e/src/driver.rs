@@ -1,0 +1,216 @@
+//! A small W3C WebDriver client for tauri-driver (which forwards to
+//! WebKitWebDriver). Plain HTTP keeps the harness free of browser-download
+//! machinery; only the calls the flows need are here.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub type Result<T> = std::result::Result<T, String>;
+
+pub struct Session {
+    agent: ureq::Agent,
+    base: String,
+    id: String,
+    shots: PathBuf,
+    prefix: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+impl Session {
+    /// Launches the app through the driver at `driver_url` with `args`.
+    pub fn start(driver_url: &str, app: &Path, args: &[String], shots: &Path, prefix: &str) -> Result<Session> {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(90)))
+            .build()
+            .into();
+        // No browserName: WebKitGTK reports its own and the session would fail.
+        let caps = json!({
+            "capabilities": { "alwaysMatch": {
+                "tauri:options": { "application": app.display().to_string(), "args": args }
+            }}
+        });
+        let mut session = Session {
+            agent,
+            base: driver_url.trim_end_matches('/').to_string(),
+            id: String::new(),
+            shots: shots.to_path_buf(),
+            prefix: prefix.to_string(),
+        };
+        let value = session.request("POST", "/session", Some(caps))?;
+        session.id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no sessionId in {value}"))?
+            .to_string();
+        Ok(session)
+    }
+
+    fn request(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        let url = format!("{}{}", self.base, path);
+        let response = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, Some(b)) => self.agent.post(&url).send_json(&b),
+            (_, None) => self.agent.post(&url).send_json(json!({})),
+        };
+        let mut response = response.map_err(|e| format!("{method} {path}: {e}"))?;
+        let status = response.status();
+        let value: Value = response
+            .body_mut()
+            .read_json()
+            .map_err(|e| format!("{method} {path}: unreadable reply: {e}"))?;
+        if !status.is_success() {
+            return Err(format!("{method} {path}: {status}: {}", value["value"]));
+        }
+        Ok(value["value"].clone())
+    }
+
+    fn s(&self, path: &str) -> String {
+        format!("/session/{}{}", self.id, path)
+    }
+
+    pub fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        let v = self.request(
+            "POST",
+            &self.s("/elements"),
+            Some(json!({"using": "css selector", "value": css})),
+        )?;
+        Ok(v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Waits until `css` matches a displayed element.
+    pub fn wait(&self, css: &str) -> Result<Element> {
+        let start = Instant::now();
+        loop {
+            for e in self.find_all(css)? {
+                if self.displayed(&e).unwrap_or(false) {
+                    return Ok(e);
+                }
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("nothing visible matches `{css}` after {TIMEOUT:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Waits until the element at `css` shows text containing `needle`.
+    pub fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
+        let start = Instant::now();
+        loop {
+            if let Ok(e) = self.wait(css) {
+                let text = self.text(&e)?;
+                if text.contains(needle) {
+                    return Ok(text);
+                }
+                if start.elapsed() > TIMEOUT {
+                    return Err(format!("`{css}` shows {text:?}, expected it to contain {needle:?}"));
+                }
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("`{css}` never appeared"));
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    pub fn displayed(&self, e: &Element) -> Result<bool> {
+        Ok(self
+            .request("GET", &self.s(&format!("/element/{}/displayed", e.0)), None)?
+            .as_bool()
+            .unwrap_or(false))
+    }
+
+    /// The element's rendered text. Read through `innerText` because
+    /// WebKitWebDriver's own text call returns "" for Element Plus tables.
+    pub fn text(&self, e: &Element) -> Result<String> {
+        let v = self.request(
+            "POST",
+            &self.s("/execute/sync"),
+            Some(json!({ "script": "return arguments[0].innerText", "args": [{ ELEMENT_KEY: e.0 }] })),
+        )?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    pub fn click(&self, css: &str) -> Result<()> {
+        let e = self.wait(css)?;
+        self.request("POST", &self.s(&format!("/element/{}/click", e.0)), Some(json!({})))?;
+        Ok(())
+    }
+
+    /// Clicks the visible element whose text contains `text` among `css` matches.
+    pub fn click_text(&self, css: &str, text: &str) -> Result<()> {
+        let start = Instant::now();
+        loop {
+            for e in self.find_all(css)? {
+                if self.displayed(&e).unwrap_or(false) && self.text(&e)?.contains(text) {
+                    self.request("POST", &self.s(&format!("/element/{}/click", e.0)), Some(json!({})))?;
+                    return Ok(());
+                }
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("no visible `{css}` with text {text:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Types into the input at `css` (or the first input inside it).
+    pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let target = format!("{css} input, input{css}, {css} textarea");
+        let e = self.wait(&target)?;
+        self.request("POST", &self.s(&format!("/element/{}/clear", e.0)), Some(json!({})))?;
+        self.request(
+            "POST",
+            &self.s(&format!("/element/{}/value", e.0)),
+            Some(json!({ "text": text })),
+        )?;
+        Ok(())
+    }
+
+    /// Picks `label` in the Element Plus select at `css`.
+    pub fn choose(&self, css: &str, label: &str) -> Result<()> {
+        self.click(css)?;
+        self.click_text(".el-select-dropdown__item", label)
+    }
+
+    pub fn execute(&self, script: &str) -> Result<Value> {
+        self.request(
+            "POST",
+            &self.s("/execute/sync"),
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// Saves a PNG of the window as `<prefix>-<name>.png` and returns its path.
+    pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Let transitions and fonts settle so the picture shows the final state.
+        std::thread::sleep(Duration::from_millis(400));
+        let b64 = self.request("GET", &self.s("/screenshot"), None)?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_str().unwrap_or_default())
+            .map_err(|e| format!("screenshot is not base64: {e}"))?;
+        std::fs::create_dir_all(&self.shots).map_err(|e| e.to_string())?;
+        let path = self.shots.join(format!("{}-{}.png", self.prefix, name));
+        std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+
+    pub fn end(self) {
+        let _ = self.request("DELETE", &self.s(""), None);
+    }
+}

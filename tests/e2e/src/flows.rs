@@ -1,0 +1,118 @@
+//! The flows a user walks, each with the screenshots a person checks.
+
+use std::path::Path;
+
+use crate::driver::{Result, Session};
+
+pub struct Flow {
+    pub name: &'static str,
+    /// Prepares the fresh data directory before the app starts.
+    pub prepare: fn(&Path) -> Result<()>,
+    pub run: fn(&Session) -> Result<()>,
+}
+
+fn fresh(_: &Path) -> Result<()> {
+    Ok(())
+}
+
+pub const ALL: &[Flow] = &[
+    Flow { name: "first-run-wizard", prepare: fresh, run: first_run_wizard },
+    Flow { name: "demo-branch", prepare: fresh, run: demo_branch },
+    Flow { name: "damaged-database", prepare: damaged_database, run: startup_error_shown },
+];
+
+fn ensure(cond: bool, what: &str) -> Result<()> {
+    if cond {
+        Ok(())
+    } else {
+        Err(what.to_string())
+    }
+}
+
+/// A clerk on a fresh machine creates their branch with the wizard and sees
+/// the overview show what they entered.
+fn first_run_wizard(s: &Session) -> Result<()> {
+    s.wait_text("[data-test=welcome-title]", "欢迎使用支部台账")?;
+    // The bundled font, not a system one, draws the UI.
+    let statuses = s.execute(
+        "return Array.from(document.fonts).filter(f => f.family.includes('Zhibu Sans')).map(f => f.status)",
+    )?;
+    ensure(
+        statuses.as_array().is_some_and(|a| a.iter().any(|v| v == "loaded")),
+        &format!("bundled font not loaded: {statuses}"),
+    )?;
+    s.screenshot("welcome")?;
+
+    s.click("[data-test=start-create]")?;
+    s.click("[data-test=wizard-next]")?;
+    // Empty required fields are explained, not sent.
+    s.wait_text(".el-form-item__error", "请填写党支部名称")?;
+    s.screenshot("basic-empty")?;
+    s.type_into("[data-test=field-name]", "新华社区第二党支部")?;
+    s.choose("[data-test=field-kind]", "社区")?;
+    s.type_into("[data-test=field-higher]", "新华街道党工委")?;
+    s.screenshot("basic-filled")?;
+    s.click("[data-test=wizard-next]")?;
+
+    // Typed the way the field shows dates, then Enter, as a clerk would.
+    s.type_into("[data-test=field-term-start]", "2022年3月18日\u{E007}")?;
+    s.type_into("[data-test=committee-name-0]", "林晓红")?;
+    s.click("[data-test=committee-add]")?;
+    s.type_into("[data-test=committee-name-1]", "周建平")?;
+    s.click("[data-test=committee-add]")?;
+    s.type_into("[data-test=committee-name-2]", "吴敏")?;
+    s.screenshot("committee")?;
+    s.click("[data-test=wizard-next]")?;
+
+    s.click("[data-test=group-add]")?;
+    s.type_into("[data-test=group-leader-0]", "陈国栋")?;
+    s.screenshot("groups")?;
+    s.click("[data-test=wizard-next]")?;
+
+    let summary = s.wait_text("[data-test=wizard-summary]", "新华社区第二党支部")?;
+    ensure(summary.contains("2022年3月18日起"), &format!("summary lacks term start: {summary}"))?;
+    ensure(summary.contains("每届5年"), &format!("社区 should default to 5 years: {summary}"))?;
+    s.screenshot("summary")?;
+    s.click("[data-test=wizard-finish]")?;
+
+    s.wait_text("[data-test=overview-name]", "新华社区第二党支部")?;
+    s.wait_text("[data-test=overview-chain]", "新华街道党工委")?;
+    let committee = s.wait_text("[data-test=committee-table]", "林晓红")?;
+    ensure(committee.contains("周建平") && committee.contains("吴敏"), &committee)?;
+    s.wait_text("[data-test=group-table]", "陈国栋")?;
+    s.wait_text("[data-test=term-end]", "2027年3月18日")?;
+    s.wait_text("[data-test=findings]", "还没有党员")?;
+    s.screenshot("overview")?;
+    Ok(())
+}
+
+/// Someone who wants to look around first loads the demo branch; the
+/// overview shows its members, committee and the 换届 reminder.
+fn demo_branch(s: &Session) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=count-total]", "16")?;
+    s.wait_text("[data-test=count-full]", "14")?;
+    s.wait_text("[data-test=count-probationary]", "2")?;
+    s.wait_text("[data-test=term-alert]", "距离换届还有")?;
+    s.wait_text("[data-test=committee-table]", "王建国")?;
+    s.screenshot("overview")?;
+
+    // The switcher leads to creating a second branch.
+    s.click("[data-test=branch-switcher]")?;
+    s.click_text(".el-select-dropdown__item", "新建党支部")?;
+    s.wait_text("[data-test=welcome-title]", "新建党支部")?;
+    s.screenshot("add-branch")?;
+    Ok(())
+}
+
+fn damaged_database(dir: &Path) -> Result<()> {
+    std::fs::write(dir.join("zhibu.db"), vec![0x5a_u8; 8192]).map_err(|e| e.to_string())
+}
+
+/// A damaged database is not opened, and the window says so in Chinese.
+fn startup_error_shown(s: &Session) -> Result<()> {
+    s.wait_text("[data-test=startup-error]", "从最近的备份恢复")?;
+    s.screenshot("startup-error")?;
+    Ok(())
+}

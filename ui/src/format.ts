@@ -1,0 +1,16 @@
+// How dates and numbers are shown: 2026年11月22日, as clerks write them.
+
+/** "2026-11-22" → "2026年11月22日"; empty for null. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
+}
+
+/** Days until a date, in words: "还有61天", "今天", "已超过3天". */
+export function daysLeftText(days: number): string {
+  if (days > 0) return `还有${days}天`
+  if (days === 0) return '就是今天'
+  return `已超过${-days}天`
+}

@@ -1,0 +1,25 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { useBranchStore } from '@/stores/branch'
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/overview' },
+    { path: '/welcome', name: 'welcome', component: () => import('@/features/setup/FirstRun.vue') },
+    {
+      path: '/overview',
+      name: 'overview',
+      component: () => import('@/features/org/BranchOverview.vue'),
+      meta: { title: '支部概况' },
+    },
+  ],
+})
+
+// With no branch yet, every screen leads to the first-run wizard.
+router.beforeEach(async (to) => {
+  const store = useBranchStore()
+  if (!store.ready) await store.init()
+  if (store.status?.startup_error) return true
+  if (!store.current && to.name !== 'welcome') return { name: 'welcome' }
+  return true
+})
