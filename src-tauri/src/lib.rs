@@ -12,10 +12,10 @@ use zhibu_core::{paths, Store};
 
 pub use state::AppState;
 
-/// The builder with every command and the state, generic over the runtime so
-/// tests can run it on tauri's mock runtime.
-pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
+/// Adds the state and every command to `builder`; generic over the runtime
+/// so tests run the same app on tauri's mock runtime.
+pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::org::org_list,
@@ -57,7 +57,7 @@ pub fn run() {
     if let Some(message) = state.startup_error() {
         eprintln!("支部台账无法打开数据库：{message}");
     }
-    if let Err(e) = builder::<Wry>(state).run(tauri::generate_context!()) {
+    if let Err(e) = setup(tauri::Builder::<Wry>::default(), state).run(tauri::generate_context!()) {
         eprintln!("支部台账无法打开程序窗口：{e}");
         std::process::exit(2);
     }

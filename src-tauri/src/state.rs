@@ -23,13 +23,17 @@ impl std::ops::Deref for StoreGuard<'_> {
     type Target = Store;
     fn deref(&self) -> &Store {
         // `AppState::store` only hands out guards holding a store.
-        self.0.as_ref().unwrap_or_else(|| unreachable!("guard without store"))
+        self.0
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("guard without store"))
     }
 }
 
 impl std::ops::DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
-        self.0.as_mut().unwrap_or_else(|| unreachable!("guard without store"))
+        self.0
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("guard without store"))
     }
 }
 
@@ -79,5 +83,7 @@ impl AppState {
 fn pinned_now() -> Option<DateTime<Local>> {
     let text = std::env::var("ZHIBU_TODAY").ok()?;
     let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()?;
-    date.and_hms_opt(9, 0, 0)?.and_local_timezone(Local).single()
+    date.and_hms_opt(9, 0, 0)?
+        .and_local_timezone(Local)
+        .single()
 }

@@ -24,13 +24,19 @@ pub fn org_set_current(state: State<'_, AppState>, id: OrgId) -> IpcResult<OrgSu
 
 #[tauri::command]
 pub fn org_overview(state: State<'_, AppState>, id: OrgId) -> IpcResult<BranchOverview> {
-    Ok(org::overview(state.store()?.conn(), id, state.now().date_naive())?)
+    Ok(org::overview(
+        state.store()?.conn(),
+        id,
+        state.now().date_naive(),
+    )?)
 }
 
 #[tauri::command]
 pub fn org_create_branch(state: State<'_, AppState>, input: NewBranch) -> IpcResult<OrgId> {
     let now = state.now();
-    Ok(state.store()?.with_tx(|tx| org::create_branch(tx, &input, now))?)
+    Ok(state
+        .store()?
+        .with_tx(|tx| org::create_branch(tx, &input, now))?)
 }
 
 #[tauri::command]

@@ -26,7 +26,13 @@ pub struct Element(String);
 
 impl Session {
     /// Launches the app through the driver at `driver_url` with `args`.
-    pub fn start(driver_url: &str, app: &Path, args: &[String], shots: &Path, prefix: &str) -> Result<Session> {
+    pub fn start(
+        driver_url: &str,
+        app: &Path,
+        args: &[String],
+        shots: &Path,
+        prefix: &str,
+    ) -> Result<Session> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(90)))
@@ -118,7 +124,9 @@ impl Session {
                     return Ok(text);
                 }
                 if start.elapsed() > TIMEOUT {
-                    return Err(format!("`{css}` shows {text:?}, expected it to contain {needle:?}"));
+                    return Err(format!(
+                        "`{css}` shows {text:?}, expected it to contain {needle:?}"
+                    ));
                 }
             }
             if start.elapsed() > TIMEOUT {
@@ -148,7 +156,11 @@ impl Session {
 
     pub fn click(&self, css: &str) -> Result<()> {
         let e = self.wait(css)?;
-        self.request("POST", &self.s(&format!("/element/{}/click", e.0)), Some(json!({})))?;
+        self.request(
+            "POST",
+            &self.s(&format!("/element/{}/click", e.0)),
+            Some(json!({})),
+        )?;
         Ok(())
     }
 
@@ -158,7 +170,11 @@ impl Session {
         loop {
             for e in self.find_all(css)? {
                 if self.displayed(&e).unwrap_or(false) && self.text(&e)?.contains(text) {
-                    self.request("POST", &self.s(&format!("/element/{}/click", e.0)), Some(json!({})))?;
+                    self.request(
+                        "POST",
+                        &self.s(&format!("/element/{}/click", e.0)),
+                        Some(json!({})),
+                    )?;
                     return Ok(());
                 }
             }
@@ -173,7 +189,11 @@ impl Session {
     pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let target = format!("{css} input, input{css}, {css} textarea");
         let e = self.wait(&target)?;
-        self.request("POST", &self.s(&format!("/element/{}/clear", e.0)), Some(json!({})))?;
+        self.request(
+            "POST",
+            &self.s(&format!("/element/{}/clear", e.0)),
+            Some(json!({})),
+        )?;
         self.request(
             "POST",
             &self.s(&format!("/element/{}/value", e.0)),

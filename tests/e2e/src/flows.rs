@@ -16,9 +16,21 @@ fn fresh(_: &Path) -> Result<()> {
 }
 
 pub const ALL: &[Flow] = &[
-    Flow { name: "first-run-wizard", prepare: fresh, run: first_run_wizard },
-    Flow { name: "demo-branch", prepare: fresh, run: demo_branch },
-    Flow { name: "damaged-database", prepare: damaged_database, run: startup_error_shown },
+    Flow {
+        name: "first-run-wizard",
+        prepare: fresh,
+        run: first_run_wizard,
+    },
+    Flow {
+        name: "demo-branch",
+        prepare: fresh,
+        run: demo_branch,
+    },
+    Flow {
+        name: "damaged-database",
+        prepare: damaged_database,
+        run: startup_error_shown,
+    },
 ];
 
 fn ensure(cond: bool, what: &str) -> Result<()> {
@@ -38,7 +50,9 @@ fn first_run_wizard(s: &Session) -> Result<()> {
         "return Array.from(document.fonts).filter(f => f.family.includes('Zhibu Sans')).map(f => f.status)",
     )?;
     ensure(
-        statuses.as_array().is_some_and(|a| a.iter().any(|v| v == "loaded")),
+        statuses
+            .as_array()
+            .is_some_and(|a| a.iter().any(|v| v == "loaded")),
         &format!("bundled font not loaded: {statuses}"),
     )?;
     s.screenshot("welcome")?;
@@ -70,15 +84,24 @@ fn first_run_wizard(s: &Session) -> Result<()> {
     s.click("[data-test=wizard-next]")?;
 
     let summary = s.wait_text("[data-test=wizard-summary]", "新华社区第二党支部")?;
-    ensure(summary.contains("2022年3月18日起"), &format!("summary lacks term start: {summary}"))?;
-    ensure(summary.contains("每届5年"), &format!("社区 should default to 5 years: {summary}"))?;
+    ensure(
+        summary.contains("2022年3月18日起"),
+        &format!("summary lacks term start: {summary}"),
+    )?;
+    ensure(
+        summary.contains("每届5年"),
+        &format!("社区 should default to 5 years: {summary}"),
+    )?;
     s.screenshot("summary")?;
     s.click("[data-test=wizard-finish]")?;
 
     s.wait_text("[data-test=overview-name]", "新华社区第二党支部")?;
     s.wait_text("[data-test=overview-chain]", "新华街道党工委")?;
     let committee = s.wait_text("[data-test=committee-table]", "林晓红")?;
-    ensure(committee.contains("周建平") && committee.contains("吴敏"), &committee)?;
+    ensure(
+        committee.contains("周建平") && committee.contains("吴敏"),
+        &committee,
+    )?;
     s.wait_text("[data-test=group-table]", "陈国栋")?;
     s.wait_text("[data-test=term-end]", "2027年3月18日")?;
     s.wait_text("[data-test=findings]", "还没有党员")?;

@@ -103,11 +103,19 @@ fn main() {
         match outcome {
             Ok(()) => {
                 passed += 1;
-                println!("flow {} ... ok ({:.1} s)", flow.name, started.elapsed().as_secs_f32());
+                println!(
+                    "flow {} ... ok ({:.1} s)",
+                    flow.name,
+                    started.elapsed().as_secs_f32()
+                );
             }
             Err(e) => {
                 failed += 1;
-                println!("flow {} ... FAILED ({:.1} s)\n    {e}", flow.name, started.elapsed().as_secs_f32());
+                println!(
+                    "flow {} ... FAILED ({:.1} s)\n    {e}",
+                    flow.name,
+                    started.elapsed().as_secs_f32()
+                );
             }
         }
     }
@@ -119,7 +127,13 @@ fn main() {
     }
 }
 
-fn run_flow(url: &str, app: &std::path::Path, shots: &std::path::Path, index: usize, flow: &flows::Flow) -> Result<(), String> {
+fn run_flow(
+    url: &str,
+    app: &std::path::Path,
+    shots: &std::path::Path,
+    index: usize,
+    flow: &flows::Flow,
+) -> Result<(), String> {
     let data = tempfile::tempdir().map_err(|e| e.to_string())?;
     (flow.prepare)(data.path())?;
     let args = vec!["--data-dir".to_string(), data.path().display().to_string()];

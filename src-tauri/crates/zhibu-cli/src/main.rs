@@ -12,7 +12,11 @@ use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, 
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 
 #[derive(Parser)]
-#[command(name = "zhibu-cli", version, about = "支部台账命令行工具（与桌面程序共用同一数据目录）")]
+#[command(
+    name = "zhibu-cli",
+    version,
+    about = "支部台账命令行工具（与桌面程序共用同一数据目录）"
+)]
 struct Cli {
     /// 数据目录（默认：环境变量 ZHIBU_DATA_DIR，或系统的应用数据目录）
     #[arg(long, global = true, value_name = "DIR")]
@@ -63,7 +67,10 @@ fn main() -> ExitCode {
         Err(e) => {
             if cli.json {
                 let payload = ErrorPayload::from(&e);
-                eprintln!("{}", serde_json::to_string(&payload).unwrap_or_else(|_| e.to_string()));
+                eprintln!(
+                    "{}",
+                    serde_json::to_string(&payload).unwrap_or_else(|_| e.to_string())
+                );
             } else {
                 eprintln!("错误：{e}");
             }
@@ -146,7 +153,10 @@ fn date(d: NaiveDate) -> String {
 }
 
 fn print_info(info: &info::Info) {
-    println!("支部台账 {}，数据结构第{}版", info.app_version, info.schema_version);
+    println!(
+        "支部台账 {}，数据结构第{}版",
+        info.app_version, info.schema_version
+    );
     if let Some(db) = &info.database {
         println!("数据库：{db}");
     }
@@ -155,13 +165,22 @@ fn print_info(info: &info::Info) {
     }
     for b in &info.branches {
         println!();
-        println!("{}（{}，上级：{}）", b.org.name, b.org.kind, b.org.parent_name.as_deref().unwrap_or("—"));
+        println!(
+            "{}（{}，上级：{}）",
+            b.org.name,
+            b.org.kind,
+            b.org.parent_name.as_deref().unwrap_or("—")
+        );
         println!(
             "  党员 {} 人：正式党员 {} 人，预备党员 {} 人",
             b.counts.total, b.counts.full, b.counts.probationary
         );
         if !b.committee.is_empty() {
-            let list: Vec<String> = b.committee.iter().map(|c| format!("{} {}", c.position, c.name)).collect();
+            let list: Vec<String> = b
+                .committee
+                .iter()
+                .map(|c| format!("{} {}", c.position, c.name))
+                .collect();
             println!("  支委：{}", list.join("，"));
         }
         for g in &b.groups {

@@ -24,7 +24,9 @@ pub enum Error {
     NewerSchema { found: i64, supported: i64 },
     #[error("数据库文件检查未通过（{detail}）。文件可能已损坏，本程序没有改动它。请从最近的备份恢复，或把数据目录整个复制给技术人员检查。")]
     Corrupt { detail: String },
-    #[error("读写文件失败：{context}（{source}）。请确认磁盘有剩余空间、文件未被其他程序占用后重试。")]
+    #[error(
+        "读写文件失败：{context}（{source}）。请确认磁盘有剩余空间、文件未被其他程序占用后重试。"
+    )]
     Io {
         context: String,
         #[source]

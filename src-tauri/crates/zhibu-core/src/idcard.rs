@@ -110,7 +110,10 @@ mod tests {
 
     #[test]
     fn bad_length_and_bad_date_are_explained() {
-        assert!(parse("11010519491231002").expect_err("17 chars").to_string().contains("18位"));
+        assert!(parse("11010519491231002")
+            .expect_err("17 chars")
+            .to_string()
+            .contains("18位"));
         let e = parse(&compose("110105", d(2000, 1, 1), 1).replacen("20000101", "20001301", 1))
             .expect_err("month 13");
         assert!(e.to_string().contains("出生日期"), "{e}");

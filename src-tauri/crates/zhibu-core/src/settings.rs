@@ -10,7 +10,11 @@ pub const CURRENT_ORG: &str = "current_org_id";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM app_settings WHERE key = ?1", [key], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM app_settings WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 

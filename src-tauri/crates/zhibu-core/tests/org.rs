@@ -10,7 +10,10 @@ use zhibu_core::org::{
 use zhibu_core::{demo, ErrorKind, Store};
 
 fn now() -> chrono::DateTime<Local> {
-    Local.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).single().expect("valid time")
+    Local
+        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+        .single()
+        .expect("valid time")
 }
 
 fn today() -> NaiveDate {
@@ -26,10 +29,19 @@ fn branch(name: &str) -> NewBranch {
         term_start: NaiveDate::from_ymd_opt(2024, 3, 1),
         term_years: None,
         committee: vec![
-            CommitteeMemberInput { name: "赵书记".into(), position: Position::Secretary },
-            CommitteeMemberInput { name: "钱委员".into(), position: Position::Organisation },
+            CommitteeMemberInput {
+                name: "赵书记".into(),
+                position: Position::Secretary,
+            },
+            CommitteeMemberInput {
+                name: "钱委员".into(),
+                position: Position::Organisation,
+            },
         ],
-        groups: vec![PartyGroupInput { name: "生产党小组".into(), leader_name: Some("孙组长".into()) }],
+        groups: vec![PartyGroupInput {
+            name: "生产党小组".into(),
+            leader_name: Some("孙组长".into()),
+        }],
     }
 }
 
@@ -51,7 +63,11 @@ fn create_branch_and_read_its_overview() {
     assert_eq!(o.committee.len(), 2);
     assert_eq!(o.groups[0].leader_name.as_deref(), Some("孙组长"));
     // No members yet: a notice that size checks wait for the roster.
-    let size = o.findings.iter().find(|f| f.message.contains("还没有党员")).expect("roster notice");
+    let size = o
+        .findings
+        .iter()
+        .find(|f| f.message.contains("还没有党员"))
+        .expect("roster notice");
     assert_eq!(size.severity, Severity::Notice);
     assert!(size.clause.contains("第四条"));
     // The branch created last becomes the current one; a second branch
@@ -59,12 +75,18 @@ fn create_branch_and_read_its_overview() {
     let id2 = store
         .with_tx(|tx| org::create_branch(tx, &branch("二车间党支部"), now()))
         .expect("second");
-    assert_eq!(org::current(store.conn()).expect("current").map(|o| o.id), Some(id2));
+    assert_eq!(
+        org::current(store.conn()).expect("current").map(|o| o.id),
+        Some(id2)
+    );
     let list = org::list_branches(store.conn()).expect("list");
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].parent_id, list[1].parent_id);
     org::set_current(store.conn(), id).expect("switch");
-    assert_eq!(org::current(store.conn()).expect("current").map(|o| o.id), Some(id));
+    assert_eq!(
+        org::current(store.conn()).expect("current").map(|o| o.id),
+        Some(id)
+    );
     let parent = list[0].parent_id.expect("parent");
     let e = org::set_current(store.conn(), parent).expect_err("a 党委 is not a branch");
     assert_eq!(e.kind(), ErrorKind::Validation);
@@ -74,15 +96,45 @@ fn create_branch_and_read_its_overview() {
 fn bad_input_is_refused_with_a_message_and_nothing_is_written() {
     let mut store = Store::open_in_memory().expect("store");
     let cases: Vec<(NewBranch, &str)> = vec![
-        (NewBranch { name: "\u{3000} ".into(), ..branch("x") }, "请填写党支部名称"),
-        (NewBranch { higher_name: "".into(), ..branch("x") }, "请填写上级党组织名称"),
-        (NewBranch { term_years: Some(6), ..branch("x") }, "三年至五年"),
-        (NewBranch { term_start: NaiveDate::from_ymd_opt(2027, 1, 1), ..branch("x") }, "晚于今天"),
+        (
+            NewBranch {
+                name: "\u{3000} ".into(),
+                ..branch("x")
+            },
+            "请填写党支部名称",
+        ),
+        (
+            NewBranch {
+                higher_name: "".into(),
+                ..branch("x")
+            },
+            "请填写上级党组织名称",
+        ),
+        (
+            NewBranch {
+                term_years: Some(6),
+                ..branch("x")
+            },
+            "三年至五年",
+        ),
+        (
+            NewBranch {
+                term_start: NaiveDate::from_ymd_opt(2027, 1, 1),
+                ..branch("x")
+            },
+            "晚于今天",
+        ),
         (
             NewBranch {
                 committee: vec![
-                    CommitteeMemberInput { name: "甲".into(), position: Position::Secretary },
-                    CommitteeMemberInput { name: "乙".into(), position: Position::Secretary },
+                    CommitteeMemberInput {
+                        name: "甲".into(),
+                        position: Position::Secretary,
+                    },
+                    CommitteeMemberInput {
+                        name: "乙".into(),
+                        position: Position::Secretary,
+                    },
                 ],
                 ..branch("x")
             },
@@ -91,8 +143,14 @@ fn bad_input_is_refused_with_a_message_and_nothing_is_written() {
         (
             NewBranch {
                 groups: vec![
-                    PartyGroupInput { name: "一组".into(), leader_name: None },
-                    PartyGroupInput { name: "一组".into(), leader_name: None },
+                    PartyGroupInput {
+                        name: "一组".into(),
+                        leader_name: None,
+                    },
+                    PartyGroupInput {
+                        name: "一组".into(),
+                        leader_name: None,
+                    },
                 ],
                 ..branch("x")
             },
@@ -100,9 +158,14 @@ fn bad_input_is_refused_with_a_message_and_nothing_is_written() {
         ),
     ];
     for (input, needle) in cases {
-        let err = store.with_tx(|tx| org::create_branch(tx, &input, now())).expect_err(needle);
+        let err = store
+            .with_tx(|tx| org::create_branch(tx, &input, now()))
+            .expect_err(needle);
         assert_eq!(err.kind(), ErrorKind::Validation, "{err}");
-        assert!(err.to_string().contains(needle), "{err} should mention {needle}");
+        assert!(
+            err.to_string().contains(needle),
+            "{err} should mention {needle}"
+        );
     }
     assert!(org::list_branches(store.conn()).expect("list").is_empty());
     let orgs: i64 = store
@@ -111,7 +174,9 @@ fn bad_input_is_refused_with_a_message_and_nothing_is_written() {
         .expect("count");
     assert_eq!(orgs, 0, "no half-written parent organisation");
 
-    store.with_tx(|tx| org::create_branch(tx, &branch("一车间党支部"), now())).expect("first");
+    store
+        .with_tx(|tx| org::create_branch(tx, &branch("一车间党支部"), now()))
+        .expect("first");
     let dup = store
         .with_tx(|tx| org::create_branch(tx, &branch("一车间党支部"), now()))
         .expect_err("duplicate");
@@ -125,7 +190,10 @@ fn demo_branch_is_a_realistic_village_branch() {
     let o = org::overview(store.conn(), id, today()).expect("overview");
     assert_eq!(o.org.kind, OrgKind::Rural);
     assert_eq!(o.org.parent_name.as_deref(), Some(demo::DEMO_HIGHER));
-    assert_eq!((o.counts.total, o.counts.full, o.counts.probationary), (16, 14, 2));
+    assert_eq!(
+        (o.counts.total, o.counts.full, o.counts.probationary),
+        (16, 14, 2)
+    );
     assert_eq!(o.committee.len(), 5);
     assert_eq!(o.groups.len(), 2);
     assert_eq!(o.groups.iter().map(|g| g.member_count).sum::<u32>(), 16);
@@ -133,10 +201,17 @@ fn demo_branch_is_a_realistic_village_branch() {
     assert_eq!(term.years, 5);
     assert_eq!(term.state, TermState::DueSoon);
     assert!(o.findings.iter().any(|f| f.message.contains("换届准备")));
-    assert!(!o.findings.iter().any(|f| f.severity == Severity::Warning), "{:?}", o.findings);
+    assert!(
+        !o.findings.iter().any(|f| f.severity == Severity::Warning),
+        "{:?}",
+        o.findings
+    );
 
     // Every ID number carries a valid check digit and matches the birth date.
-    let mut stmt = store.conn().prepare("SELECT id_number, birth_date FROM members").expect("stmt");
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT id_number, birth_date FROM members")
+        .expect("stmt");
     let rows: Vec<(String, NaiveDate)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .expect("query")
@@ -145,7 +220,10 @@ fn demo_branch_is_a_realistic_village_branch() {
     drop(stmt);
     assert_eq!(rows.len(), 18);
     for (id, birth) in rows {
-        assert_eq!(zhibu_core::idcard::parse(&id).expect("valid id").birth_date, birth);
+        assert_eq!(
+            zhibu_core::idcard::parse(&id).expect("valid id").birth_date,
+            birth
+        );
     }
 
     // Three years back the transferred-out member was still on the roll, the
@@ -153,11 +231,20 @@ fn demo_branch_is_a_realistic_village_branch() {
     let three_years_ago = NaiveDate::from_ymd_opt(2023, 11, 22).expect("date");
     let then = members::on_roll(store.conn(), id, three_years_ago).expect("roll");
     let names: Vec<&str> = then.iter().map(|m| m.name.as_str()).collect();
-    assert!(names.contains(&"韩磊") && names.contains(&"钱福生"), "{names:?}");
-    assert!(!names.contains(&"黄海波") && !names.contains(&"高丽娟"), "{names:?}");
+    assert!(
+        names.contains(&"韩磊") && names.contains(&"钱福生"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"黄海波") && !names.contains(&"高丽娟"),
+        "{names:?}"
+    );
 
     // Loading the demo twice is refused instead of duplicating it.
-    assert_eq!(demo::load(&mut store, now()).expect_err("twice").kind(), ErrorKind::Conflict);
+    assert_eq!(
+        demo::load(&mut store, now()).expect_err("twice").kind(),
+        ErrorKind::Conflict
+    );
 }
 
 #[test]
@@ -166,9 +253,15 @@ fn history_is_append_only() {
     demo::load(&mut store, now()).expect("demo");
     let conn = store.conn();
     let update = conn.execute("UPDATE member_events SET date = '2000-01-01'", []);
-    assert!(update.expect_err("update refused").to_string().contains("只能追加"));
+    assert!(update
+        .expect_err("update refused")
+        .to_string()
+        .contains("只能追加"));
     let delete = conn.execute("DELETE FROM member_events", []);
-    assert!(delete.expect_err("delete refused").to_string().contains("只能追加"));
+    assert!(delete
+        .expect_err("delete refused")
+        .to_string()
+        .contains("只能追加"));
     let confirmed: i64 = conn
         .query_row(
             "SELECT count(*) FROM member_events WHERE kind = ?1",
@@ -176,5 +269,8 @@ fn history_is_append_only() {
             |r| r.get(0),
         )
         .expect("count");
-    assert_eq!(confirmed, 16, "every member but the two 预备党员 has a 转正 event");
+    assert_eq!(
+        confirmed, 16,
+        "every member but the two 预备党员 has a 转正 event"
+    );
 }

@@ -15,14 +15,22 @@ fn migrates_an_empty_directory_to_the_current_schema() {
     let store = Store::open_in_dir(dir.path()).expect("open");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     let conn = store.conn();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
     assert_eq!(mode, "wal");
-    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("fk");
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("fk");
     assert_eq!(fk, 1);
     // synchronous=FULL (2): a commit the UI reported survives power loss.
-    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).expect("sync");
+    let sync: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .expect("sync");
     assert_eq!(sync, 2);
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).expect("id");
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .expect("id");
     assert_eq!(app_id, APPLICATION_ID);
     drop(store);
     // Opening again is a no-op migration and keeps the data.
@@ -38,16 +46,23 @@ fn a_newer_schema_is_refused_and_left_untouched() {
         let conn = Connection::open(&path).expect("create");
         conn.execute_batch("CREATE TABLE future (x INTEGER); INSERT INTO future VALUES (42);")
             .expect("schema");
-        conn.pragma_update(None, "application_id", APPLICATION_ID).expect("app id");
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7).expect("version");
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .expect("app id");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7)
+            .expect("version");
     }
     let before = sha(&path);
-    let err = Store::open(&path).err().expect("newer schema must be refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("newer schema must be refused");
     assert!(matches!(err, Error::NewerSchema { .. }), "{err:?}");
     assert_eq!(err.kind(), ErrorKind::Conflict);
     assert!(err.to_string().contains("较新版本"), "{err}");
     assert_eq!(sha(&path), before, "the refused file must not change");
-    assert!(!dir.path().join("zhibu.db-wal").exists(), "no WAL may be created");
+    assert!(
+        !dir.path().join("zhibu.db-wal").exists(),
+        "no WAL may be created"
+    );
 }
 
 #[test]
@@ -56,10 +71,13 @@ fn another_programs_database_is_refused() {
     let path = dir.path().join(DB_FILE);
     {
         let conn = Connection::open(&path).expect("create");
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 3;").expect("schema");
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 3;")
+            .expect("schema");
     }
     let before = sha(&path);
-    let err = Store::open(&path).err().expect("foreign file must be refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("foreign file must be refused");
     assert!(err.to_string().contains("不是支部台账的数据库"), "{err}");
     assert_eq!(sha(&path), before);
 }
@@ -99,7 +117,9 @@ fn a_damaged_page_fails_quick_check_and_is_left_alone() {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).expect("write damaged");
-    let err = Store::open(&path).err().expect("damaged file must be refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("damaged file must be refused");
     assert!(matches!(err, Error::Corrupt { .. }), "{err:?}");
     assert!(err.to_string().contains("从最近的备份恢复"), "{err}");
     assert_eq!(std::fs::read(&path).expect("read"), bytes, "left untouched");
@@ -113,5 +133,8 @@ fn a_failed_transaction_writes_nothing() {
         Err(Error::Validation("stop".into()))
     });
     assert!(result.is_err());
-    assert_eq!(zhibu_core::settings::get(store.conn(), "k").expect("get"), None);
+    assert_eq!(
+        zhibu_core::settings::get(store.conn(), "k").expect("get"),
+        None
+    );
 }

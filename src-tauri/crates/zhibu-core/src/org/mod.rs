@@ -182,7 +182,12 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
             position: m.position,
         });
     }
-    if committee.iter().filter(|m| m.position == Position::Secretary).count() > 1 {
+    if committee
+        .iter()
+        .filter(|m| m.position == Position::Secretary)
+        .count()
+        > 1
+    {
         return Err(Error::Validation(
             "一个党支部只能有1名书记，请把其他人改为副书记或委员".into(),
         ));
@@ -219,7 +224,11 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
 
 /// Creates a branch (and its higher organisation if it is new) with its
 /// committee and 党小组, all in the caller's transaction.
-pub fn create_branch(tx: &Transaction<'_>, input: &NewBranch, now: DateTime<Local>) -> Result<OrgId> {
+pub fn create_branch(
+    tx: &Transaction<'_>,
+    input: &NewBranch,
+    now: DateTime<Local>,
+) -> Result<OrgId> {
     let input = validate(input, now.date_naive())?;
     let created_at = now.to_rfc3339();
     let parent_id: Option<OrgId> = tx
@@ -303,9 +312,17 @@ pub fn list_branches(conn: &Connection) -> Result<Vec<OrgSummary>> {
 }
 
 pub fn get(conn: &Connection, id: OrgId) -> Result<OrgSummary> {
-    conn.query_row(&format!("{SUMMARY_SQL} WHERE o.id = ?1"), [id], summary_from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("找不到编号为{id}的党组织，它可能已被删除，请重新选择")))
+    conn.query_row(
+        &format!("{SUMMARY_SQL} WHERE o.id = ?1"),
+        [id],
+        summary_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::NotFound(format!(
+            "找不到编号为{id}的党组织，它可能已被删除，请重新选择"
+        ))
+    })
 }
 
 /// The branch the UI works on: the one last chosen, else the first there is.

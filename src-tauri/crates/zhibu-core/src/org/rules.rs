@@ -150,8 +150,16 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
     }
 
     let size = facts.committee.len();
-    let secretaries = facts.committee.iter().filter(|p| **p == Position::Secretary).count();
-    let deputies = facts.committee.iter().filter(|p| **p == Position::DeputySecretary).count();
+    let secretaries = facts
+        .committee
+        .iter()
+        .filter(|p| **p == Position::Secretary)
+        .count();
+    let deputies = facts
+        .committee
+        .iter()
+        .filter(|p| **p == Position::DeputySecretary)
+        .count();
     if secretaries == 0 {
         out.push(warn(
             "尚未登记党支部书记。请在“支部委员会”中登记书记。".into(),
@@ -200,7 +208,10 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
     if let Some(term) = facts.term {
         if !(3..=5).contains(&term.years) {
             out.push(warn(
-                format!("支部委员会任期登记为{}年，党章规定每届任期三年至五年，请核对。", term.years),
+                format!(
+                    "支部委员会任期登记为{}年，党章规定每届任期三年至五年，请核对。",
+                    term.years
+                ),
                 CLAUSE_TERM_LENGTH,
             ));
         } else if term.years != default_term_years(facts.kind) {
@@ -305,10 +316,18 @@ mod tests {
     #[test]
     fn size_rules_at_their_edges() {
         use Position::*;
-        let five = [Secretary, DeputySecretary, Organisation, Publicity, Discipline];
+        let five = [
+            Secretary,
+            DeputySecretary,
+            Organisation,
+            Publicity,
+            Discipline,
+        ];
         // An empty roster is a notice, not a size warning.
         let empty = findings(0, 0, &[Secretary, Organisation]);
-        assert!(has(&empty, "还没有党员") && !has(&empty, "不足3人") && !has(&empty, "不设支部委员会"));
+        assert!(
+            has(&empty, "还没有党员") && !has(&empty, "不足3人") && !has(&empty, "不设支部委员会")
+        );
         // 第四条: 3 正式党员 are enough for a branch, 2 are not.
         assert!(has(&findings(2, 2, &[Secretary]), "不足3人"));
         assert!(!has(&findings(3, 3, &[Secretary]), "不足3人"));
@@ -318,15 +337,29 @@ mod tests {
         // 7 正式党员 need a committee of 3 to 5; 预备党员 do not count.
         assert!(has(&findings(7, 7, &[Secretary]), "应当设立党支部委员会"));
         assert!(!has(&findings(6, 9, &[Secretary]), "应当设立党支部委员会"));
-        assert!(!has(&findings(7, 7, &[Secretary, Organisation, Publicity]), "应当设立"));
+        assert!(!has(
+            &findings(7, 7, &[Secretary, Organisation, Publicity]),
+            "应当设立"
+        ));
         // Under 7: a 书记 and perhaps a 副书记, nobody else.
-        assert!(has(&findings(6, 6, &[Secretary, Organisation]), "不设支部委员会"));
-        assert!(!has(&findings(6, 6, &[Secretary, DeputySecretary]), "不设支部委员会"));
+        assert!(has(
+            &findings(6, 6, &[Secretary, Organisation]),
+            "不设支部委员会"
+        ));
+        assert!(!has(
+            &findings(6, 6, &[Secretary, DeputySecretary]),
+            "不设支部委员会"
+        ));
         // More than 7 委员 is over the limit; 6–7 is allowed but noted.
-        let eight = [Secretary, Member, Member, Member, Member, Member, Member, Member];
+        let eight = [
+            Secretary, Member, Member, Member, Member, Member, Member, Member,
+        ];
         assert!(has(&findings(20, 20, &eight), "一般不超过7人"));
         assert!(has(&findings(20, 20, &eight[..6]), "3至5人"));
-        assert!(has(&findings(20, 20, &[Organisation, Publicity, Discipline]), "尚未登记党支部书记"));
+        assert!(has(
+            &findings(20, 20, &[Organisation, Publicity, Discipline]),
+            "尚未登记党支部书记"
+        ));
     }
 
     #[test]
@@ -339,12 +372,19 @@ mod tests {
                 kind,
                 full_members: 10,
                 all_members: 10,
-                committee: &[Position::Secretary, Position::Organisation, Position::Publicity],
+                committee: &[
+                    Position::Secretary,
+                    Position::Organisation,
+                    Position::Publicity,
+                ],
                 term: Some(term),
             })
         };
         assert!(with_term(OrgKind::Enterprise, &running).is_empty());
-        assert!(has(&with_term(OrgKind::Enterprise, &expired), "应当按期换届"));
+        assert!(has(
+            &with_term(OrgKind::Enterprise, &expired),
+            "应当按期换届"
+        ));
         assert!(has(&with_term(OrgKind::Enterprise, &soon), "还有"));
         // A village branch registered with 3 years is noted (条例 says 5).
         assert!(has(&with_term(OrgKind::Rural, &running), "一般每届任期5年"));

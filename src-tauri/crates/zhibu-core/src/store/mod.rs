@@ -34,7 +34,10 @@ impl Store {
     /// read-only: a newer schema, a foreign file or a failed `quick_check`
     /// is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
-        let existing = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let existing = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
         let mut found_version = 0;
         if existing {
             found_version = inspect_read_only(path)?;
@@ -79,7 +82,9 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 }
 
@@ -111,12 +116,13 @@ fn inspect_read_only(path: &Path) -> Result<i64> {
         detail: format!("无法以只读方式打开：{e}"),
     })?;
     let read = |sql: &str| -> Result<i64> {
-        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| Error::Corrupt {
-            detail: match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => "文件内容不是数据库格式".to_string(),
-                _ => format!("无法读取数据库：{e}"),
-            },
-        })
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| Error::Corrupt {
+                detail: match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::NotADatabase) => "文件内容不是数据库格式".to_string(),
+                    _ => format!("无法读取数据库：{e}"),
+                },
+            })
     };
     let version = read("PRAGMA user_version")?;
     let app_id = read("PRAGMA application_id")?;

@@ -1,0 +1,141 @@
+//! The app's commands through real IPC on tauri's mock runtime: what the UI
+//! sends, the JSON it gets back, and errors as `{ kind, message }`.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+use zhibu_app::{setup, AppState};
+use zhibu_core::Store;
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+fn app_with(state: impl FnOnce(&std::path::Path) -> AppState) -> App {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = setup(mock_builder(), state(dir.path()))
+        .build(mock_context(noop_assets()))
+        .expect("build app");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    App {
+        _app: app,
+        window,
+        _dir: dir,
+    }
+}
+
+fn app() -> App {
+    app_with(|dir| AppState::new(Store::open_in_dir(dir).expect("store"), dir.to_path_buf()))
+}
+
+fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // On Linux the IPC origin must be tauri://localhost.
+        url: "tauri://localhost".parse().expect("url"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&app.window, request)
+        .map(|body| body.deserialize::<Value>().expect("json body"))
+}
+
+fn new_branch() -> Value {
+    json!({
+        "name": "一车间党支部",
+        "kind": "企业",
+        "higher_name": "某某集团党委",
+        "higher_level": "党委",
+        "term_start": "2024-03-01",
+        "term_years": null,
+        "committee": [{ "name": "赵书记", "position": "书记" }],
+        "groups": [{ "name": "生产党小组", "leader_name": null }]
+    })
+}
+
+#[test]
+fn wizard_create_then_overview_round_trip() {
+    let app = app();
+    assert_eq!(
+        invoke(&app, "org_current", json!({})).expect("current"),
+        Value::Null
+    );
+    let id = invoke(&app, "org_create_branch", json!({ "input": new_branch() })).expect("create");
+    let overview = invoke(&app, "org_overview", json!({ "id": id })).expect("overview");
+    assert_eq!(overview["org"]["name"], "一车间党支部");
+    assert_eq!(overview["org"]["parent_name"], "某某集团党委");
+    assert_eq!(overview["term"]["years"], 3);
+    assert_eq!(overview["term"]["end"], "2027-03-01");
+    assert_eq!(overview["committee"][0]["position"], "书记");
+    let list = invoke(&app, "org_list", json!({})).expect("list");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        invoke(&app, "org_current", json!({})).expect("current")["id"],
+        id
+    );
+}
+
+#[test]
+fn errors_reach_the_ui_as_kind_and_chinese_message() {
+    let app = app();
+    let mut bad = new_branch();
+    bad["name"] = json!("  ");
+    let err = invoke(&app, "org_create_branch", json!({ "input": bad })).expect_err("empty name");
+    assert_eq!(err["kind"], "validation");
+    assert_eq!(err["message"], "请填写党支部名称");
+
+    let err = invoke(&app, "org_overview", json!({ "id": 999 })).expect_err("missing");
+    assert_eq!(err["kind"], "not_found");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("找不到")),
+        "{err}"
+    );
+
+    invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let err = invoke(&app, "org_load_demo", json!({})).expect_err("demo twice");
+    assert_eq!(err["kind"], "conflict");
+}
+
+#[test]
+fn demo_and_switching_branches() {
+    let app = app();
+    let demo = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let other =
+        invoke(&app, "org_create_branch", json!({ "input": new_branch() })).expect("create");
+    assert_eq!(
+        invoke(&app, "org_current", json!({})).expect("current")["id"],
+        other
+    );
+    invoke(&app, "org_set_current", json!({ "id": demo })).expect("switch");
+    let info = invoke(&app, "app_info", json!({})).expect("info");
+    assert_eq!(info["current_branch_id"], demo);
+    let dongpo = info["branches"]
+        .as_array()
+        .and_then(|b| b.iter().find(|b| b["org"]["id"] == demo))
+        .expect("demo in info");
+    assert_eq!(dongpo["counts"]["total"], 16);
+}
+
+#[test]
+fn a_database_that_failed_to_open_is_reported_not_used() {
+    let app =
+        app_with(|dir| AppState::failed("数据库文件检查未通过".into(), Some(dir.to_path_buf())));
+    let status = invoke(&app, "app_status", json!({})).expect("status");
+    assert_eq!(status["startup_error"], "数据库文件检查未通过");
+    let err = invoke(&app, "org_list", json!({})).expect_err("no store");
+    assert_eq!(err["kind"], "conflict");
+    assert_eq!(err["message"], "数据库文件检查未通过");
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { daysLeftText, formatDate } from './format'
+
+describe('formatDate', () => {
+  it('writes dates the way clerks do, without leading zeros', () => {
+    expect(formatDate('2026-11-22')).toBe('2026年11月22日')
+    expect(formatDate('2027-01-05')).toBe('2027年1月5日')
+  })
+  it('leaves empty and unexpected values readable', () => {
+    expect(formatDate(null)).toBe('')
+    expect(formatDate('2026-11')).toBe('2026-11')
+  })
+})
+
+describe('daysLeftText', () => {
+  it('covers future, today and overdue', () => {
+    expect(daysLeftText(61)).toBe('还有61天')
+    expect(daysLeftText(0)).toBe('就是今天')
+    expect(daysLeftText(-3)).toBe('已超过3天')
+  })
+})
