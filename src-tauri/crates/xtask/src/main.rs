@@ -136,7 +136,11 @@ fn prepare(root: &Path, for_tests: bool) -> Result {
             println!("node_modules is current");
             return Ok(());
         }
-        sh(npm(root).args(["ci", "--no-audit", "--no-fund"]))
+        // `npm install --no-save` installs exactly the locked versions like
+        // `npm ci`, but tolerates a registry mirror that lacks other
+        // platforms' optional packages (rollup, esbuild and the tauri CLI
+        // list every platform; `npm ci` refuses a lock missing any of them).
+        sh(npm(root).args(["install", "--no-save", "--no-audit", "--no-fund"]))
     })
 }
 

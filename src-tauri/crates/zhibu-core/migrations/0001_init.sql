@@ -86,6 +86,18 @@ BEGIN
     SELECT RAISE(ABORT, '党员历史记录只能追加，不能删除');
 END;
 
+-- Earlier committees, archived when a new election (换届) is recorded, so
+-- the branch can always show who served in which term.
+CREATE TABLE committee_terms (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    term_start  TEXT,
+    term_years  INTEGER,
+    -- [{"name": …, "position": …}] in the order they were listed.
+    committee   TEXT NOT NULL CHECK (json_valid(committee)),
+    archived_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE committee_members (
     id          INTEGER PRIMARY KEY,
     org_id      INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
