@@ -23,6 +23,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::org::org_set_current,
             commands::org::org_overview,
             commands::org::org_create_branch,
+            commands::org::org_update_branch,
             commands::org::org_load_demo,
             commands::org::app_info,
             commands::app::app_status,

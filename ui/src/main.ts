@@ -5,7 +5,7 @@ import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import 'element-plus/dist/index.css'
-import './styles/fonts.css'
+import './styles/base.css'
 import App from './App.vue'
 import { router } from './router'
 

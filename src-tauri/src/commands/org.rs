@@ -1,7 +1,7 @@
 //! Organisations: the first-run wizard, the overview and the branch switcher.
 
 use tauri::State;
-use zhibu_core::org::{self, BranchOverview, NewBranch, OrgId, OrgSummary};
+use zhibu_core::org::{self, BranchEdit, BranchOverview, NewBranch, OrgId, OrgSummary};
 use zhibu_core::{demo, info};
 
 use crate::error::IpcResult;
@@ -37,6 +37,14 @@ pub fn org_create_branch(state: State<'_, AppState>, input: NewBranch) -> IpcRes
     Ok(state
         .store()?
         .with_tx(|tx| org::create_branch(tx, &input, now))?)
+}
+
+#[tauri::command]
+pub fn org_update_branch(state: State<'_, AppState>, id: OrgId, edit: BranchEdit) -> IpcResult<()> {
+    let now = state.now();
+    Ok(state
+        .store()?
+        .with_tx(|tx| org::update_branch(tx, id, &edit, now))?)
 }
 
 #[tauri::command]

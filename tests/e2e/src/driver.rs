@@ -9,6 +9,9 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// W3C WebDriver key codes.
+const BACKSPACE: char = '\u{E003}';
+pub const ENTER: char = '\u{E007}';
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub type Result<T> = std::result::Result<T, String>;
@@ -136,7 +139,17 @@ impl Session {
         }
     }
 
+    /// Whether the element is shown, after scrolling it into view (long
+    /// dialogs put fields below the fold, where WebKit reports them hidden).
     pub fn displayed(&self, e: &Element) -> Result<bool> {
+        self.request(
+            "POST",
+            &self.s("/execute/sync"),
+            Some(json!({
+                "script": "arguments[0].scrollIntoView({ block: 'center' })",
+                "args": [{ ELEMENT_KEY: e.0 }]
+            })),
+        )?;
         Ok(self
             .request("GET", &self.s(&format!("/element/{}/displayed", e.0)), None)?
             .as_bool()
@@ -154,14 +167,22 @@ impl Session {
         Ok(v.as_str().unwrap_or_default().to_string())
     }
 
+    /// Clicks the element at `css`. A click that lands on an overlay still
+    /// fading out (loading mask, dialog transition) is retried until the
+    /// element itself receives it.
     pub fn click(&self, css: &str) -> Result<()> {
-        let e = self.wait(css)?;
-        self.request(
-            "POST",
-            &self.s(&format!("/element/{}/click", e.0)),
-            Some(json!({})),
-        )?;
-        Ok(())
+        let start = Instant::now();
+        loop {
+            let e = self.wait(css)?;
+            let path = self.s(&format!("/element/{}/click", e.0));
+            match self.request("POST", &path, Some(json!({}))) {
+                Ok(_) => return Ok(()),
+                Err(err) if err.contains("intercepted") && start.elapsed() < TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(err) => return Err(format!("clicking `{css}`: {err}")),
+            }
+        }
     }
 
     /// Clicks the visible element whose text contains `text` among `css` matches.
@@ -189,15 +210,26 @@ impl Session {
     pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let target = format!("{css} input, input{css}, {css} textarea");
         let e = self.wait(&target)?;
+        // Focus and select what is there, then type over it as a person does.
+        // (WebDriver's "clear" empties the DOM without telling Vue, and
+        // WebKitWebDriver keeps Ctrl held after a Ctrl+A chord.)
         self.request(
             "POST",
-            &self.s(&format!("/element/{}/clear", e.0)),
-            Some(json!({})),
+            &self.s("/execute/sync"),
+            Some(json!({
+                "script": "arguments[0].focus(); arguments[0].select()",
+                "args": [{ ELEMENT_KEY: e.0 }]
+            })),
         )?;
+        let keys = if text.is_empty() {
+            BACKSPACE.to_string()
+        } else {
+            text.to_string()
+        };
         self.request(
             "POST",
             &self.s(&format!("/element/{}/value", e.0)),
-            Some(json!({ "text": text })),
+            Some(json!({ "text": keys })),
         )?;
         Ok(())
     }

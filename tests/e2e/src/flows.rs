@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::driver::{Result, Session};
+use crate::driver::{Result, Session, ENTER};
 
 pub struct Flow {
     pub name: &'static str,
@@ -15,17 +15,19 @@ fn fresh(_: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A flow that starts on an empty data directory.
+const fn on_fresh(name: &'static str, run: fn(&Session) -> Result<()>) -> Flow {
+    Flow {
+        name,
+        prepare: fresh,
+        run,
+    }
+}
+
 pub const ALL: &[Flow] = &[
-    Flow {
-        name: "first-run-wizard",
-        prepare: fresh,
-        run: first_run_wizard,
-    },
-    Flow {
-        name: "demo-branch",
-        prepare: fresh,
-        run: demo_branch,
-    },
+    on_fresh("first-run-wizard", first_run_wizard),
+    on_fresh("demo-branch", demo_branch),
+    on_fresh("edit-branch", edit_branch),
     Flow {
         name: "damaged-database",
         prepare: damaged_database,
@@ -69,7 +71,10 @@ fn first_run_wizard(s: &Session) -> Result<()> {
     s.click("[data-test=wizard-next]")?;
 
     // Typed the way the field shows dates, then Enter, as a clerk would.
-    s.type_into("[data-test=field-term-start]", "2022年3月18日\u{E007}")?;
+    s.type_into(
+        "[data-test=field-term-start]",
+        &format!("2022年3月18日{ENTER}"),
+    )?;
     s.type_into("[data-test=committee-name-0]", "林晓红")?;
     s.click("[data-test=committee-add]")?;
     s.type_into("[data-test=committee-name-1]", "周建平")?;
@@ -126,6 +131,37 @@ fn demo_branch(s: &Session) -> Result<()> {
     s.click_text(".el-select-dropdown__item", "新建党支部")?;
     s.wait_text("[data-test=welcome-title]", "新建党支部")?;
     s.screenshot("add-branch")?;
+    Ok(())
+}
+
+/// After the village's election the clerk records the new term and the new
+/// 副书记; removing a 党小组 that still has members is refused with a reason.
+fn edit_branch(s: &Session) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=edit-branch]")?;
+    s.wait("[data-test=edit-name]")?;
+    s.click("[data-test=group-remove-1]")?;
+    s.click("[data-test=edit-save]")?;
+    s.wait_text("[data-test=edit-error]", "还有7名党员")?;
+    s.screenshot("group-in-use")?;
+    s.click("[data-test=edit-cancel]")?;
+
+    s.click("[data-test=edit-branch]")?;
+    // Reopening starts again from what is saved: the removed group is back.
+    s.wait("input[data-test=group-name-1]")?;
+    s.type_into(
+        "[data-test=edit-term-start]",
+        &format!("2026年11月20日{ENTER}"),
+    )?;
+    s.type_into("[data-test=committee-name-1]", "周晓燕")?;
+    s.screenshot("new-term")?;
+    s.click("[data-test=edit-save]")?;
+    s.wait_text("[data-test=term-state]", "任期内")?;
+    s.wait_text("[data-test=term-end]", "2031年11月20日")?;
+    s.wait_text("[data-test=committee-table]", "周晓燕")?;
+    s.wait_text("[data-test=past-terms]", "李秀英")?;
+    s.screenshot("overview-after")?;
     Ok(())
 }
 

@@ -33,6 +33,12 @@ term_start: string | null,
  */
 term_years: number | null, committee: Array<CommitteeMemberInput>, groups: Array<PartyGroupInput>, };
 
+export type PartyGroupEdit = { id: number | null, name: string, leader_name: string | null, };
+
+export type BranchEdit = { name: string, kind: OrgKind, term_start: string | null, term_years: number | null, committee: Array<CommitteeMemberInput>, groups: Array<PartyGroupEdit>, };
+
+export type PastTerm = { term_start: string | null, term_years: number | null, committee: Array<CommitteeMemberInput>, };
+
 export type OrgSummary = { id: number, name: string, level: OrgLevel, kind: OrgKind, parent_id: number | null, parent_name: string | null, };
 
 export type CommitteeMember = { id: number, name: string, position: Position, };
@@ -81,7 +87,11 @@ export type BranchOverview = { org: OrgSummary,
 /**
  * The chain of higher organisations, nearest first.
  */
-ancestors: Array<OrgSummary>, term: TermInfo | null, committee: Array<CommitteeMember>, groups: Array<PartyGroup>, counts: MemberCounts, findings: Array<Finding>, today: string, };
+ancestors: Array<OrgSummary>, term: TermInfo | null, committee: Array<CommitteeMember>, groups: Array<PartyGroup>, counts: MemberCounts, findings: Array<Finding>, 
+/**
+ * Earlier committees, most recent first.
+ */
+past_terms: Array<PastTerm>, today: string, };
 
 export type Sex = "男" | "女";
 

@@ -23,7 +23,11 @@ fn json(out: &Output) -> Value {
 fn demo_then_info_prints_the_demo_branch() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = cli(dir.path(), &["demo"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = cli(dir.path(), &["info", "--json"]);
     assert!(out.status.success());
     let info = json(&out);
@@ -34,10 +38,15 @@ fn demo_then_info_prints_the_demo_branch() {
     assert_eq!(branch["counts"]["full"], 14);
     assert_eq!(branch["committee"].as_array().map(Vec::len), Some(5));
     assert_eq!(branch["term"]["years"], 5);
-    assert!(branch["term"]["end"].as_str().is_some_and(|d| d.len() == 10));
+    assert!(branch["term"]["end"]
+        .as_str()
+        .is_some_and(|d| d.len() == 10));
     // Plain output is for people: Chinese, with the 换届 date.
     let text = String::from_utf8_lossy(&cli(dir.path(), &["info"]).stdout).to_string();
-    assert!(text.contains("东坡村党支部") && text.contains("应换届"), "{text}");
+    assert!(
+        text.contains("东坡村党支部") && text.contains("应换届"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -45,9 +54,24 @@ fn init_creates_a_branch_with_the_default_term_for_its_kind() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = cli(
         dir.path(),
-        &["init", "--name", "机关第一党支部", "--kind", "机关", "--term-start", "2025-06-30", "--secretary", "李明", "--json"],
+        &[
+            "init",
+            "--name",
+            "机关第一党支部",
+            "--kind",
+            "机关",
+            "--term-start",
+            "2025-06-30",
+            "--secretary",
+            "李明",
+            "--json",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let overview = json(&out);
     assert_eq!(overview["term"]["years"], 3);
     assert_eq!(overview["term"]["end"], "2028-06-30");
@@ -57,11 +81,19 @@ fn init_creates_a_branch_with_the_default_term_for_its_kind() {
 #[test]
 fn errors_exit_non_zero_with_kind_and_message() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = cli(dir.path(), &["init", "--name", "测试党支部", "--kind", "工厂", "--json"]);
+    let out = cli(
+        dir.path(),
+        &["init", "--name", "测试党支部", "--kind", "工厂", "--json"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
     assert_eq!(err["kind"], "validation");
-    assert!(err["message"].as_str().is_some_and(|m| m.contains("两新组织")), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("两新组织")),
+        "{err}"
+    );
 
     assert!(cli(dir.path(), &["demo"]).status.success());
     let out = cli(dir.path(), &["demo"]);

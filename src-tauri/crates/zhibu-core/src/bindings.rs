@@ -11,8 +11,9 @@ use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
 use crate::members::{EventKind, MemberCounts, Sex};
 use crate::org::{
-    BranchOverview, CommitteeMember, CommitteeMemberInput, Finding, NewBranch, OrgKind, OrgLevel,
-    OrgSummary, PartyGroup, PartyGroupInput, Position, Severity, TermInfo, TermState,
+    BranchEdit, BranchOverview, CommitteeMember, CommitteeMemberInput, Finding, NewBranch, OrgKind,
+    OrgLevel, OrgSummary, PartyGroup, PartyGroupEdit, PartyGroupInput, PastTerm, Position,
+    Severity, TermInfo, TermState,
 };
 
 fn decl<T: TS>(cfg: &Config) -> String {
@@ -30,6 +31,9 @@ fn generate() -> String {
         decl::<CommitteeMemberInput>(&cfg),
         decl::<PartyGroupInput>(&cfg),
         decl::<NewBranch>(&cfg),
+        decl::<PartyGroupEdit>(&cfg),
+        decl::<BranchEdit>(&cfg),
+        decl::<PastTerm>(&cfg),
         decl::<OrgSummary>(&cfg),
         decl::<CommitteeMember>(&cfg),
         decl::<PartyGroup>(&cfg),

@@ -274,3 +274,133 @@ fn history_is_append_only() {
         "every member but the two 预备党员 has a 转正 event"
     );
 }
+
+fn edit_of(o: &org::BranchOverview) -> org::BranchEdit {
+    org::BranchEdit {
+        name: o.org.name.clone(),
+        kind: o.org.kind,
+        term_start: o.term.as_ref().map(|t| t.start),
+        term_years: o.term.as_ref().map(|t| t.years),
+        committee: o
+            .committee
+            .iter()
+            .map(|c| CommitteeMemberInput {
+                name: c.name.clone(),
+                position: c.position,
+            })
+            .collect(),
+        groups: o
+            .groups
+            .iter()
+            .map(|g| org::PartyGroupEdit {
+                id: Some(g.id),
+                name: g.name.clone(),
+                leader_name: g.leader_name.clone(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_new_election_archives_the_outgoing_committee() {
+    let mut store = Store::open_in_memory().expect("store");
+    let id = demo::load(&mut store, now()).expect("demo");
+    let before = org::overview(store.conn(), id, today()).expect("overview");
+    let mut edit = edit_of(&before);
+    edit.term_start = NaiveDate::from_ymd_opt(2026, 11, 20);
+    edit.committee[1] = CommitteeMemberInput {
+        name: "周晓燕".into(),
+        position: Position::DeputySecretary,
+    };
+    store
+        .with_tx(|tx| org::update_branch(tx, id, &edit, now()))
+        .expect("换届");
+    let after = org::overview(store.conn(), id, today()).expect("overview");
+    let term = after.term.clone().expect("term");
+    assert_eq!(
+        term.end,
+        NaiveDate::from_ymd_opt(2031, 11, 20).expect("date")
+    );
+    assert_eq!(term.state, TermState::Running);
+    assert_eq!(after.committee[1].name, "周晓燕");
+    assert_eq!(after.past_terms.len(), 1);
+    let past = &after.past_terms[0];
+    assert_eq!(past.term_start, before.term.as_ref().map(|t| t.start));
+    assert_eq!(past.committee[1].name, "李秀英");
+
+    // Correcting a name within the same term archives nothing.
+    let mut fix = edit_of(&after);
+    fix.committee[0].name = "王建国".into();
+    store
+        .with_tx(|tx| org::update_branch(tx, id, &fix, now()))
+        .expect("fix");
+    assert_eq!(
+        org::overview(store.conn(), id, today())
+            .expect("o")
+            .past_terms
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn groups_are_renamed_added_and_only_removed_when_empty() {
+    let mut store = Store::open_in_memory().expect("store");
+    let id = demo::load(&mut store, now()).expect("demo");
+    let before = org::overview(store.conn(), id, today()).expect("overview");
+
+    // Removing a group that still has members is refused, and the whole
+    // edit (including the rename in it) is rolled back.
+    let mut edit = edit_of(&before);
+    edit.name = "东坡村第一党支部".into();
+    edit.groups.pop();
+    let err = store
+        .with_tx(|tx| org::update_branch(tx, id, &edit, now()))
+        .expect_err("has members");
+    assert_eq!(err.kind(), ErrorKind::Rule);
+    assert!(
+        err.to_string().contains("第二党小组") && err.to_string().contains("7名党员"),
+        "{err}"
+    );
+    assert_eq!(
+        org::get(store.conn(), id).expect("org").name,
+        "东坡村党支部"
+    );
+
+    // Swapping two names and adding a third works; members stay in their group.
+    let mut edit = edit_of(&before);
+    edit.groups[0].name = "第二党小组".into();
+    edit.groups[1].name = "第一党小组".into();
+    edit.groups.push(org::PartyGroupEdit {
+        id: None,
+        name: "流动党员党小组".into(),
+        leader_name: None,
+    });
+    store
+        .with_tx(|tx| org::update_branch(tx, id, &edit, now()))
+        .expect("swap");
+    let after = org::overview(store.conn(), id, today()).expect("overview");
+    let names: Vec<(&str, u32)> = after
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.member_count))
+        .collect();
+    assert_eq!(
+        names,
+        vec![("第二党小组", 9), ("第一党小组", 7), ("流动党员党小组", 0)]
+    );
+
+    // An empty group can go.
+    let mut edit = edit_of(&after);
+    edit.groups.pop();
+    store
+        .with_tx(|tx| org::update_branch(tx, id, &edit, now()))
+        .expect("remove empty");
+    assert_eq!(
+        org::overview(store.conn(), id, today())
+            .expect("o")
+            .groups
+            .len(),
+        2
+    );
+}

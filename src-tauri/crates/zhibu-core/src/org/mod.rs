@@ -58,7 +58,7 @@ label_enum! {
 
 pub type OrgId = i64;
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CommitteeMemberInput {
     pub name: String,
     pub position: Position,
@@ -85,6 +85,34 @@ pub struct NewBranch {
     pub term_years: Option<u8>,
     pub committee: Vec<CommitteeMemberInput>,
     pub groups: Vec<PartyGroupInput>,
+}
+
+/// A 党小组 as the edit form sends it: `id` is absent for a new group.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PartyGroupEdit {
+    pub id: Option<i64>,
+    pub name: String,
+    pub leader_name: Option<String>,
+}
+
+/// What the "编辑支部信息" form sends. Changing `term_start` records a new
+/// election (换届): the previous committee is archived first.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BranchEdit {
+    pub name: String,
+    pub kind: OrgKind,
+    pub term_start: Option<NaiveDate>,
+    pub term_years: Option<u8>,
+    pub committee: Vec<CommitteeMemberInput>,
+    pub groups: Vec<PartyGroupEdit>,
+}
+
+/// An earlier committee, archived when the next election was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PastTerm {
+    pub term_start: Option<NaiveDate>,
+    pub term_years: Option<u8>,
+    pub committee: Vec<CommitteeMemberInput>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -124,6 +152,8 @@ pub struct BranchOverview {
     pub groups: Vec<PartyGroup>,
     pub counts: MemberCounts,
     pub findings: Vec<Finding>,
+    /// Earlier committees, most recent first.
+    pub past_terms: Vec<PastTerm>,
     pub today: NaiveDate,
 }
 
@@ -144,22 +174,12 @@ fn clean_name(field: &str, value: &str) -> Result<String> {
     Ok(v)
 }
 
-/// Checks a new branch before anything is written; every message names the
-/// field and the fix.
-fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
-    let name = clean_name("党支部名称", &input.name)?;
-    let higher_name = clean_name("上级党组织名称", &input.higher_name)?;
-    if input.higher_level == OrgLevel::Branch {
-        return Err(Error::Validation(
-            "上级党组织应为党委或党总支，不能是党支部，请重新选择".into(),
-        ));
-    }
-    if name == higher_name {
-        return Err(Error::Validation(
-            "党支部名称与上级党组织名称相同，请核对".into(),
-        ));
-    }
-    if let Some(start) = input.term_start {
+fn validate_term(
+    term_start: Option<NaiveDate>,
+    term_years: Option<u8>,
+    today: NaiveDate,
+) -> Result<()> {
+    if let Some(start) = term_start {
         if start > today {
             return Err(Error::Validation(format!(
                 "本届支委选举日期{}晚于今天，请填写已经举行选举的日期",
@@ -167,15 +187,19 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
             )));
         }
     }
-    if let Some(years) = input.term_years {
+    if let Some(years) = term_years {
         if !(1..=5).contains(&years) {
             return Err(Error::Validation(format!(
                 "任期年限{years}年不在1至5年之间。党章规定每届任期三年至五年，请重新填写"
             )));
         }
     }
+    Ok(())
+}
+
+fn validate_committee(rows: &[CommitteeMemberInput]) -> Result<Vec<CommitteeMemberInput>> {
     let mut committee = Vec::new();
-    for (i, m) in input.committee.iter().enumerate() {
+    for (i, m) in rows.iter().enumerate() {
         let name = clean_name(&format!("第{}名支委的姓名", i + 1), &m.name)?;
         committee.push(CommitteeMemberInput {
             name,
@@ -192,8 +216,12 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
             "一个党支部只能有1名书记，请把其他人改为副书记或委员".into(),
         ));
     }
-    let mut groups: Vec<PartyGroupInput> = Vec::new();
-    for (i, g) in input.groups.iter().enumerate() {
+    Ok(committee)
+}
+
+fn validate_groups(rows: &[PartyGroupEdit]) -> Result<Vec<PartyGroupEdit>> {
+    let mut groups: Vec<PartyGroupEdit> = Vec::new();
+    for (i, g) in rows.iter().enumerate() {
         let name = clean_name(&format!("第{}个党小组的名称", i + 1), &g.name)?;
         if groups.iter().any(|other| other.name == name) {
             return Err(Error::Validation(format!(
@@ -204,8 +232,48 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
             Some(l) if !l.trim().is_empty() => Some(clean_name("党小组组长姓名", l)?),
             _ => None,
         };
-        groups.push(PartyGroupInput { name, leader_name });
+        groups.push(PartyGroupEdit {
+            id: g.id,
+            name,
+            leader_name,
+        });
     }
+    Ok(groups)
+}
+
+/// Checks a new branch before anything is written; every message names the
+/// field and the fix.
+fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
+    let name = clean_name("党支部名称", &input.name)?;
+    let higher_name = clean_name("上级党组织名称", &input.higher_name)?;
+    if input.higher_level == OrgLevel::Branch {
+        return Err(Error::Validation(
+            "上级党组织应为党委或党总支，不能是党支部，请重新选择".into(),
+        ));
+    }
+    if name == higher_name {
+        return Err(Error::Validation(
+            "党支部名称与上级党组织名称相同，请核对".into(),
+        ));
+    }
+    validate_term(input.term_start, input.term_years, today)?;
+    let committee = validate_committee(&input.committee)?;
+    let group_rows: Vec<PartyGroupEdit> = input
+        .groups
+        .iter()
+        .map(|g| PartyGroupEdit {
+            id: None,
+            name: g.name.clone(),
+            leader_name: g.leader_name.clone(),
+        })
+        .collect();
+    let groups = validate_groups(&group_rows)?
+        .into_iter()
+        .map(|g| PartyGroupInput {
+            name: g.name,
+            leader_name: g.leader_name,
+        })
+        .collect();
     Ok(NewBranch {
         name,
         kind: input.kind,
@@ -272,12 +340,7 @@ pub fn create_branch(
         ],
     )?;
     let org_id = tx.last_insert_rowid();
-    for (i, m) in input.committee.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO committee_members (org_id, name, position, sort_order) VALUES (?1, ?2, ?3, ?4)",
-            params![org_id, m.name, m.position, i as i64],
-        )?;
-    }
+    insert_committee(tx, org_id, &input.committee)?;
     for (i, g) in input.groups.iter().enumerate() {
         tx.execute(
             "INSERT INTO party_groups (org_id, name, leader_name, sort_order) VALUES (?1, ?2, ?3, ?4)",
@@ -286,6 +349,171 @@ pub fn create_branch(
     }
     settings::set(tx, settings::CURRENT_ORG, &org_id.to_string())?;
     Ok(org_id)
+}
+
+fn insert_committee(
+    tx: &Transaction<'_>,
+    org_id: OrgId,
+    committee: &[CommitteeMemberInput],
+) -> Result<()> {
+    for (i, m) in committee.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO committee_members (org_id, name, position, sort_order) VALUES (?1, ?2, ?3, ?4)",
+            params![org_id, m.name, m.position, i as i64],
+        )?;
+    }
+    Ok(())
+}
+
+fn load_committee(conn: &Connection, org_id: OrgId) -> Result<Vec<CommitteeMember>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, position FROM committee_members WHERE org_id = ?1 ORDER BY sort_order, id",
+    )?;
+    let rows = stmt.query_map([org_id], |r| {
+        Ok(CommitteeMember {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            position: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Changes a branch's name, kind, term, committee and 党小组 in the caller's
+/// transaction. A new election date archives the outgoing committee; a 党小组
+/// that still has members cannot be removed.
+pub fn update_branch(
+    tx: &Transaction<'_>,
+    id: OrgId,
+    edit: &BranchEdit,
+    now: DateTime<Local>,
+) -> Result<()> {
+    let org = get(tx, id)?;
+    if org.level != OrgLevel::Branch {
+        return Err(Error::Validation(format!(
+            "“{}”不是党支部，不能在这里编辑",
+            org.name
+        )));
+    }
+    let name = clean_name("党支部名称", &edit.name)?;
+    validate_term(edit.term_start, edit.term_years, now.date_naive())?;
+    let committee = validate_committee(&edit.committee)?;
+    let groups = validate_groups(&edit.groups)?;
+    let term_years = edit
+        .term_years
+        .unwrap_or_else(|| rules::default_term_years(edit.kind));
+
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM organisations WHERE parent_id IS ?1 AND name = ?2 AND id <> ?3)",
+        params![org.parent_id, name, id],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::Conflict(format!(
+            "上级党组织下已经有名为“{name}”的党支部，请换一个名称"
+        )));
+    }
+
+    let (old_start, old_years): (Option<NaiveDate>, Option<u8>) = tx.query_row(
+        "SELECT term_start, term_years FROM organisations WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if old_start.is_some() && edit.term_start != old_start {
+        let outgoing: Vec<CommitteeMemberInput> = load_committee(tx, id)?
+            .into_iter()
+            .map(|c| CommitteeMemberInput {
+                name: c.name,
+                position: c.position,
+            })
+            .collect();
+        let json = serde_json::to_string(&outgoing).map_err(|e| Error::Internal(e.to_string()))?;
+        tx.execute(
+            "INSERT INTO committee_terms (org_id, term_start, term_years, committee, archived_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, old_start, old_years, json, now.to_rfc3339()],
+        )?;
+    }
+
+    tx.execute(
+        "UPDATE organisations SET name = ?1, kind = ?2, term_start = ?3, term_years = ?4 WHERE id = ?5",
+        params![name, edit.kind, edit.term_start, term_years, id],
+    )?;
+    tx.execute("DELETE FROM committee_members WHERE org_id = ?1", [id])?;
+    insert_committee(tx, id, &committee)?;
+
+    let existing: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, name FROM party_groups WHERE org_id = ?1")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    // Only members on the roll today keep a group; former members' group
+    // falls back to none (ON DELETE SET NULL).
+    let on_roll = members::on_roll(tx, id, now.date_naive())?;
+    for (group_id, group_name) in &existing {
+        if groups.iter().any(|g| g.id == Some(*group_id)) {
+            continue;
+        }
+        let members = on_roll
+            .iter()
+            .filter(|m| m.group_id == Some(*group_id))
+            .count();
+        if members > 0 {
+            return Err(Error::Rule(format!(
+                "党小组“{group_name}”还有{members}名党员，不能删除。请先在党员花名册中把他们调到其他党小组，再删除该党小组"
+            )));
+        }
+        tx.execute("DELETE FROM party_groups WHERE id = ?1", [group_id])?;
+    }
+    // Rename in two passes so that swapping two names does not trip UNIQUE.
+    for g in groups.iter().filter_map(|g| g.id) {
+        if !existing.iter().any(|(e, _)| *e == g) {
+            return Err(Error::NotFound(
+                "要修改的党小组已不存在，请关闭窗口后重新打开再编辑".into(),
+            ));
+        }
+        tx.execute(
+            "UPDATE party_groups SET name = '~' || id WHERE id = ?1",
+            [g],
+        )?;
+    }
+    for (i, g) in groups.iter().enumerate() {
+        match g.id {
+            Some(gid) => tx.execute(
+                "UPDATE party_groups SET name = ?1, leader_name = ?2, sort_order = ?3 WHERE id = ?4",
+                params![g.name, g.leader_name, i as i64, gid],
+            )?,
+            None => tx.execute(
+                "INSERT INTO party_groups (org_id, name, leader_name, sort_order) VALUES (?1, ?2, ?3, ?4)",
+                params![id, g.name, g.leader_name, i as i64],
+            )?,
+        };
+    }
+    Ok(())
+}
+
+fn load_past_terms(conn: &Connection, org_id: OrgId) -> Result<Vec<PastTerm>> {
+    let mut stmt = conn.prepare(
+        "SELECT term_start, term_years, committee FROM committee_terms WHERE org_id = ?1 ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([org_id], |r| {
+        Ok((
+            r.get::<_, Option<NaiveDate>>(0)?,
+            r.get::<_, Option<u8>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (term_start, term_years, json) = row?;
+        let committee = serde_json::from_str(&json).map_err(|e| Error::Internal(e.to_string()))?;
+        out.push(PastTerm {
+            term_start,
+            term_years,
+            committee,
+        });
+    }
+    Ok(out)
 }
 
 fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrgSummary> {
@@ -372,18 +600,7 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         (Some(start), Some(years)) => Some(rules::term_info(start, years, today)),
         _ => None,
     };
-    let mut stmt = conn.prepare(
-        "SELECT id, name, position FROM committee_members WHERE org_id = ?1 ORDER BY sort_order, id",
-    )?;
-    let committee = stmt
-        .query_map([id], |r| {
-            Ok(CommitteeMember {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                position: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let committee = load_committee(conn, id)?;
     let on_roll = members::on_roll(conn, id, today)?;
     let mut stmt = conn.prepare(
         "SELECT id, name, leader_name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
@@ -425,6 +642,7 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         groups,
         counts,
         findings,
+        past_terms: load_past_terms(conn, id)?,
         today,
     })
 }
