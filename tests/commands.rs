@@ -57,6 +57,7 @@ fn new_branch() -> Value {
         "kind": "企业",
         "higher_name": "某某集团党委",
         "higher_level": "党委",
+        "top_name": null,
         "term_start": "2024-03-01",
         "term_years": null,
         "committee": [{ "name": "赵书记", "position": "书记" }],

@@ -25,6 +25,10 @@ export type NewBranch = { name: string, kind: OrgKind,
  */
 higher_name: string, higher_level: OrgLevel, 
 /**
+ * When the higher organisation is a 党总支: the 党委 above it.
+ */
+top_name: string | null, 
+/**
  * The day the current committee was elected.
  */
 term_start: string | null, 

@@ -11,6 +11,7 @@ const input: NewBranch = {
   kind: '企业',
   higher_name: '某某集团党委',
   higher_level: '党委',
+  top_name: null,
   term_start: null,
   term_years: null,
   committee: [],

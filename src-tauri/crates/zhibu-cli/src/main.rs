@@ -44,6 +44,9 @@ enum Command {
         /// 上级党组织层级：党委 或 党总支
         #[arg(long, default_value = "党委")]
         higher_level: String,
+        /// 上级是党总支时，党总支的上级党委
+        #[arg(long)]
+        top: Option<String>,
         /// 本届支委选举日期（YYYY-MM-DD）
         #[arg(long)]
         term_start: Option<NaiveDate>,
@@ -98,6 +101,7 @@ fn run(cli: &Cli) -> Result<()> {
             kind,
             higher,
             higher_level,
+            top,
             term_start,
             term_years,
             secretary,
@@ -107,6 +111,7 @@ fn run(cli: &Cli) -> Result<()> {
                 kind: OrgKind::parse(kind)?,
                 higher_name: higher.clone(),
                 higher_level: OrgLevel::parse(higher_level)?,
+                top_name: top.clone(),
                 term_start: *term_start,
                 term_years: *term_years,
                 committee: secretary

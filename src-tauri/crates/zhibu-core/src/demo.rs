@@ -343,6 +343,7 @@ fn demo_branch(today: NaiveDate) -> NewBranch {
         kind: OrgKind::Rural,
         higher_name: DEMO_HIGHER.into(),
         higher_level: OrgLevel::Committee,
+        top_name: None,
         term_start: Some(term_start),
         term_years: Some(5),
         committee: vec![

@@ -26,6 +26,7 @@ fn branch(name: &str) -> NewBranch {
         kind: OrgKind::Enterprise,
         higher_name: "某某集团党委".into(),
         higher_level: OrgLevel::Committee,
+        top_name: None,
         term_start: NaiveDate::from_ymd_opt(2024, 3, 1),
         term_years: None,
         committee: vec![
@@ -90,6 +91,54 @@ fn create_branch_and_read_its_overview() {
     let parent = list[0].parent_id.expect("parent");
     let e = org::set_current(store.conn(), parent).expect_err("a 党委 is not a branch");
     assert_eq!(e.kind(), ErrorKind::Validation);
+}
+
+#[test]
+fn a_branch_under_a_general_branch_builds_the_three_level_tree() {
+    let mut store = Store::open_in_memory().expect("store");
+    let input = NewBranch {
+        higher_name: "机关党总支".into(),
+        higher_level: OrgLevel::GeneralBranch,
+        top_name: Some("县直机关工委".into()),
+        ..branch("办公室党支部")
+    };
+    let id = store
+        .with_tx(|tx| org::create_branch(tx, &input, now()))
+        .expect("create");
+    let second = NewBranch {
+        name: "财务科党支部".into(),
+        ..input.clone()
+    };
+    let id2 = store
+        .with_tx(|tx| org::create_branch(tx, &second, now()))
+        .expect("second");
+    let o = org::overview(store.conn(), id, today()).expect("overview");
+    let chain: Vec<(&str, OrgLevel)> = o
+        .ancestors
+        .iter()
+        .map(|a| (a.name.as_str(), a.level))
+        .collect();
+    assert_eq!(
+        chain,
+        vec![
+            ("机关党总支", OrgLevel::GeneralBranch),
+            ("县直机关工委", OrgLevel::Committee)
+        ]
+    );
+    let o2 = org::overview(store.conn(), id2, today()).expect("overview");
+    assert_eq!(
+        o2.ancestors[0].id, o.ancestors[0].id,
+        "the 党总支 is shared, not duplicated"
+    );
+
+    let wrong = NewBranch {
+        top_name: Some("某党委".into()),
+        ..branch("x")
+    };
+    let err = store
+        .with_tx(|tx| org::create_branch(tx, &wrong, now()))
+        .expect_err("top without 党总支");
+    assert!(err.to_string().contains("只有上级是党总支时"), "{err}");
 }
 
 #[test]

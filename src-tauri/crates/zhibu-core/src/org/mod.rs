@@ -79,6 +79,8 @@ pub struct NewBranch {
     /// The 上级党组织 (usually a 党委; a 党总支 for branches under one).
     pub higher_name: String,
     pub higher_level: OrgLevel,
+    /// When the higher organisation is a 党总支: the 党委 above it.
+    pub top_name: Option<String>,
     /// The day the current committee was elected.
     pub term_start: Option<NaiveDate>,
     /// Term length; when absent, the default for the kind (5 村/社区, 3 others).
@@ -256,6 +258,18 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
             "党支部名称与上级党组织名称相同，请核对".into(),
         ));
     }
+    let top_name = match input.top_name.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => {
+            if input.higher_level != OrgLevel::GeneralBranch {
+                return Err(Error::Validation(
+                    "只有上级是党总支时才填写党总支的上级党委，请清空该项或把上级层级改为党总支"
+                        .into(),
+                ));
+            }
+            Some(clean_name("党总支的上级党委名称", t)?)
+        }
+        _ => None,
+    };
     validate_term(input.term_start, input.term_years, today)?;
     let committee = validate_committee(&input.committee)?;
     let group_rows: Vec<PartyGroupEdit> = input
@@ -279,6 +293,7 @@ fn validate(input: &NewBranch, today: NaiveDate) -> Result<NewBranch> {
         kind: input.kind,
         higher_name,
         higher_level: input.higher_level,
+        top_name,
         term_start: input.term_start,
         term_years: Some(
             input
@@ -299,23 +314,25 @@ pub fn create_branch(
 ) -> Result<OrgId> {
     let input = validate(input, now.date_naive())?;
     let created_at = now.to_rfc3339();
-    let parent_id: Option<OrgId> = tx
-        .query_row(
-            "SELECT id FROM organisations WHERE name = ?1 AND level = ?2",
-            params![input.higher_name, input.higher_level],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let parent_id = match parent_id {
-        Some(id) => id,
-        None => {
-            tx.execute(
-                "INSERT INTO organisations (parent_id, name, level, kind, created_at) VALUES (NULL, ?1, ?2, ?3, ?4)",
-                params![input.higher_name, input.higher_level, input.kind, created_at],
-            )?;
-            tx.last_insert_rowid()
-        }
+    let top_id = match &input.top_name {
+        Some(top) => Some(find_or_create(
+            tx,
+            None,
+            top,
+            OrgLevel::Committee,
+            input.kind,
+            &created_at,
+        )?),
+        None => None,
     };
+    let parent_id = find_or_create(
+        tx,
+        top_id,
+        &input.higher_name,
+        input.higher_level,
+        input.kind,
+        &created_at,
+    )?;
     let exists: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM organisations WHERE parent_id = ?1 AND name = ?2)",
         params![parent_id, input.name],
@@ -349,6 +366,33 @@ pub fn create_branch(
     }
     settings::set(tx, settings::CURRENT_ORG, &org_id.to_string())?;
     Ok(org_id)
+}
+
+/// The higher organisation named `name` at `level`, created under `parent`
+/// the first time a branch names it.
+fn find_or_create(
+    tx: &Transaction<'_>,
+    parent: Option<OrgId>,
+    name: &str,
+    level: OrgLevel,
+    kind: OrgKind,
+    created_at: &str,
+) -> Result<OrgId> {
+    let found: Option<OrgId> = tx
+        .query_row(
+            "SELECT id FROM organisations WHERE name = ?1 AND level = ?2",
+            params![name, level],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    tx.execute(
+        "INSERT INTO organisations (parent_id, name, level, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![parent, name, level, kind, created_at],
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn insert_committee(
