@@ -126,6 +126,22 @@ fn demo_branch(s: &Session) -> Result<()> {
     s.wait_text("[data-test=committee-table]", "王建国")?;
     s.screenshot("overview")?;
 
+    // The CSP forbids remote origins: a request to one is a policy violation
+    // (seen as such, not merely failing for want of a network).
+    let csp = s.execute(
+        "return new Promise(resolve => {
+           document.addEventListener('securitypolicyviolation',
+             e => resolve('blocked ' + e.violatedDirective), { once: true });
+           fetch('https://example.com/').catch(() => {});
+           setTimeout(() => resolve('no violation'), 3000);
+         })",
+    )?;
+    ensure(
+        csp.as_str()
+            .is_some_and(|v| v.starts_with("blocked connect-src")),
+        &format!("remote fetch was not blocked by the CSP: {csp}"),
+    )?;
+
     // The switcher leads to creating a second branch.
     s.click("[data-test=branch-switcher]")?;
     s.click_text(".el-select-dropdown__item", "新建党支部")?;
