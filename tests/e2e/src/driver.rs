@@ -142,14 +142,7 @@ impl Session {
     /// Whether the element is shown, after scrolling it into view (long
     /// dialogs put fields below the fold, where WebKit reports them hidden).
     pub fn displayed(&self, e: &Element) -> Result<bool> {
-        self.request(
-            "POST",
-            &self.s("/execute/sync"),
-            Some(json!({
-                "script": "arguments[0].scrollIntoView({ block: 'center' })",
-                "args": [{ ELEMENT_KEY: e.0 }]
-            })),
-        )?;
+        self.execute_on(e, "arguments[0].scrollIntoView({ block: 'center' })")?;
         Ok(self
             .request("GET", &self.s(&format!("/element/{}/displayed", e.0)), None)?
             .as_bool()
@@ -159,12 +152,17 @@ impl Session {
     /// The element's rendered text. Read through `innerText` because
     /// WebKitWebDriver's own text call returns "" for Element Plus tables.
     pub fn text(&self, e: &Element) -> Result<String> {
-        let v = self.request(
+        let v = self.execute_on(e, "return arguments[0].innerText")?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Runs `script` with the element as `arguments[0]`.
+    fn execute_on(&self, e: &Element, script: &str) -> Result<Value> {
+        self.request(
             "POST",
             &self.s("/execute/sync"),
-            Some(json!({ "script": "return arguments[0].innerText", "args": [{ ELEMENT_KEY: e.0 }] })),
-        )?;
-        Ok(v.as_str().unwrap_or_default().to_string())
+            Some(json!({ "script": script, "args": [{ ELEMENT_KEY: e.0 }] })),
+        )
     }
 
     /// Clicks the element at `css`. A click that lands on an overlay still
@@ -213,14 +211,7 @@ impl Session {
         // Focus and select what is there, then type over it as a person does.
         // (WebDriver's "clear" empties the DOM without telling Vue, and
         // WebKitWebDriver keeps Ctrl held after a Ctrl+A chord.)
-        self.request(
-            "POST",
-            &self.s("/execute/sync"),
-            Some(json!({
-                "script": "arguments[0].focus(); arguments[0].select()",
-                "args": [{ ELEMENT_KEY: e.0 }]
-            })),
-        )?;
+        self.execute_on(&e, "arguments[0].focus(); arguments[0].select()")?;
         let keys = if text.is_empty() {
             BACKSPACE.to_string()
         } else {
