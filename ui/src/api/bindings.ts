@@ -101,6 +101,126 @@ export type Sex = "男" | "女";
 
 export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利";
 
+export type Standing = "正式党员" | "预备党员";
+
+export type MemberProfile = { name: string, sex: Sex, ethnicity: string, birth_date: string, 
+/**
+ * 公民身份号码.
+ */
+id_number: string, education: string | null, 
+/**
+ * 人员类别 (工人, 农牧渔民, 离退休人员 …).
+ */
+category: string | null, 
+/**
+ * 工作单位及职务/岗位.
+ */
+work_unit: string | null, phone: string | null, 
+/**
+ * 现居住地.
+ */
+residence: string | null, 
+/**
+ * 户籍所在地.
+ */
+household_reg: string | null, group_id: number | null, 
+/**
+ * 党内职务.
+ */
+party_post: string | null, 
+/**
+ * 是否农民工.
+ */
+is_migrant_worker: boolean, 
+/**
+ * 新社会阶层 (blank when not).
+ */
+new_social_stratum: string | null, 
+/**
+ * 党龄校正 in months, for historical records.
+ */
+party_age_adjust_months: number, note: string | null, };
+
+export type NewMember = { profile: MemberProfile, 
+/**
+ * 入党日期: the day the 支部大会 admitted them as 预备党员.
+ */
+joined_on: string, 
+/**
+ * 转正日期: the day the 预备期 ended; None for a 预备党员.
+ */
+full_on: string | null, 
+/**
+ * When they joined elsewhere: the day their 组织关系 was transferred in.
+ */
+transferred_in_on: string | null, transferred_from: string | null, };
+
+export type NewEvent = { kind: EventKind, subkind: string | null, date: string, 
+/**
+ * True when the event concerns this branch; false when it happened in an
+ * organisation outside this database (e.g. the 入党 of someone who later
+ * transferred in).
+ */
+in_branch: boolean, 
+/**
+ * 转入 from / 转出 to / 流出 to.
+ */
+other_org: string | null, reason: string | null, doc_no: string | null, 
+/**
+ * 延长预备期: the day the extended 预备期 ends.
+ */
+until: string | null, };
+
+export type MemberEvent = { id: number, kind: EventKind, subkind: string | null, date: string, 
+/**
+ * The branch in this database the event concerns; None when it happened elsewhere.
+ */
+org_id: number | null, other_org: string | null, reason: string | null, doc_no: string | null, 
+/**
+ * 延长预备期: the day the extended 预备期 ends.
+ */
+until: string | null, 
+/**
+ * When it was entered (RFC 3339), shown so that late entries are visible.
+ */
+created_at: string, };
+
+export type RosterQuery = { 
+/**
+ * The day the roster is drawn up for; today when absent.
+ */
+day: string | null, 
+/**
+ * A name or part of it, pinyin initials (wjg), or part of the ID number.
+ */
+text: string | null, group_id: number | null, standing: Standing | null, 
+/**
+ * Also list members who have left (转出, 去世, 出党 …).
+ */
+include_former: boolean, };
+
+export type RosterRow = { id: number, name: string, name_initials: string, sex: Sex, ethnicity: string, birth_date: string, age: number, id_number: string, education: string | null, category: string | null, work_unit: string | null, phone: string | null, group_id: number | null, group_name: string | null, party_post: string | null, standing: Standing | null, joined_on: string | null, full_on: string | null, 
+/**
+ * 党龄 in whole years.
+ */
+party_years: number | null, flowing: boolean, lost: boolean, on_roll: boolean, 
+/**
+ * How they left, when they are no longer on the roll.
+ */
+left_kind: EventKind | null, left_on: string | null, };
+
+export type Roster = { day: string, 
+/**
+ * Counts of the whole roll on `day`, whatever the filter.
+ */
+counts: MemberCounts, rows: Array<RosterRow>, };
+
+export type MemberDetail = { row: RosterRow, profile: MemberProfile, history: Array<MemberEvent>, can_vote: boolean, 
+/**
+ * When the 预备期 ends, for a 预备党员.
+ */
+probation_ends: string | null, };
+
 export type Info = { app_version: string, schema_version: number, supported_schema_version: number, database: string | null, current_branch_id: number | null, branches: Array<BranchOverview>, };
 
 export type AppStatus = { version: string, data_dir: string | null, 

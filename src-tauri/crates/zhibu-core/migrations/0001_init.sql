@@ -34,6 +34,8 @@ CREATE TABLE members (
     -- The branch whose roster holds this person (their latest one).
     org_id                  INTEGER NOT NULL REFERENCES organisations(id) ON DELETE RESTRICT,
     name                    TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    -- Pinyin initials of the name (王建国 → WJG), for search as clerks type it.
+    name_initials           TEXT NOT NULL DEFAULT '',
     sex                     TEXT NOT NULL CHECK (sex IN ('男', '女')),
     ethnicity               TEXT NOT NULL DEFAULT '汉族',
     birth_date              TEXT NOT NULL,
@@ -71,6 +73,8 @@ CREATE TABLE member_events (
     other_org   TEXT,
     reason      TEXT,
     doc_no      TEXT,
+    -- 延长预备期: the day the extended 预备期 ends.
+    until_date  TEXT,
     details     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details)),
     created_at  TEXT NOT NULL
 ) STRICT;

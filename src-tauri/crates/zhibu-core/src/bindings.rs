@@ -9,7 +9,11 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
-use crate::members::{EventKind, MemberCounts, Sex};
+use crate::members::roster::MemberDetail;
+use crate::members::{
+    EventKind, MemberCounts, MemberEvent, MemberProfile, NewEvent, NewMember, Roster, RosterQuery,
+    RosterRow, Sex, Standing,
+};
 use crate::org::{
     BranchEdit, BranchOverview, CommitteeMember, CommitteeMemberInput, Finding, NewBranch, OrgKind,
     OrgLevel, OrgSummary, PartyGroup, PartyGroupEdit, PartyGroupInput, PastTerm, Position,
@@ -45,6 +49,15 @@ fn generate() -> String {
         decl::<BranchOverview>(&cfg),
         decl::<Sex>(&cfg),
         decl::<EventKind>(&cfg),
+        decl::<Standing>(&cfg),
+        decl::<MemberProfile>(&cfg),
+        decl::<NewMember>(&cfg),
+        decl::<NewEvent>(&cfg),
+        decl::<MemberEvent>(&cfg),
+        decl::<RosterQuery>(&cfg),
+        decl::<RosterRow>(&cfg),
+        decl::<Roster>(&cfg),
+        decl::<MemberDetail>(&cfg),
         decl::<Info>(&cfg),
         decl::<AppStatus>(&cfg),
     ];

@@ -6,7 +6,7 @@ use chrono::{DateTime, Local, Months, NaiveDate};
 
 use crate::error::Result;
 use crate::idcard;
-use crate::members::{self, EventKind, NewEvent, NewMember, Sex};
+use crate::members::{self, EventKind, MemberProfile, NewEvent, Sex};
 use crate::org::{
     self, CommitteeMemberInput, NewBranch, OrgId, OrgKind, OrgLevel, PartyGroupInput, Position,
 };
@@ -95,15 +95,7 @@ const PEOPLE: &[Person] = {
 };
 
 fn ev(kind: EventKind, date: NaiveDate) -> NewEvent {
-    NewEvent {
-        kind,
-        subkind: None,
-        date,
-        in_branch: true,
-        other_org: None,
-        reason: None,
-        doc_no: None,
-    }
+    NewEvent::new(kind, date)
 }
 
 /// 入党 on `joined` in this branch and 转正 one year later (党章 第七条).
@@ -220,7 +212,12 @@ pub fn load(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
             let sequence = 100 + 2 * i as u16 + u16::from(person.sex == Sex::Male);
             let (y, m, d) = person.birth;
             let birth = date(y, m, d);
-            let member = NewMember {
+            let group_id: i64 = tx.query_row(
+                "SELECT id FROM party_groups WHERE org_id = ?1 AND name = ?2",
+                rusqlite::params![org_id, person.group],
+                |r| r.get(0),
+            )?;
+            let member = MemberProfile {
                 name: person.name.into(),
                 sex: person.sex,
                 ethnicity: "汉族".into(),
@@ -231,9 +228,12 @@ pub fn load(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
                 work_unit: Some(person.work.into()),
                 phone: Some(format!("139{:04}{:04}", 536 + i, 2000 + 37 * i)),
                 residence: Some(format!("柳河镇东坡村{}组", 1 + i % 6)),
-                group_name: Some(person.group.into()),
+                household_reg: Some("山东省诸城市柳河镇东坡村".into()),
+                group_id: Some(group_id),
                 party_post: person.post.map(Into::into),
                 is_migrant_worker: person.name == "马俊杰",
+                new_social_stratum: None,
+                party_age_adjust_months: 0,
                 note: None,
             };
             let events = history(person.story, today);

@@ -2,15 +2,21 @@
 //! the roll of a branch or not, 正式 or 预备) is derived from the dated
 //! events, never stored, so the roster of any past date can be rebuilt.
 
+pub mod roster;
+pub mod rules;
+pub mod state;
+
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, Transaction};
+use pinyin::ToPinyin;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::idcard;
 use crate::labels::label_enum;
 use crate::org::OrgId;
+pub use roster::{Roster, RosterQuery, RosterRow};
+pub use state::{MemberEvent, MemberState, Standing};
 
 label_enum! {
     /// A dated change of a member's status (domain-rules §2, §4).
@@ -59,24 +65,50 @@ impl EventKind {
 
 pub type MemberId = i64;
 
-/// A member's identity and profile as the roster holds it.
+/// A member's identity and profile: what the add/edit form sends.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct NewMember {
+pub struct MemberProfile {
     pub name: String,
     pub sex: Sex,
     pub ethnicity: String,
     pub birth_date: NaiveDate,
+    /// 公民身份号码.
     pub id_number: String,
     pub education: Option<String>,
     /// 人员类别 (工人, 农牧渔民, 离退休人员 …).
     pub category: Option<String>,
+    /// 工作单位及职务/岗位.
     pub work_unit: Option<String>,
     pub phone: Option<String>,
+    /// 现居住地.
     pub residence: Option<String>,
-    pub group_name: Option<String>,
+    /// 户籍所在地.
+    pub household_reg: Option<String>,
+    pub group_id: Option<i64>,
+    /// 党内职务.
     pub party_post: Option<String>,
+    /// 是否农民工.
     pub is_migrant_worker: bool,
+    /// 新社会阶层 (blank when not).
+    pub new_social_stratum: Option<String>,
+    /// 党龄校正 in months, for historical records.
+    pub party_age_adjust_months: i32,
     pub note: Option<String>,
+}
+
+/// A member entered into the roster: their profile and the two dates every
+/// roster carries. Someone who joined in another branch also gives the day
+/// and origin of their transfer in.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct NewMember {
+    pub profile: MemberProfile,
+    /// 入党日期: the day the 支部大会 admitted them as 预备党员.
+    pub joined_on: NaiveDate,
+    /// 转正日期: the day the 预备期 ended; None for a 预备党员.
+    pub full_on: Option<NaiveDate>,
+    /// When they joined elsewhere: the day their 组织关系 was transferred in.
+    pub transferred_in_on: Option<NaiveDate>,
+    pub transferred_from: Option<String>,
 }
 
 /// One dated history entry to append.
@@ -93,65 +125,263 @@ pub struct NewEvent {
     pub other_org: Option<String>,
     pub reason: Option<String>,
     pub doc_no: Option<String>,
+    /// 延长预备期: the day the extended 预备期 ends.
+    pub until: Option<NaiveDate>,
 }
 
-/// Inserts a member with their history in the caller's transaction.
+impl NewEvent {
+    pub fn new(kind: EventKind, date: NaiveDate) -> NewEvent {
+        NewEvent {
+            kind,
+            subkind: None,
+            date,
+            in_branch: true,
+            other_org: None,
+            reason: None,
+            doc_no: None,
+            until: None,
+        }
+    }
+}
+
+/// Pinyin initials of a name: 王建国 → WJG. Letters and digits are kept.
+pub fn name_initials(name: &str) -> String {
+    name.chars()
+        .filter_map(|c| match c.to_pinyin() {
+            Some(p) => p
+                .first_letter()
+                .chars()
+                .next()
+                .map(|l| l.to_ascii_uppercase()),
+            None if c.is_ascii_alphanumeric() => Some(c.to_ascii_uppercase()),
+            None => None,
+        })
+        .collect()
+}
+
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_ref()
+        .map(|t| t.replace('\u{3000}', " ").trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// Checks a profile against the rules and the database; returns it cleaned.
+fn checked_profile(
+    conn: &Connection,
+    org_id: OrgId,
+    profile: &MemberProfile,
+    except: Option<MemberId>,
+) -> Result<MemberProfile> {
+    let name = profile.name.replace('\u{3000}', " ").trim().to_string();
+    if name.is_empty() {
+        return Err(Error::Validation("请填写姓名".into()));
+    }
+    if name.chars().count() > 30 {
+        return Err(Error::Validation("姓名太长，请控制在30个字以内".into()));
+    }
+    let id_number = rules::check_identity(&profile.id_number, profile.birth_date, profile.sex)?;
+    let holder: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, name FROM members WHERE id_number = ?1",
+            [&id_number],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((other, other_name)) = holder {
+        if Some(other) != except {
+            return Err(Error::Conflict(format!(
+                "公民身份号码{id_number}已登记在党员“{other_name}”名下，同一个人不能重复登记。请核对号码，或直接打开该党员的记录"
+            )));
+        }
+    }
+    let phone = match clean(&profile.phone) {
+        Some(p) => Some(rules::check_phone(&p)?),
+        None => None,
+    };
+    if let Some(g) = profile.group_id {
+        let ok: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM party_groups WHERE id = ?1 AND org_id = ?2)",
+            params![g, org_id],
+            |r| r.get(0),
+        )?;
+        if !ok {
+            return Err(Error::Validation(
+                "所选党小组不属于本支部，请重新选择党小组".into(),
+            ));
+        }
+    }
+    if profile.party_age_adjust_months.abs() > 600 {
+        return Err(Error::Validation(
+            "党龄校正应在正负600个月（50年）以内，请核对".into(),
+        ));
+    }
+    let ethnicity = clean(&Some(profile.ethnicity.clone())).unwrap_or_else(|| "汉族".into());
+    Ok(MemberProfile {
+        name,
+        ethnicity,
+        id_number,
+        phone,
+        education: clean(&profile.education),
+        category: clean(&profile.category),
+        work_unit: clean(&profile.work_unit),
+        residence: clean(&profile.residence),
+        household_reg: clean(&profile.household_reg),
+        party_post: clean(&profile.party_post),
+        new_social_stratum: clean(&profile.new_social_stratum),
+        note: clean(&profile.note),
+        ..profile.clone()
+    })
+}
+
+fn insert_profile(
+    tx: &Transaction<'_>,
+    org_id: OrgId,
+    p: &MemberProfile,
+    now: DateTime<Local>,
+) -> Result<MemberId> {
+    tx.execute(
+        "INSERT INTO members (org_id, name, name_initials, sex, ethnicity, birth_date, id_number, education,
+             category, work_unit, phone, residence, household_reg, group_id, party_post, is_migrant_worker,
+             new_social_stratum, party_age_adjust_months, note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+        params![
+            org_id,
+            p.name,
+            name_initials(&p.name),
+            p.sex,
+            p.ethnicity,
+            p.birth_date,
+            p.id_number,
+            p.education,
+            p.category,
+            p.work_unit,
+            p.phone,
+            p.residence,
+            p.household_reg,
+            p.group_id,
+            p.party_post,
+            p.is_migrant_worker,
+            p.new_social_stratum,
+            p.party_age_adjust_months,
+            p.note,
+            now.to_rfc3339()
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Enters a member into a branch's roster with the history their two dates
+/// imply (入党, 转正, and 转入 when they joined elsewhere), in one transaction.
+pub fn add_member(
+    tx: &Transaction<'_>,
+    org_id: OrgId,
+    input: &NewMember,
+    now: DateTime<Local>,
+) -> Result<MemberId> {
+    let profile = checked_profile(tx, org_id, &input.profile, None)?;
+    let today = now.date_naive();
+    rules::check_party_dates(profile.birth_date, input.joined_on, input.full_on, today)?;
+    let elsewhere = input.transferred_in_on.is_some();
+    let mut events = vec![NewEvent {
+        in_branch: !elsewhere,
+        ..NewEvent::new(EventKind::Admitted, input.joined_on)
+    }];
+    if let Some(full) = input.full_on {
+        events.push(NewEvent {
+            in_branch: !elsewhere,
+            ..NewEvent::new(EventKind::Confirmed, full)
+        });
+    }
+    if let Some(arrived) = input.transferred_in_on {
+        if arrived < input.joined_on || arrived > today {
+            return Err(Error::Validation(format!(
+                "转入日期应在入党日期{}之后、今天之前，请核对",
+                input.joined_on.format("%Y年%-m月%-d日")
+            )));
+        }
+        events.push(NewEvent {
+            other_org: clean(&input.transferred_from),
+            ..NewEvent::new(EventKind::TransferIn, arrived)
+        });
+    }
+    events.sort_by_key(|e| e.date);
+    let id = insert_profile(tx, org_id, &profile, now)?;
+    for e in &events {
+        append_event(tx, org_id, id, e, now)?;
+    }
+    Ok(id)
+}
+
+/// Inserts a member with an explicit history (the demo, imports that carry
+/// history), checking the profile like `add_member` does.
 pub fn insert_with_history(
     tx: &Transaction<'_>,
     org_id: OrgId,
-    member: &NewMember,
+    profile: &MemberProfile,
     events: &[NewEvent],
     now: DateTime<Local>,
 ) -> Result<MemberId> {
-    let id_info = idcard::parse(&member.id_number)?;
-    if id_info.birth_date != member.birth_date {
-        return Err(Error::Validation(format!(
-            "{}的出生日期{}与公民身份号码中的{}不一致，请核对",
-            member.name,
-            member.birth_date.format("%Y年%-m月%-d日"),
-            id_info.birth_date.format("%Y年%-m月%-d日")
-        )));
+    let profile = checked_profile(tx, org_id, profile, None)?;
+    let id = insert_profile(tx, org_id, &profile, now)?;
+    for e in events {
+        append_event(tx, org_id, id, e, now)?;
     }
-    let group_id: Option<i64> = match &member.group_name {
-        Some(g) => Some(
-            tx.query_row(
-                "SELECT id FROM party_groups WHERE org_id = ?1 AND name = ?2",
-                params![org_id, g],
-                |r| r.get(0),
-            )
-            .map_err(|_| Error::Validation(format!("党小组“{g}”不存在，请先在支部信息中添加")))?,
-        ),
-        None => None,
-    };
-    let stamp = now.to_rfc3339();
+    Ok(id)
+}
+
+/// Changes a member's profile. Dates and status change only through history.
+pub fn update_profile(
+    tx: &Transaction<'_>,
+    id: MemberId,
+    profile: &MemberProfile,
+    now: DateTime<Local>,
+) -> Result<()> {
+    let org_id: OrgId = tx
+        .query_row("SELECT org_id FROM members WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新花名册后重试".into()))?;
+    let p = checked_profile(tx, org_id, profile, Some(id))?;
+    let events = roster::events_of(tx, id)?;
+    if let Some(joined) = events.iter().find(|e| e.kind == EventKind::Admitted) {
+        let full = events
+            .iter()
+            .rev()
+            .find(|e| e.kind == EventKind::Confirmed)
+            .map(|e| e.date);
+        rules::check_party_dates(p.birth_date, joined.date, full, now.date_naive())?;
+    }
     tx.execute(
-        "INSERT INTO members (org_id, name, sex, ethnicity, birth_date, id_number, education, category,
-             work_unit, phone, residence, group_id, party_post, is_migrant_worker, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        "UPDATE members SET name = ?1, name_initials = ?2, sex = ?3, ethnicity = ?4, birth_date = ?5,
+             id_number = ?6, education = ?7, category = ?8, work_unit = ?9, phone = ?10, residence = ?11,
+             household_reg = ?12, group_id = ?13, party_post = ?14, is_migrant_worker = ?15,
+             new_social_stratum = ?16, party_age_adjust_months = ?17, note = ?18, updated_at = ?19
+         WHERE id = ?20",
         params![
-            org_id,
-            member.name.trim(),
-            member.sex,
-            member.ethnicity,
-            member.birth_date,
-            member.id_number.trim().to_uppercase(),
-            member.education,
-            member.category,
-            member.work_unit,
-            member.phone,
-            member.residence,
-            group_id,
-            member.party_post,
-            member.is_migrant_worker,
-            member.note,
-            stamp
+            p.name,
+            name_initials(&p.name),
+            p.sex,
+            p.ethnicity,
+            p.birth_date,
+            p.id_number,
+            p.education,
+            p.category,
+            p.work_unit,
+            p.phone,
+            p.residence,
+            p.household_reg,
+            p.group_id,
+            p.party_post,
+            p.is_migrant_worker,
+            p.new_social_stratum,
+            p.party_age_adjust_months,
+            p.note,
+            now.to_rfc3339(),
+            id
         ],
     )?;
-    let member_id = tx.last_insert_rowid();
-    for e in events {
-        append_event(tx, org_id, member_id, e, now)?;
-    }
-    Ok(member_id)
+    Ok(())
 }
 
 pub fn append_event(
@@ -162,8 +392,8 @@ pub fn append_event(
     now: DateTime<Local>,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO member_events (member_id, org_id, kind, subkind, date, other_org, reason, doc_no, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO member_events (member_id, org_id, kind, subkind, date, other_org, reason, doc_no, until_date, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             member_id,
             e.in_branch.then_some(org_id),
@@ -173,6 +403,7 @@ pub fn append_event(
             e.other_org,
             e.reason,
             e.doc_no,
+            e.until,
             now.to_rfc3339()
         ],
     )?;
@@ -189,34 +420,19 @@ pub struct OnRoll {
     pub full: bool,
 }
 
-/// Who belonged to the branch on `date`, and which of them were 正式党员.
-/// Membership follows the latest on/off-roll event of this branch dated on
-/// or before `date`; 正式 means a 转正 event dated on or before it.
+/// Who belonged to the branch on `date`, and which of them were 正式党员
+/// (derived by `state::derive`, like everything else about membership).
 pub fn on_roll(conn: &Connection, org_id: OrgId, date: NaiveDate) -> Result<Vec<OnRoll>> {
-    let mut stmt = conn.prepare_cached(
-        "WITH latest AS (
-             SELECT e.member_id, e.kind,
-                    ROW_NUMBER() OVER (PARTITION BY e.member_id ORDER BY e.date DESC, e.id DESC) AS rn
-             FROM member_events e
-             WHERE e.org_id = ?1 AND e.date <= ?2
-               AND e.kind IN ('接收预备党员', '转入', '转出', '取消预备党员资格', '去世', '出党')
-         )
-         SELECT m.id, m.name, m.group_id,
-                EXISTS (SELECT 1 FROM member_events f
-                        WHERE f.member_id = m.id AND f.kind = '转正' AND f.date <= ?2) AS full
-         FROM latest l JOIN members m ON m.id = l.member_id
-         WHERE l.rn = 1 AND l.kind IN ('接收预备党员', '转入')
-         ORDER BY m.id",
-    )?;
-    let rows = stmt.query_map(params![org_id, date], |r| {
-        Ok(OnRoll {
-            member_id: r.get(0)?,
-            name: r.get(1)?,
-            group_id: r.get(2)?,
-            full: r.get(3)?,
+    Ok(roster::load(conn, org_id, date)?
+        .into_iter()
+        .filter(|(_, state)| state.on_roll)
+        .map(|(m, state)| OnRoll {
+            member_id: m.id,
+            name: m.name,
+            group_id: m.group_id,
+            full: state.standing == Some(Standing::Full),
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        .collect())
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]

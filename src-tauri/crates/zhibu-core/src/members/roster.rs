@@ -1,0 +1,312 @@
+//! The 党员花名册 as of any day: every member of a branch with their state
+//! derived from history, searched and filtered the way a clerk looks people up.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::state::{self, MemberEvent, MemberState, Standing};
+use super::{EventKind, MemberCounts, MemberId, MemberProfile, OnRoll, Sex};
+use crate::error::{Error, Result};
+use crate::org::OrgId;
+
+/// A stored member: the profile plus what the database adds.
+#[derive(Debug, Clone)]
+pub struct StoredMember {
+    pub id: MemberId,
+    pub name: String,
+    pub name_initials: String,
+    pub group_id: Option<i64>,
+    pub profile: MemberProfile,
+}
+
+const MEMBER_COLUMNS: &str = "m.id, m.name, m.name_initials, m.sex, m.ethnicity, m.birth_date, m.id_number,
+     m.education, m.category, m.work_unit, m.phone, m.residence, m.household_reg, m.group_id, m.party_post,
+     m.is_migrant_worker, m.new_social_stratum, m.party_age_adjust_months, m.note";
+
+fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMember> {
+    let profile = MemberProfile {
+        name: r.get(1)?,
+        sex: r.get(3)?,
+        ethnicity: r.get(4)?,
+        birth_date: r.get(5)?,
+        id_number: r.get(6)?,
+        education: r.get(7)?,
+        category: r.get(8)?,
+        work_unit: r.get(9)?,
+        phone: r.get(10)?,
+        residence: r.get(11)?,
+        household_reg: r.get(12)?,
+        group_id: r.get(13)?,
+        party_post: r.get(14)?,
+        is_migrant_worker: r.get(15)?,
+        new_social_stratum: r.get(16)?,
+        party_age_adjust_months: r.get(17)?,
+        note: r.get(18)?,
+    };
+    Ok(StoredMember {
+        id: r.get(0)?,
+        name: profile.name.clone(),
+        name_initials: r.get(2)?,
+        group_id: profile.group_id,
+        profile,
+    })
+}
+
+const EVENT_COLUMNS: &str =
+    "e.id, e.kind, e.subkind, e.date, e.org_id, e.other_org, e.reason, e.doc_no, e.until_date, e.created_at";
+
+fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberEvent> {
+    Ok(MemberEvent {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        subkind: r.get(2)?,
+        date: r.get(3)?,
+        org_id: r.get(4)?,
+        other_org: r.get(5)?,
+        reason: r.get(6)?,
+        doc_no: r.get(7)?,
+        until: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+/// One member's history in date order (ties in the order entered).
+pub fn events_of(conn: &Connection, member: MemberId) -> Result<Vec<MemberEvent>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS} FROM member_events e WHERE e.member_id = ?1 ORDER BY e.date, e.id"
+    ))?;
+    let rows = stmt.query_map([member], event_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Every member the branch has ever had, with their state on `day`.
+pub fn load(
+    conn: &Connection,
+    org: OrgId,
+    day: NaiveDate,
+) -> Result<Vec<(StoredMember, MemberState)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {MEMBER_COLUMNS} FROM members m
+         WHERE m.org_id = ?1 OR m.id IN (SELECT member_id FROM member_events WHERE org_id = ?1)
+         ORDER BY m.id"
+    ))?;
+    let members = stmt
+        .query_map([org], member_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.member_id, {EVENT_COLUMNS} FROM member_events e
+         WHERE e.member_id IN (SELECT id FROM members WHERE org_id = ?1)
+            OR e.member_id IN (SELECT member_id FROM member_events WHERE org_id = ?1)
+         ORDER BY e.member_id, e.date, e.id"
+    ))?;
+    let mut by_member: HashMap<MemberId, Vec<MemberEvent>> = HashMap::new();
+    let rows = stmt.query_map([org], |r| {
+        let member: MemberId = r.get(0)?;
+        let event = MemberEvent {
+            id: r.get(1)?,
+            kind: r.get(2)?,
+            subkind: r.get(3)?,
+            date: r.get(4)?,
+            org_id: r.get(5)?,
+            other_org: r.get(6)?,
+            reason: r.get(7)?,
+            doc_no: r.get(8)?,
+            until: r.get(9)?,
+            created_at: r.get(10)?,
+        };
+        Ok((member, event))
+    })?;
+    for row in rows {
+        let (member, event) = row?;
+        by_member.entry(member).or_default().push(event);
+    }
+    Ok(members
+        .into_iter()
+        .map(|m| {
+            let events = by_member.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
+            let s = state::derive(events, org, day);
+            (m, s)
+        })
+        .collect())
+}
+
+/// What the roster screen and `members list` ask for.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct RosterQuery {
+    /// The day the roster is drawn up for; today when absent.
+    pub day: Option<NaiveDate>,
+    /// A name or part of it, pinyin initials (wjg), or part of the ID number.
+    pub text: Option<String>,
+    pub group_id: Option<i64>,
+    pub standing: Option<Standing>,
+    /// Also list members who have left (转出, 去世, 出党 …).
+    pub include_former: bool,
+}
+
+/// One line of the 党员花名册.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RosterRow {
+    pub id: MemberId,
+    pub name: String,
+    pub name_initials: String,
+    pub sex: Sex,
+    pub ethnicity: String,
+    pub birth_date: NaiveDate,
+    pub age: i32,
+    pub id_number: String,
+    pub education: Option<String>,
+    pub category: Option<String>,
+    pub work_unit: Option<String>,
+    pub phone: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub party_post: Option<String>,
+    pub standing: Option<Standing>,
+    pub joined_on: Option<NaiveDate>,
+    pub full_on: Option<NaiveDate>,
+    /// 党龄 in whole years.
+    pub party_years: Option<i32>,
+    pub flowing: bool,
+    pub lost: bool,
+    pub on_roll: bool,
+    /// How they left, when they are no longer on the roll.
+    pub left_kind: Option<EventKind>,
+    pub left_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Roster {
+    pub day: NaiveDate,
+    /// Counts of the whole roll on `day`, whatever the filter.
+    pub counts: MemberCounts,
+    pub rows: Vec<RosterRow>,
+}
+
+fn group_names(conn: &Connection, org: OrgId) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM party_groups WHERE org_id = ?1")?;
+    let rows = stmt.query_map([org], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+}
+
+fn row_of(
+    m: StoredMember,
+    s: &MemberState,
+    day: NaiveDate,
+    groups: &HashMap<i64, String>,
+) -> RosterRow {
+    let p = m.profile;
+    RosterRow {
+        id: m.id,
+        age: super::rules::age_on(p.birth_date, day),
+        group_name: p.group_id.and_then(|g| groups.get(&g).cloned()),
+        party_years: state::party_years(s.full_on, p.party_age_adjust_months, day),
+        name: p.name,
+        name_initials: m.name_initials,
+        sex: p.sex,
+        ethnicity: p.ethnicity,
+        birth_date: p.birth_date,
+        id_number: p.id_number,
+        education: p.education,
+        category: p.category,
+        work_unit: p.work_unit,
+        phone: p.phone,
+        group_id: p.group_id,
+        party_post: p.party_post,
+        standing: s.standing,
+        joined_on: s.joined_on,
+        full_on: s.full_on,
+        flowing: s.flowing,
+        lost: s.lost,
+        on_roll: s.on_roll,
+        left_kind: s.left.map(|(k, _)| k),
+        left_on: s.left.map(|(_, d)| d),
+    }
+}
+
+/// Whether a row matches what the clerk typed: part of the name, pinyin
+/// initials (case-insensitive), or part of the ID number.
+pub fn matches_text(row: &RosterRow, text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if row.name.contains(t) {
+        return true;
+    }
+    let upper = t.to_uppercase();
+    if upper.chars().all(|c| c.is_ascii_alphabetic()) && row.name_initials.contains(&upper) {
+        return true;
+    }
+    upper.chars().all(|c| c.is_ascii_digit() || c == 'X') && row.id_number.contains(&upper)
+}
+
+pub fn roster(
+    conn: &Connection,
+    org: OrgId,
+    query: &RosterQuery,
+    today: NaiveDate,
+) -> Result<Roster> {
+    let day = query.day.unwrap_or(today);
+    let groups = group_names(conn, org)?;
+    let all = load(conn, org, day)?;
+    let on_roll: Vec<OnRoll> = all
+        .iter()
+        .filter(|(_, s)| s.on_roll)
+        .map(|(m, s)| OnRoll {
+            member_id: m.id,
+            name: m.name.clone(),
+            group_id: m.group_id,
+            full: s.standing == Some(Standing::Full),
+        })
+        .collect();
+    let counts = MemberCounts::of(&on_roll);
+    let text = query.text.clone().unwrap_or_default();
+    let rows = all
+        .into_iter()
+        // Only people who were ever on this roll by `day` (not future transfers in).
+        .filter(|(_, s)| s.on_roll || (query.include_former && s.left.is_some()))
+        .map(|(m, s)| row_of(m, &s, day, &groups))
+        .filter(|r| query.group_id.is_none() || r.group_id == query.group_id)
+        .filter(|r| query.standing.is_none() || r.standing == query.standing)
+        .filter(|r| matches_text(r, &text))
+        .collect();
+    Ok(Roster { day, counts, rows })
+}
+
+/// Everything the member page shows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MemberDetail {
+    pub row: RosterRow,
+    pub profile: MemberProfile,
+    pub history: Vec<MemberEvent>,
+    pub can_vote: bool,
+    /// When the 预备期 ends, for a 预备党员.
+    pub probation_ends: Option<NaiveDate>,
+}
+
+pub fn detail(conn: &Connection, id: MemberId, today: NaiveDate) -> Result<MemberDetail> {
+    let member = conn
+        .query_row(
+            &format!("SELECT {MEMBER_COLUMNS}, m.org_id FROM members m WHERE m.id = ?1"),
+            [id],
+            |r| Ok((member_from_row(r)?, r.get::<_, OrgId>(19)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新花名册后重试".into()))?;
+    let (m, org) = member;
+    let history = events_of(conn, id)?;
+    let s = state::derive(&history, org, today);
+    let groups = group_names(conn, org)?;
+    let profile = m.profile.clone();
+    Ok(MemberDetail {
+        row: row_of(m, &s, today, &groups),
+        profile,
+        history,
+        can_vote: s.can_vote(),
+        probation_ends: s.probation_ends,
+    })
+}

@@ -1,0 +1,212 @@
+//! Pure checks of a member record (issue: roster validation). Every message
+//! names the field and says what to fix; rule-based ones cite the clause.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::Sex;
+use crate::error::{Error, Result};
+use crate::idcard;
+
+pub const CLAUSE_AGE: &str = "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子……可以申请加入中国共产党";
+pub const CLAUSE_PROBATION: &str =
+    "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+/// The identity fields must agree with the 公民身份号码 (GB 11643-1999).
+pub fn check_identity(id_number: &str, birth_date: NaiveDate, sex: Sex) -> Result<String> {
+    let id = id_number.trim().to_uppercase();
+    let info = idcard::parse(&id)?;
+    if info.birth_date != birth_date {
+        return Err(Error::Validation(format!(
+            "出生日期{}与公民身份号码第7至14位（{}）不一致，请核对出生日期或身份证号",
+            ymd(birth_date),
+            ymd(info.birth_date)
+        )));
+    }
+    let id_sex = if info.male { Sex::Male } else { Sex::Female };
+    if id_sex != sex {
+        return Err(Error::Validation(format!(
+            "性别“{sex}”与公民身份号码第17位（奇数为男、偶数为女，此号码为{id_sex}）不一致，请核对"
+        )));
+    }
+    Ok(id)
+}
+
+/// 入党日期 (the 支部大会 that admitted them) and 转正日期 (the day the 预备期
+/// ended): 18 or older at joining, nothing in the future, and 转正 one year
+/// after 入党 — or up to one more year when the 预备期 was extended.
+pub fn check_party_dates(
+    birth_date: NaiveDate,
+    joined_on: NaiveDate,
+    full_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<()> {
+    if joined_on > today {
+        return Err(Error::Validation(format!(
+            "入党日期{}晚于今天，请填写支部大会通过其为预备党员的日期",
+            ymd(joined_on)
+        )));
+    }
+    let eighteen = birth_date
+        .checked_add_months(Months::new(18 * 12))
+        .unwrap_or(birth_date);
+    if joined_on < eighteen {
+        return Err(Error::Rule(format!(
+            "入党日期{}时未满十八周岁（{}年满十八周岁），请核对入党日期或出生日期。依据：{CLAUSE_AGE}",
+            ymd(joined_on),
+            ymd(eighteen)
+        )));
+    }
+    if let Some(full) = full_on {
+        let one_year = joined_on
+            .checked_add_months(Months::new(12))
+            .unwrap_or(joined_on);
+        let two_years = joined_on
+            .checked_add_months(Months::new(24))
+            .unwrap_or(joined_on);
+        if full > today {
+            return Err(Error::Validation(format!(
+                "转正日期{}晚于今天，请填写预备期满、经批准转正的日期",
+                ymd(full)
+            )));
+        }
+        if full < one_year {
+            return Err(Error::Rule(format!(
+                "转正日期{}距入党日期{}不足一年。预备期为一年，转正日期最早为{}。依据：{CLAUSE_PROBATION}",
+                ymd(full),
+                ymd(joined_on),
+                ymd(one_year)
+            )));
+        }
+        if full > two_years {
+            return Err(Error::Rule(format!(
+                "转正日期{}距入党日期{}超过两年。预备期一年，延长最多一年，转正日期最晚为{}；历史记录确有特殊情况的，请在备注中说明并用“党龄校正”调整党龄。依据：{CLAUSE_PROBATION}",
+                ymd(full),
+                ymd(joined_on),
+                ymd(two_years)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// 手机号码 (11 digits from 13–19) or a landline with its area code.
+pub fn check_phone(phone: &str) -> Result<String> {
+    let p: String = phone
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+        .collect();
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let mobile = p.len() == 11 && p.starts_with('1') && digits(&p) && p.as_bytes()[1] >= b'3';
+    let landline = {
+        let plain = p.replace('-', "");
+        p.starts_with('0')
+            && digits(&plain)
+            && (10..=12).contains(&plain.len())
+            && p.matches('-').count() <= 1
+    };
+    if mobile || landline {
+        Ok(p)
+    } else {
+        Err(Error::Validation(format!(
+            "联系电话“{}”格式不对：手机号码应为11位数字（如13912345678），固定电话请带区号（如0536-1234567）",
+            phone.trim()
+        )))
+    }
+}
+
+/// Age in whole years on `date`.
+pub fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
+    let mut age = date.year() - birth.year();
+    if (date.month(), date.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+    const TODAY: (i32, u32, u32) = (2026, 11, 22);
+    fn today() -> NaiveDate {
+        d(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    #[test]
+    fn identity_must_match_the_id_number() {
+        let id = idcard::compose("370782", d(1990, 5, 6), 123); // odd: male
+        assert!(check_identity(&id, d(1990, 5, 6), Sex::Male).is_ok());
+        let e = check_identity(&id, d(1990, 5, 7), Sex::Male).expect_err("birth");
+        assert!(e.to_string().contains("第7至14位"), "{e}");
+        let e = check_identity(&id, d(1990, 5, 6), Sex::Female).expect_err("sex");
+        assert!(e.to_string().contains("第17位"), "{e}");
+        // Lower-case x is accepted and normalised.
+        let x = "11010519491231002x";
+        assert_eq!(
+            check_identity(x, d(1949, 12, 31), Sex::Female).expect("ok"),
+            "11010519491231002X"
+        );
+    }
+
+    #[test]
+    fn party_dates_table() {
+        // 党章 第一条 (18 at joining) and 第七条 (预备期 one year, extension ≤ one year).
+        let birth = d(1990, 5, 6);
+        let table: [(NaiveDate, Option<NaiveDate>, Option<&str>); 8] = [
+            (d(2008, 5, 6), None, None),                 // 18th birthday: allowed
+            (d(2008, 5, 5), None, Some("未满十八周岁")), // a day short
+            (d(2015, 7, 1), Some(d(2016, 7, 1)), None),  // exactly one year
+            (d(2015, 7, 1), Some(d(2016, 6, 30)), Some("不足一年")),
+            (d(2015, 7, 1), Some(d(2017, 7, 1)), None), // extended by a full year
+            (d(2015, 7, 1), Some(d(2017, 7, 2)), Some("超过两年")),
+            (d(2027, 1, 1), None, Some("晚于今天")),
+            (d(2026, 1, 1), Some(d(2027, 1, 1)), Some("晚于今天")),
+        ];
+        for (joined, full, want) in table {
+            let got = check_party_dates(birth, joined, full, today());
+            match want {
+                None => assert!(got.is_ok(), "{joined} {full:?}: {got:?}"),
+                Some(needle) => {
+                    let e = got.expect_err(needle);
+                    assert!(e.to_string().contains(needle), "{joined} {full:?}: {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phone_formats() {
+        for ok in [
+            "13912345678",
+            "139 1234 5678",
+            "0536-1234567",
+            "01012345678",
+        ] {
+            assert!(check_phone(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "1391234567",
+            "12912345678",
+            "139123456789",
+            "phone",
+            "0536--123",
+        ] {
+            let e = check_phone(bad).expect_err(bad);
+            assert!(e.to_string().contains("11位数字"), "{e}");
+        }
+    }
+
+    #[test]
+    fn age_counts_whole_years() {
+        assert_eq!(age_on(d(1990, 11, 22), today()), 36);
+        assert_eq!(age_on(d(1990, 11, 23), today()), 35);
+    }
+}

@@ -1,0 +1,223 @@
+//! A member's state on a given day, derived from their dated history. This is
+//! the one place that decides who is on a branch's roll and who has a vote;
+//! the roster, the overview and every later feature read it from here.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::EventKind;
+use crate::labels::label_enum;
+use crate::org::OrgId;
+
+label_enum! {
+    /// 正式党员 have a vote; 预备党员 do not (党章 第七条).
+    pub enum Standing {
+        Full = "正式党员",
+        Probationary = "预备党员",
+    }
+    what: "党员类别"
+}
+
+/// One row of a member's history, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MemberEvent {
+    pub id: i64,
+    pub kind: EventKind,
+    pub subkind: Option<String>,
+    pub date: NaiveDate,
+    /// The branch in this database the event concerns; None when it happened elsewhere.
+    pub org_id: Option<OrgId>,
+    pub other_org: Option<String>,
+    pub reason: Option<String>,
+    pub doc_no: Option<String>,
+    /// 延长预备期: the day the extended 预备期 ends.
+    pub until: Option<NaiveDate>,
+    /// When it was entered (RFC 3339), shown so that late entries are visible.
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MemberState {
+    /// On this branch's roll on the day.
+    pub on_roll: bool,
+    /// Why and when they left this branch's roll, if they did.
+    pub left: Option<(EventKind, NaiveDate)>,
+    pub joined_on: Option<NaiveDate>,
+    /// The 转正日期, if on or before the day.
+    pub full_on: Option<NaiveDate>,
+    pub standing: Option<Standing>,
+    /// 流动党员 (a 流出 not followed by 返回).
+    pub flowing: bool,
+    /// 失联党员 (a 失联 not followed by 恢复联系).
+    pub lost: bool,
+    /// Under 留党察看 and rights not yet restored: no vote.
+    pub disciplined: bool,
+    /// When the 预备期 ends (one year, or as extended); None once 正式.
+    pub probation_ends: Option<NaiveDate>,
+}
+
+impl MemberState {
+    /// Entitled to vote on the day: on the roll, 正式, not under 留党察看.
+    pub fn can_vote(&self) -> bool {
+        self.on_roll && self.standing == Some(Standing::Full) && !self.disciplined
+    }
+}
+
+/// Derives the state on `day` in branch `org` from `events`, which must be
+/// in date order (ties in the order entered).
+pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState {
+    let mut s = MemberState::default();
+    let mut extended_until: Option<NaiveDate> = None;
+    for e in events.iter().take_while(|e| e.date <= day) {
+        match e.kind {
+            EventKind::Admitted => {
+                s.joined_on.get_or_insert(e.date);
+            }
+            EventKind::Confirmed => s.full_on = Some(e.date),
+            EventKind::ProbationExtended => extended_until = e.until,
+            EventKind::FlowOut => s.flowing = true,
+            EventKind::FlowBack => s.flowing = false,
+            EventKind::LostContact => s.lost = true,
+            EventKind::Reconnected => s.lost = false,
+            EventKind::DisciplinaryProbation => s.disciplined = true,
+            EventKind::RightsRestored => s.disciplined = false,
+            _ => {}
+        }
+        if e.org_id == Some(org) {
+            match e.kind.roll_effect() {
+                Some(true) => {
+                    s.on_roll = true;
+                    s.left = None;
+                }
+                Some(false) => {
+                    s.on_roll = false;
+                    s.left = Some((e.kind, e.date));
+                }
+                None => {}
+            }
+        }
+    }
+    if s.joined_on.is_some() {
+        s.standing = Some(if s.full_on.is_some() {
+            Standing::Full
+        } else {
+            Standing::Probationary
+        });
+    }
+    if s.standing == Some(Standing::Probationary) {
+        s.probation_ends = extended_until.or_else(|| {
+            s.joined_on
+                .and_then(|j| j.checked_add_months(Months::new(12)))
+        });
+    }
+    s
+}
+
+/// 党龄 in whole years on `day`: from the 转正日期 (党章 第七条), plus the
+/// clerk's correction for historical records, never below zero.
+pub fn party_years(full_on: Option<NaiveDate>, adjust_months: i32, day: NaiveDate) -> Option<i32> {
+    let full = full_on?;
+    let mut months = (day.year() - full.year()) * 12 + day.month() as i32 - full.month() as i32;
+    if day.day() < full.day() {
+        months -= 1;
+    }
+    Some(((months + adjust_months).max(0)) / 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HERE: OrgId = 7;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    fn e(kind: EventKind, date: NaiveDate, here: bool) -> MemberEvent {
+        MemberEvent {
+            id: 0,
+            kind,
+            subkind: None,
+            date,
+            org_id: here.then_some(HERE),
+            other_org: None,
+            reason: None,
+            doc_no: None,
+            until: None,
+            created_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn roll_and_standing_follow_the_history() {
+        use EventKind::*;
+        let history = vec![
+            e(Admitted, d(2015, 7, 1), true),
+            e(Confirmed, d(2016, 7, 1), true),
+            e(FlowOut, d(2020, 3, 1), true),
+            e(FlowBack, d(2021, 1, 5), true),
+            e(TransferOut, d(2024, 5, 10), true),
+        ];
+        let table = [
+            (d(2015, 6, 30), false, None),
+            (d(2015, 7, 1), true, Some(Standing::Probationary)),
+            (d(2016, 6, 30), true, Some(Standing::Probationary)),
+            (d(2016, 7, 1), true, Some(Standing::Full)),
+            (d(2024, 5, 9), true, Some(Standing::Full)),
+            (d(2024, 5, 10), false, Some(Standing::Full)),
+        ];
+        for (day, on_roll, standing) in table {
+            let s = derive(&history, HERE, day);
+            assert_eq!((s.on_roll, s.standing), (on_roll, standing), "{day}");
+        }
+        assert!(derive(&history, HERE, d(2020, 6, 1)).flowing);
+        assert!(!derive(&history, HERE, d(2021, 6, 1)).flowing);
+        let gone = derive(&history, HERE, d(2025, 1, 1));
+        assert_eq!(gone.left, Some((TransferOut, d(2024, 5, 10))));
+    }
+
+    #[test]
+    fn events_elsewhere_do_not_put_anyone_on_this_roll() {
+        use EventKind::*;
+        let history = vec![
+            e(Admitted, d(2008, 6, 12), false),
+            e(Confirmed, d(2009, 6, 12), false),
+            e(TransferIn, d(2024, 9, 1), true),
+        ];
+        let before = derive(&history, HERE, d(2024, 8, 31));
+        assert!(!before.on_roll);
+        assert_eq!(before.standing, Some(Standing::Full));
+        assert!(derive(&history, HERE, d(2024, 9, 1)).can_vote());
+    }
+
+    #[test]
+    fn votes_need_full_standing_and_no_discipline() {
+        // 党章 第七条: 预备党员 have no vote; 留党察看 suspends it.
+        use EventKind::*;
+        let mut history = vec![e(Admitted, d(2025, 7, 1), true)];
+        assert!(!derive(&history, HERE, d(2026, 1, 1)).can_vote());
+        let mut ext = e(ProbationExtended, d(2026, 6, 20), true);
+        ext.until = Some(d(2027, 1, 1));
+        history.push(ext);
+        let s = derive(&history, HERE, d(2026, 11, 22));
+        assert_eq!(s.probation_ends, Some(d(2027, 1, 1)));
+        history.push(e(Confirmed, d(2027, 1, 1), true));
+        history.push(e(DisciplinaryProbation, d(2027, 3, 1), true));
+        history.push(e(RightsRestored, d(2028, 3, 1), true));
+        assert!(derive(&history, HERE, d(2027, 2, 1)).can_vote());
+        assert!(!derive(&history, HERE, d(2027, 6, 1)).can_vote());
+        assert!(derive(&history, HERE, d(2028, 3, 1)).can_vote());
+    }
+
+    #[test]
+    fn party_years_from_the_confirmation_date() {
+        let full = Some(d(2016, 7, 1));
+        assert_eq!(party_years(full, 0, d(2026, 6, 30)), Some(9));
+        assert_eq!(party_years(full, 0, d(2026, 7, 1)), Some(10));
+        assert_eq!(party_years(full, 6, d(2026, 1, 1)), Some(10));
+        assert_eq!(party_years(full, -200, d(2026, 7, 1)), Some(0));
+        assert_eq!(party_years(None, 0, d(2026, 7, 1)), None);
+    }
+}

@@ -1,0 +1,222 @@
+//! Roster use cases on a temporary database: adding members with the checks
+//! a clerk relies on, and the roster of any day derived from history.
+
+use chrono::{Local, NaiveDate, TimeZone};
+use zhibu_core::members::{self, roster, MemberProfile, NewMember, RosterQuery, Sex, Standing};
+use zhibu_core::{demo, idcard, org, ErrorKind, Store};
+
+fn now() -> chrono::DateTime<Local> {
+    Local
+        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+fn profile(name: &str, birth: NaiveDate, seq: u16) -> MemberProfile {
+    MemberProfile {
+        name: name.into(),
+        sex: if seq % 2 == 1 { Sex::Male } else { Sex::Female },
+        ethnicity: "汉族".into(),
+        birth_date: birth,
+        id_number: idcard::compose("370782", birth, seq),
+        education: Some("高中".into()),
+        category: Some("农牧渔民".into()),
+        work_unit: None,
+        phone: Some("13905361234".into()),
+        residence: None,
+        household_reg: None,
+        group_id: None,
+        party_post: None,
+        is_migrant_worker: false,
+        new_social_stratum: None,
+        party_age_adjust_months: 0,
+        note: None,
+    }
+}
+
+fn new_member(p: MemberProfile, joined: NaiveDate, full: Option<NaiveDate>) -> NewMember {
+    NewMember {
+        profile: p,
+        joined_on: joined,
+        full_on: full,
+        transferred_in_on: None,
+        transferred_from: None,
+    }
+}
+
+#[test]
+fn add_member_and_find_them_by_name_initials_and_id() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let p = profile("欧阳晓峰", d(1985, 3, 12), 271);
+    let id_number = p.id_number.clone();
+    let input = new_member(p, d(2010, 7, 1), Some(d(2011, 7, 1)));
+    let id = store
+        .with_tx(|tx| members::add_member(tx, org, &input, now()))
+        .expect("add");
+    let q = |text: &str| RosterQuery {
+        text: Some(text.into()),
+        ..RosterQuery::default()
+    };
+    for text in ["欧阳", "oyxf", "OYX", &id_number[10..16]] {
+        let r = roster::roster(store.conn(), org, &q(text), now().date_naive()).expect("roster");
+        assert!(
+            r.rows.iter().any(|row| row.id == id),
+            "{text} should find the new member"
+        );
+    }
+    let r = roster::roster(
+        store.conn(),
+        org,
+        &RosterQuery::default(),
+        now().date_naive(),
+    )
+    .expect("roster");
+    assert_eq!((r.counts.total, r.counts.full), (17, 15));
+    let row = r.rows.iter().find(|row| row.id == id).expect("row");
+    assert_eq!(row.standing, Some(Standing::Full));
+    assert_eq!(row.party_years, Some(15));
+    assert_eq!(row.age, 41);
+}
+
+#[test]
+fn wrong_check_digit_duplicate_and_underage_are_refused() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let mut p = profile("李四", d(1990, 5, 6), 123);
+    let good = p.id_number.clone();
+    let wrong = if good.ends_with('1') { "2" } else { "1" };
+    p.id_number = format!("{}{wrong}", &good[..17]);
+    let e = store
+        .with_tx(|tx| {
+            members::add_member(tx, org, &new_member(p.clone(), d(2015, 7, 1), None), now())
+        })
+        .expect_err("check digit");
+    assert!(
+        e.to_string()
+            .contains(&format!("第18位校验码应为{}", &good[17..])),
+        "{e}"
+    );
+
+    // The demo's 王建国 already holds this number.
+    let taken = roster::roster(
+        store.conn(),
+        org,
+        &RosterQuery::default(),
+        now().date_naive(),
+    )
+    .expect("roster")
+    .rows
+    .into_iter()
+    .find(|r| r.name == "王建国")
+    .expect("王建国");
+    let mut dup = profile("王建国", taken.birth_date, 1);
+    dup.id_number = taken.id_number.clone();
+    let e = store
+        .with_tx(|tx| members::add_member(tx, org, &new_member(dup, d(1992, 7, 1), None), now()))
+        .expect_err("duplicate");
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("已登记在党员“王建国”名下"), "{e}");
+
+    p.id_number = good;
+    let e = store
+        .with_tx(|tx| members::add_member(tx, org, &new_member(p, d(2008, 5, 5), None), now()))
+        .expect_err("under 18");
+    assert_eq!(e.kind(), ErrorKind::Rule);
+    assert!(e.to_string().contains("第一条"), "{e}");
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(count, 18, "nothing half-written");
+}
+
+#[test]
+fn a_transferred_in_member_is_on_the_roll_from_the_transfer() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = store
+        .with_tx(|tx| {
+            org::create_branch(
+                tx,
+                &org::NewBranch {
+                    name: "二支部".into(),
+                    kind: org::OrgKind::Organ,
+                    higher_name: "机关党委".into(),
+                    higher_level: org::OrgLevel::Committee,
+                    top_name: None,
+                    term_start: None,
+                    term_years: None,
+                    committee: vec![],
+                    groups: vec![],
+                },
+                now(),
+            )
+        })
+        .expect("branch");
+    let mut input = new_member(
+        profile("赵六", d(1980, 1, 2), 55),
+        d(2005, 6, 1),
+        Some(d(2006, 6, 1)),
+    );
+    input.transferred_in_on = Some(d(2026, 3, 1));
+    input.transferred_from = Some("县委办公室党支部".into());
+    let id = store
+        .with_tx(|tx| members::add_member(tx, org, &input, now()))
+        .expect("add");
+    let on = |day| members::on_roll(store.conn(), org, day).expect("roll");
+    assert!(on(d(2026, 2, 28)).is_empty());
+    assert_eq!(on(d(2026, 3, 1)).len(), 1);
+    let detail = roster::detail(store.conn(), id, now().date_naive()).expect("detail");
+    assert!(detail.can_vote);
+    assert_eq!(detail.history.len(), 3);
+    assert_eq!(
+        detail.history[2].other_org.as_deref(),
+        Some("县委办公室党支部")
+    );
+}
+
+#[test]
+fn the_roster_of_a_past_day_and_former_members() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let today = now().date_naive();
+    let with_former = RosterQuery {
+        include_former: true,
+        ..RosterQuery::default()
+    };
+    let r = roster::roster(store.conn(), org, &with_former, today).expect("roster");
+    assert_eq!(r.rows.len(), 18);
+    let han = r.rows.iter().find(|row| row.name == "韩磊").expect("韩磊");
+    assert!(!han.on_roll);
+    assert_eq!(han.left_kind, Some(members::EventKind::TransferOut));
+    let ma = r
+        .rows
+        .iter()
+        .find(|row| row.name == "马俊杰")
+        .expect("马俊杰");
+    assert!(ma.flowing && ma.on_roll);
+
+    let probationary = RosterQuery {
+        standing: Some(Standing::Probationary),
+        ..RosterQuery::default()
+    };
+    let names: Vec<String> = roster::roster(store.conn(), org, &probationary, today)
+        .expect("roster")
+        .rows
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(names, vec!["高丽娟", "田宇"]);
+
+    let past = RosterQuery {
+        day: Some(d(2023, 11, 22)),
+        ..RosterQuery::default()
+    };
+    let then = roster::roster(store.conn(), org, &past, today).expect("roster");
+    assert!(then.rows.iter().any(|r| r.name == "韩磊"));
+    assert!(!then.rows.iter().any(|r| r.name == "高丽娟"));
+}
