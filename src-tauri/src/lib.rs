@@ -27,6 +27,10 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::org::org_load_demo,
             commands::org::app_info,
             commands::app::app_status,
+            commands::members::members_roster,
+            commands::members::members_detail,
+            commands::members::members_add,
+            commands::members::members_update,
         ])
 }
 

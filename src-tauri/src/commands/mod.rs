@@ -1,4 +1,5 @@
 //! One module per area; each command parses, calls the core, returns.
 
 pub mod app;
+pub mod members;
 pub mod org;

@@ -139,6 +139,22 @@ impl Session {
         }
     }
 
+    /// Waits until the element at `css` no longer shows `needle` (a list
+    /// narrowed by a search, a message gone).
+    pub fn wait_without(&self, css: &str, needle: &str) -> Result<()> {
+        let start = Instant::now();
+        loop {
+            let text = self.text(&self.wait(css)?)?;
+            if !text.contains(needle) {
+                return Ok(());
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("`{css}` still shows {needle:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     /// Whether the element is shown, after scrolling it into view (long
     /// dialogs put fields below the fold, where WebKit reports them hidden).
     pub fn displayed(&self, e: &Element) -> Result<bool> {

@@ -28,6 +28,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("first-run-wizard", first_run_wizard),
     on_fresh("demo-branch", demo_branch),
     on_fresh("edit-branch", edit_branch),
+    on_fresh("roster", roster),
     Flow {
         name: "damaged-database",
         prepare: damaged_database,
@@ -178,6 +179,47 @@ fn edit_branch(s: &Session) -> Result<()> {
     s.wait_text("[data-test=committee-table]", "周晓燕")?;
     s.wait_text("[data-test=past-terms]", "李秀英")?;
     s.screenshot("overview-after")?;
+    Ok(())
+}
+
+/// The clerk opens the roster, finds a member by pinyin initials, opens their
+/// page, and registers a new member — first with a mistyped ID number.
+fn roster(s: &Session) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 16 人")?;
+    s.wait_text("[data-test=roster-table]", "高丽娟")?;
+    s.screenshot("roster")?;
+
+    s.type_into("[data-test=roster-search]", "wjg")?;
+    s.wait_without("[data-test=roster-table]", "李秀英")?;
+    s.wait_text("[data-test=roster-table]", "王建国")?;
+    s.screenshot("search-initials")?;
+    s.click_text("[data-test=roster-table] .el-table-v2__row", "王建国")?;
+    s.wait_text("[data-test=member-name]", "王建国")?;
+    s.wait_text("[data-test=member-history]", "接收预备党员")?;
+    s.wait_text("[data-test=member-tags]", "有表决权")?;
+    s.screenshot("member-page")?;
+
+    s.click("[data-test=nav-members]")?;
+    s.click("[data-test=member-add]")?;
+    s.type_into("[data-test=m-name]", "欧阳晓峰")?;
+    // The last digit should be 6: a clerk's typo in the check digit.
+    s.type_into("[data-test=m-id]", "370782198503122715")?;
+    s.type_into("[data-test=m-joined]", &format!("2010年7月1日{ENTER}"))?;
+    s.type_into("[data-test=m-full]", &format!("2011年7月1日{ENTER}"))?;
+    s.click("[data-test=member-save]")?;
+    s.wait_text("[data-test=member-error]", "第18位校验码应为6")?;
+    s.screenshot("wrong-check-digit")?;
+    s.type_into("[data-test=m-id]", "370782198503122716")?;
+    s.click("[data-test=member-save]")?;
+    s.wait_text("[data-test=member-name]", "欧阳晓峰")?;
+    s.wait_text("[data-test=member-profile]", "1985年3月12日")?;
+    s.wait_text("[data-test=member-tags]", "正式党员")?;
+    s.screenshot("new-member")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
     Ok(())
 }
 

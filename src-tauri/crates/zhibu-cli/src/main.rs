@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 
@@ -61,6 +62,30 @@ enum Command {
     Demo,
     /// 显示数据目录中的党组织、人数、任期和换届时间
     Info,
+    /// 党员花名册
+    Members {
+        #[command(subcommand)]
+        command: MembersCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MembersCommand {
+    /// 列出当前支部（或 --branch 指定支部）的党员
+    List {
+        /// 党支部编号（默认：当前支部）
+        #[arg(long)]
+        branch: Option<i64>,
+        /// 名册日期（YYYY-MM-DD，默认今天）
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// 按姓名、拼音首字母或身份证号查找
+        #[arg(long)]
+        search: Option<String>,
+        /// 同时列出已转出、去世、出党的党员
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -132,6 +157,56 @@ fn run(cli: &Cli) -> Result<()> {
             let id = demo::load(&mut store, now)?;
             report_created(cli, &store, id, now.date_naive())
         }
+        Command::Members {
+            command:
+                MembersCommand::List {
+                    branch,
+                    date,
+                    search,
+                    all,
+                },
+        } => {
+            let store = open(cli)?;
+            let org = match branch {
+                Some(id) => org::get(store.conn(), *id)?,
+                None => org::current(store.conn())?.ok_or_else(|| {
+                    Error::NotFound(
+                        "还没有党支部。请先用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例"
+                            .into(),
+                    )
+                })?,
+            };
+            let query = RosterQuery {
+                day: *date,
+                text: search.clone(),
+                include_former: *all,
+                ..RosterQuery::default()
+            };
+            let roster = roster::roster(store.conn(), org.id, &query, now.date_naive())?;
+            if cli.json {
+                return print_json(&roster);
+            }
+            println!(
+                "{} {}在册 {} 人（正式党员 {} 人，预备党员 {} 人）",
+                org.name,
+                date_text(roster.day),
+                roster.counts.total,
+                roster.counts.full,
+                roster.counts.probationary
+            );
+            for r in &roster.rows {
+                println!(
+                    "{}\t{}\t{}\t{}\t入党 {}\t{}",
+                    r.name,
+                    r.sex,
+                    r.standing.map(|s| s.label()).unwrap_or("—"),
+                    r.group_name.as_deref().unwrap_or("—"),
+                    r.joined_on.map(date_text).unwrap_or_default(),
+                    if r.on_roll { "" } else { "已离开本支部" }
+                );
+            }
+            Ok(())
+        }
         Command::Info => {
             let store = open(cli)?;
             let info = info::info(&store, now.date_naive())?;
@@ -153,7 +228,7 @@ fn report_created(cli: &Cli, store: &Store, id: i64, today: NaiveDate) -> Result
     Ok(())
 }
 
-fn date(d: NaiveDate) -> String {
+fn date_text(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
 }
 
@@ -199,9 +274,9 @@ fn print_info(info: &info::Info) {
         match &b.term {
             Some(t) => println!(
                 "  本届任期：{} 起 {} 年，{} 应换届（{}）",
-                date(t.start),
+                date_text(t.start),
                 t.years,
-                date(t.end),
+                date_text(t.end),
                 t.state
             ),
             None => println!("  本届任期：未登记"),

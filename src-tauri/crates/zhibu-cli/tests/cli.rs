@@ -100,3 +100,33 @@ fn errors_exit_non_zero_with_kind_and_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("已经有名为“东坡村党支部”"));
 }
+
+#[test]
+fn members_list_prints_the_roster_as_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let out = cli(dir.path(), &["members", "list", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let roster = json(&out);
+    assert_eq!(roster["counts"]["total"], 16);
+    assert_eq!(roster["rows"].as_array().map(Vec::len), Some(16));
+    let out = cli(
+        dir.path(),
+        &["members", "list", "--all", "--search", "hl", "--json"],
+    );
+    let names: Vec<String> = json(&out)["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["name"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["韩磊"],
+        "pinyin initials find the transferred-out member"
+    );
+}
