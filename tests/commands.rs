@@ -140,3 +140,46 @@ fn a_database_that_failed_to_open_is_reported_not_used() {
     assert_eq!(err["kind"], "conflict");
     assert_eq!(err["message"], "数据库文件检查未通过");
 }
+
+#[test]
+fn members_are_added_and_listed_through_ipc() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let input = json!({
+        "profile": {
+            "name": "欧阳晓峰", "sex": "男", "ethnicity": "汉族", "birth_date": "1985-03-12",
+            "id_number": "370782198503122716", "education": null, "category": null, "work_unit": null,
+            "phone": null, "residence": null, "household_reg": null, "group_id": null, "party_post": null,
+            "is_migrant_worker": false, "new_social_stratum": null, "party_age_adjust_months": 0, "note": null
+        },
+        "joined_on": "2010-07-01", "full_on": "2011-07-01",
+        "transferred_in_on": null, "transferred_from": null
+    });
+    let id = invoke(
+        &app,
+        "members_add",
+        json!({ "org": org, "input": input.clone() }),
+    )
+    .expect("add");
+    let query = json!({ "day": null, "text": "oyxf", "group_id": null, "standing": null, "include_former": false });
+    let roster = invoke(
+        &app,
+        "members_roster",
+        json!({ "org": org, "query": query }),
+    )
+    .expect("roster");
+    assert_eq!(roster["rows"][0]["id"], id);
+    assert_eq!(roster["counts"]["total"], 17);
+    let detail = invoke(&app, "members_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(detail["row"]["standing"], "正式党员");
+
+    let err =
+        invoke(&app, "members_add", json!({ "org": org, "input": input })).expect_err("duplicate");
+    assert_eq!(err["kind"], "conflict");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("不能重复登记")),
+        "{err}"
+    );
+}
