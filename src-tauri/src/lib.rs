@@ -31,6 +31,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::members::members_detail,
             commands::members::members_add,
             commands::members::members_update,
+            commands::members::members_record_event,
         ])
 }
 

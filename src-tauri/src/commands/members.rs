@@ -2,7 +2,9 @@
 
 use tauri::State;
 use zhibu_core::members::roster::{self, MemberDetail};
-use zhibu_core::members::{self, MemberId, MemberProfile, NewMember, Roster, RosterQuery};
+use zhibu_core::members::{
+    self, history, MemberId, MemberProfile, NewEvent, NewMember, Roster, RosterQuery,
+};
 use zhibu_core::org::OrgId;
 
 use crate::error::IpcResult;
@@ -53,4 +55,17 @@ pub fn members_update(
     Ok(state
         .store()?
         .with_tx(|tx| members::update_profile(tx, id, &profile, now))?)
+}
+
+#[tauri::command]
+pub fn members_record_event(
+    state: State<'_, AppState>,
+    id: MemberId,
+    event: NewEvent,
+) -> IpcResult<()> {
+    let now = state.now();
+    state
+        .store()?
+        .with_tx(|tx| history::record(tx, id, &event, now))?;
+    Ok(())
 }

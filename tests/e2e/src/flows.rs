@@ -218,6 +218,19 @@ fn roster(s: &Session) -> Result<()> {
     s.wait_text("[data-test=member-profile]", "1985年3月12日")?;
     s.wait_text("[data-test=member-tags]", "正式党员")?;
     s.screenshot("new-member")?;
+
+    // History: a 正式党员 cannot be 转正 again; going away to work is recorded.
+    s.click("[data-test=member-event]")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=event-error]", "只有本支部的预备党员才能转正")?;
+    s.choose("[data-test=ev-kind]", "流出")?;
+    s.type_into("[data-test=ev-other]", "广东省深圳市宝安区")?;
+    s.type_into("[data-test=ev-reason]", "外出务工")?;
+    s.screenshot("record-flow-out")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-tags]", "流动党员")?;
+    s.wait_text("[data-test=member-history]", "广东省深圳市宝安区")?;
+    s.screenshot("history")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
     Ok(())

@@ -103,6 +103,8 @@ export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | 
 
 export type Standing = "正式党员" | "预备党员";
 
+export type LeavingKind = "除名" | "开除党籍" | "自行脱党除名" | "退党";
+
 export type MemberProfile = { name: string, sex: Sex, ethnicity: string, birth_date: string, 
 /**
  * 公民身份号码.
@@ -219,7 +221,11 @@ export type MemberDetail = { row: RosterRow, profile: MemberProfile, history: Ar
 /**
  * When the 预备期 ends, for a 预备党员.
  */
-probation_ends: string | null, };
+probation_ends: string | null, 
+/**
+ * The day the state above is for.
+ */
+today: string, };
 
 export type Info = { app_version: string, schema_version: number, supported_schema_version: number, database: string | null, current_branch_id: number | null, branches: Array<BranchOverview>, };
 

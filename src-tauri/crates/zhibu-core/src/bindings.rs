@@ -9,6 +9,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
+use crate::members::history::LeavingKind;
 use crate::members::roster::MemberDetail;
 use crate::members::{
     EventKind, MemberCounts, MemberEvent, MemberProfile, NewEvent, NewMember, Roster, RosterQuery,
@@ -50,6 +51,7 @@ fn generate() -> String {
         decl::<Sex>(&cfg),
         decl::<EventKind>(&cfg),
         decl::<Standing>(&cfg),
+        decl::<LeavingKind>(&cfg),
         decl::<MemberProfile>(&cfg),
         decl::<NewMember>(&cfg),
         decl::<NewEvent>(&cfg),

@@ -220,3 +220,98 @@ fn the_roster_of_a_past_day_and_former_members() {
     assert!(then.rows.iter().any(|r| r.name == "韩磊"));
     assert!(!then.rows.iter().any(|r| r.name == "高丽娟"));
 }
+
+fn member_named(store: &Store, org: i64, name: &str) -> i64 {
+    let all = RosterQuery {
+        include_former: true,
+        ..RosterQuery::default()
+    };
+    roster::roster(store.conn(), org, &all, now().date_naive())
+        .expect("roster")
+        .rows
+        .into_iter()
+        .find(|r| r.name == name)
+        .map(|r| r.id)
+        .expect("member")
+}
+
+#[test]
+fn status_changes_follow_the_rules() {
+    use members::history::record;
+    use members::{EventKind, NewEvent};
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let today = now().date_naive();
+    let gao = member_named(&store, org, "高丽娟"); // 预备党员, admitted 11 months ago
+    let ma = member_named(&store, org, "马俊杰"); // flowing out
+    let han = member_named(&store, org, "韩磊"); // transferred out
+    let wu = member_named(&store, org, "吴长顺");
+    let mut rec = |id: i64, e: NewEvent| store.with_tx(|tx| record(tx, id, &e, now()));
+
+    // 转正 is dated the day the 预备期 ends, which for 高丽娟 is still ahead.
+    let e = rec(gao, NewEvent::new(EventKind::Confirmed, today)).expect_err("not yet");
+    assert!(
+        e.to_string().contains("预备期满之日，即2026年12月22日"),
+        "{e}"
+    );
+
+    // 延长预备期: once, by six to twelve months (党章 第七条).
+    let extend = |until| NewEvent {
+        until: Some(until),
+        ..NewEvent::new(EventKind::ProbationExtended, today)
+    };
+    let e = rec(gao, extend(d(2027, 3, 1))).expect_err("too short");
+    assert!(
+        e.to_string().contains("2027年6月22日至2027年12月22日"),
+        "{e}"
+    );
+    rec(gao, extend(d(2027, 6, 22))).expect("extend by six months");
+    let e = rec(gao, extend(d(2027, 12, 22))).expect_err("twice");
+    assert!(e.to_string().contains("只能延长一次"), "{e}");
+
+    let e = rec(
+        ma,
+        NewEvent {
+            other_org: Some("深圳".into()),
+            ..NewEvent::new(EventKind::FlowOut, today)
+        },
+    )
+    .expect_err("already out");
+    assert_eq!(e.kind(), ErrorKind::Rule);
+    rec(ma, NewEvent::new(EventKind::FlowBack, today)).expect("back home");
+
+    let e = rec(
+        han,
+        NewEvent {
+            other_org: Some("某地".into()),
+            ..NewEvent::new(EventKind::TransferOut, today)
+        },
+    )
+    .expect_err("not on roll");
+    assert!(e.to_string().contains("不在本支部名册上"), "{e}");
+
+    let e = rec(
+        wu,
+        NewEvent {
+            subkind: Some("劝退".into()),
+            ..NewEvent::new(EventKind::LeftParty, today)
+        },
+    )
+    .expect_err("unknown way of leaving");
+    assert!(e.to_string().contains("自行脱党除名"), "{e}");
+    let e = rec(wu, NewEvent::new(EventKind::Died, d(1970, 1, 1))).expect_err("backdated");
+    assert!(e.to_string().contains("按时间顺序"), "{e}");
+    rec(
+        wu,
+        NewEvent {
+            reason: Some("病逝".into()),
+            ..NewEvent::new(EventKind::Died, today)
+        },
+    )
+    .expect("died");
+
+    let r = roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("roster");
+    assert_eq!(r.counts.total, 15);
+    let detail = roster::detail(store.conn(), gao, today).expect("detail");
+    assert_eq!(detail.probation_ends, Some(d(2027, 6, 22)));
+}

@@ -286,6 +286,8 @@ pub struct MemberDetail {
     pub can_vote: bool,
     /// When the 预备期 ends, for a 预备党员.
     pub probation_ends: Option<NaiveDate>,
+    /// The day the state above is for.
+    pub today: NaiveDate,
 }
 
 pub fn detail(conn: &Connection, id: MemberId, today: NaiveDate) -> Result<MemberDetail> {
@@ -308,5 +310,6 @@ pub fn detail(conn: &Connection, id: MemberId, today: NaiveDate) -> Result<Membe
         history,
         can_vote: s.can_vote(),
         probation_ends: s.probation_ends,
+        today,
     })
 }

@@ -1,0 +1,183 @@
+//! Recording a change of a member's status: each kind of change is allowed
+//! only from the states it makes sense in, and history stays in date order.
+
+use chrono::{DateTime, Local, Months, NaiveDate};
+use rusqlite::{OptionalExtension, Transaction};
+
+use super::state::{self, Standing};
+use super::{append_event, roster, EventKind, MemberId, NewEvent};
+use crate::error::{Error, Result};
+use crate::labels::label_enum;
+use crate::org::OrgId;
+
+label_enum! {
+    /// The ways of leaving the Party that 出党 records (domain-rules §2).
+    pub enum LeavingKind {
+        Removed = "除名",
+        Expelled = "开除党籍",
+        Lapsed = "自行脱党除名",
+        Resigned = "退党",
+    }
+    what: "出党方式"
+}
+
+const CLAUSE_PROBATION: &str =
+    "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+fn needs(text: &Option<String>, what: &str) -> Result<String> {
+    text.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| Error::Validation(format!("请填写{what}")))
+}
+
+/// Appends `event` to a member's history after checking it against their
+/// state on that day. Returns the member's branch.
+pub fn record(
+    tx: &Transaction<'_>,
+    member: MemberId,
+    event: &NewEvent,
+    now: DateTime<Local>,
+) -> Result<OrgId> {
+    let org: OrgId = tx
+        .query_row("SELECT org_id FROM members WHERE id = ?1", [member], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新后重试".into()))?;
+    let history = roster::events_of(tx, member)?;
+    let today = now.date_naive();
+    if event.date > today {
+        return Err(Error::Validation(format!(
+            "变动日期{}晚于今天，请核对",
+            ymd(event.date)
+        )));
+    }
+    if let Some(last) = history.last() {
+        if event.date < last.date {
+            return Err(Error::Validation(format!(
+                "变动日期{}早于该党员最近一次变动（{}，{}）。党员变动记录按时间顺序登记，请核对日期",
+                ymd(event.date),
+                last.kind,
+                ymd(last.date)
+            )));
+        }
+    }
+    let s = state::derive(&history, org, event.date);
+    let refuse = |why: &str| Err(Error::Rule(format!("不能登记“{}”：{why}", event.kind)));
+    let mut e = event.clone();
+    e.in_branch = true;
+    match event.kind {
+        EventKind::Admitted => {
+            return refuse("接收预备党员请在“发展党员”中办理，或在登记党员时填写入党日期");
+        }
+        EventKind::TransferOut => {
+            if !s.on_roll {
+                return refuse("该党员当时不在本支部名册上");
+            }
+            e.other_org = Some(needs(&event.other_org, "转往的党组织")?);
+        }
+        EventKind::TransferIn => {
+            if s.on_roll {
+                return refuse("该党员已在本支部名册上");
+            }
+            if s.joined_on.is_none() {
+                return refuse("没有入党记录");
+            }
+            e.other_org = Some(needs(&event.other_org, "转出的党组织")?);
+        }
+        EventKind::FlowOut => {
+            if !s.on_roll || s.flowing {
+                return refuse("该党员不在名册上，或已登记为外出流动");
+            }
+            e.other_org = Some(needs(&event.other_org, "流向（外出地点或单位）")?);
+        }
+        EventKind::FlowBack => {
+            if !s.flowing {
+                return refuse("该党员没有外出流动的记录");
+            }
+        }
+        EventKind::LostContact => {
+            if !s.on_roll || s.lost {
+                return refuse("该党员不在名册上，或已登记为失联");
+            }
+        }
+        EventKind::Reconnected => {
+            if !s.lost {
+                return refuse("该党员没有失联的记录");
+            }
+        }
+        EventKind::ProbationExtended => {
+            if !s.on_roll || s.standing != Some(Standing::Probationary) {
+                return refuse("只有本支部的预备党员才能延长预备期");
+            }
+            if history
+                .iter()
+                .any(|h| h.kind == EventKind::ProbationExtended)
+            {
+                return refuse(&format!("预备期只能延长一次。依据：{CLAUSE_PROBATION}"));
+            }
+            let end = s.probation_ends.unwrap_or(event.date);
+            let until = event
+                .until
+                .ok_or_else(|| Error::Validation("请填写延长后的预备期截止日期".into()))?;
+            let min = end.checked_add_months(Months::new(6)).unwrap_or(end);
+            let max = end.checked_add_months(Months::new(12)).unwrap_or(end);
+            if until < min || until > max {
+                return refuse(&format!(
+                    "延长预备期最短半年、最长一年：原预备期{}期满，延长后的截止日期应在{}至{}之间。依据：{CLAUSE_PROBATION}",
+                    ymd(end),
+                    ymd(min),
+                    ymd(max)
+                ));
+            }
+        }
+        EventKind::Confirmed => {
+            if !s.on_roll || s.standing != Some(Standing::Probationary) {
+                return refuse("只有本支部的预备党员才能转正");
+            }
+            if let Some(end) = s.probation_ends {
+                if event.date != end {
+                    return refuse(&format!(
+                        "转正日期是预备期满之日，即{}（党龄从这一天算起），请把变动日期改为这一天。依据：{CLAUSE_PROBATION}",
+                        ymd(end)
+                    ));
+                }
+            }
+        }
+        EventKind::ProbationCancelled => {
+            if !s.on_roll || s.standing != Some(Standing::Probationary) {
+                return refuse("只有本支部的预备党员才能取消预备党员资格");
+            }
+        }
+        EventKind::Died => {
+            if !s.on_roll {
+                return refuse("该党员当时不在本支部名册上");
+            }
+        }
+        EventKind::LeftParty => {
+            if !s.on_roll {
+                return refuse("该党员当时不在本支部名册上");
+            }
+            let how = LeavingKind::parse(&needs(&event.subkind, "出党方式")?)?;
+            e.subkind = Some(how.label().to_string());
+        }
+        EventKind::DisciplinaryProbation => {
+            if !s.on_roll || s.standing != Some(Standing::Full) || s.disciplined {
+                return refuse("只有本支部未受留党察看处分的正式党员才能登记该处分");
+            }
+        }
+        EventKind::RightsRestored => {
+            if !s.disciplined {
+                return refuse("该党员没有留党察看的记录");
+            }
+        }
+    }
+    append_event(tx, org, member, &e, now)?;
+    Ok(org)
+}
