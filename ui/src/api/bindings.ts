@@ -201,7 +201,7 @@ text: string | null, group_id: number | null, standing: Standing | null,
  */
 include_former: boolean, };
 
-export type RosterRow = { id: number, name: string, name_initials: string, sex: Sex, ethnicity: string, birth_date: string, age: number, id_number: string, education: string | null, category: string | null, work_unit: string | null, phone: string | null, group_id: number | null, group_name: string | null, party_post: string | null, standing: Standing | null, joined_on: string | null, full_on: string | null, 
+export type RosterRow = { id: number, name: string, name_initials: string, sex: Sex, ethnicity: string, birth_date: string, age: number, id_number: string, education: string | null, category: string | null, work_unit: string | null, phone: string | null, residence: string | null, household_reg: string | null, is_migrant_worker: boolean, new_social_stratum: string | null, note: string | null, group_id: number | null, group_name: string | null, party_post: string | null, standing: Standing | null, joined_on: string | null, full_on: string | null, 
 /**
  * 党龄 in whole years.
  */

@@ -2,6 +2,7 @@
 //! the roll of a branch or not, 正式 or 预备) is derived from the dated
 //! events, never stored, so the roster of any past date can be rebuilt.
 
+pub mod excel;
 pub mod history;
 pub mod roster;
 pub mod rules;
