@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
-use zhibu_core::members::{roster, RosterQuery};
+use zhibu_core::members::{excel, roster, RosterQuery};
 use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
+use zhibu_report::xlsx;
 
 #[derive(Parser)]
 #[command(
@@ -85,6 +86,27 @@ enum MembersCommand {
         /// 同时列出已转出、去世、出党的党员
         #[arg(long)]
         all: bool,
+    },
+    /// 从 Excel 花名册（.xlsx/.xls）导入党员：全部成功才写入，有问题则一条也不写
+    Import {
+        file: PathBuf,
+        /// 工作表名称（默认第一个）
+        #[arg(long)]
+        sheet: Option<String>,
+        /// 只检查、列出问题，不写入
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 把花名册导出为 Excel（.xlsx），可再导入
+    Export {
+        file: PathBuf,
+        /// 同时导出已转出、去世、出党的党员
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        branch: Option<i64>,
     },
 }
 
@@ -207,6 +229,80 @@ fn run(cli: &Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Members {
+            command:
+                MembersCommand::Import {
+                    file,
+                    sheet,
+                    dry_run,
+                    branch,
+                },
+        } => {
+            let mut store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
+            let grid = xlsx::read_sheet(file, sheet.as_deref())?;
+            let preview = excel::preview(store.conn(), org.id, &grid, None, now.date_naive())?;
+            let imported = if *dry_run || !preview.problems.is_empty() {
+                None
+            } else {
+                Some(store.with_tx(|tx| {
+                    excel::import(tx, org.id, &grid, Some(preview.map.clone()), now)
+                })?)
+            };
+            let outcome = ImportOutcome {
+                dry_run: *dry_run,
+                added: imported.as_ref().map_or(0, |r| r.added),
+                updated: imported.as_ref().map_or(0, |r| r.updated),
+                would_add: preview.to_add,
+                would_update: preview.to_update,
+                problems: preview.problems,
+            };
+            if cli.json {
+                print_json(&outcome)?;
+            } else {
+                for p in &outcome.problems {
+                    println!("第{}行 {}：{}", p.row, p.column, p.message);
+                }
+                match &imported {
+                    Some(r) => println!(
+                        "已导入：新增 {} 人，更新 {} 人，新建党小组 {} 个",
+                        r.added, r.updated, r.groups_created
+                    ),
+                    None if outcome.problems.is_empty() => println!(
+                        "检查通过（未写入）：将新增 {} 人，更新 {} 人",
+                        outcome.would_add, outcome.would_update
+                    ),
+                    None => println!(
+                        "有 {} 处问题，没有导入任何数据。请改正后重新导入。",
+                        outcome.problems.len()
+                    ),
+                }
+            }
+            if !outcome.problems.is_empty() {
+                return Err(Error::Validation(format!(
+                    "表格中有{}处问题，没有导入任何数据",
+                    outcome.problems.len()
+                )));
+            }
+            Ok(())
+        }
+        Command::Members {
+            command: MembersCommand::Export { file, all, branch },
+        } => {
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
+            let query = RosterQuery {
+                include_former: *all,
+                ..RosterQuery::default()
+            };
+            let roster = roster::roster(store.conn(), org.id, &query, now.date_naive())?;
+            let title = format!("{}党员花名册（{}）", org.name, date_text(roster.day));
+            xlsx::write_roster(file, &title, &excel::export_rows(&roster.rows))?;
+            if !cli.json {
+                println!("已导出 {} 人到 {}", roster.rows.len(), file.display());
+            }
+            Ok(())
+        }
         Command::Info => {
             let store = open(cli)?;
             let info = info::info(&store, now.date_naive())?;
@@ -216,6 +312,29 @@ fn run(cli: &Cli) -> Result<()> {
             print_info(&info);
             Ok(())
         }
+    }
+}
+
+/// What `members import` reports: rows imported, or every problem with its
+/// row, column and message.
+#[derive(Serialize)]
+struct ImportOutcome {
+    dry_run: bool,
+    added: u32,
+    updated: u32,
+    would_add: u32,
+    would_update: u32,
+    problems: Vec<excel::Problem>,
+}
+
+fn branch_or_current(store: &Store, branch: Option<i64>) -> Result<org::OrgSummary> {
+    match branch {
+        Some(id) => org::get(store.conn(), id),
+        None => org::current(store.conn())?.ok_or_else(|| {
+            Error::NotFound(
+                "还没有党支部。请先用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例".into(),
+            )
+        }),
     }
 }
 

@@ -130,3 +130,99 @@ fn members_list_prints_the_roster_as_json() {
         "pinyin initials find the transferred-out member"
     );
 }
+
+#[test]
+fn members_export_then_import_into_a_new_branch_and_bad_rows_block_it() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    let file = a.path().join("花名册.xlsx");
+    assert!(cli(a.path(), &["demo"]).status.success());
+    let out = cli(
+        a.path(),
+        &["members", "export", file.to_str().expect("path")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    assert!(cli(
+        b.path(),
+        &["init", "--name", "新建村党支部", "--kind", "农村"]
+    )
+    .status
+    .success());
+    let out = cli(
+        b.path(),
+        &[
+            "members",
+            "import",
+            file.to_str().expect("path"),
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert!(out.status.success());
+    let dry = json(&out);
+    assert_eq!(
+        (dry["would_add"].as_u64(), dry["added"].as_u64()),
+        (Some(16), Some(0))
+    );
+    let out = cli(
+        b.path(),
+        &["members", "import", file.to_str().expect("path"), "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["added"], 16);
+    let out = cli(
+        b.path(),
+        &["members", "import", file.to_str().expect("path"), "--json"],
+    );
+    assert_eq!(
+        json(&out)["updated"],
+        16,
+        "re-import updates, never duplicates"
+    );
+    assert_eq!(
+        json(&cli(b.path(), &["members", "list", "--json"]))["counts"]["total"],
+        16
+    );
+
+    // One row whose ID number Excel turned into a number: nothing is imported.
+    let c = tempfile::tempdir().expect("tempdir");
+    assert!(cli(
+        c.path(),
+        &["init", "--name", "另一个党支部", "--kind", "企业"]
+    )
+    .status
+    .success());
+    let grid = zhibu_report::xlsx::read_sheet(&file, None).expect("read");
+    let mut rows: Vec<_> = grid.into_iter().skip(2).collect();
+    rows[3][5] = zhibu_core::members::excel::Cell::Number(3.7e17);
+    let bad = c.path().join("有错.xlsx");
+    zhibu_report::xlsx::write_roster(&bad, "有一行错误的花名册", &rows).expect("write");
+    let out = cli(
+        c.path(),
+        &["members", "import", bad.to_str().expect("path"), "--json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    assert_eq!(report["added"], 0);
+    let problem = &report["problems"][0];
+    assert_eq!(problem["row"], 6);
+    assert!(
+        problem["column"]
+            .as_str()
+            .is_some_and(|c| c.starts_with('F')),
+        "{problem}"
+    );
+    assert_eq!(
+        json(&cli(c.path(), &["members", "list", "--json"]))["counts"]["total"],
+        0
+    );
+}

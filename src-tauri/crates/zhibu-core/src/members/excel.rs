@@ -387,11 +387,15 @@ pub struct ImportPreview {
     pub problems: Vec<Problem>,
     pub to_add: u32,
     pub to_update: u32,
+    /// 党小组 named in the sheet that the import will create.
+    pub new_groups: Vec<String>,
 }
 
 struct Parsed {
     row: usize,
     member: NewMember,
+    /// A 党小组 the sheet names that the branch does not have yet.
+    new_group: Option<String>,
 }
 
 fn is_footer(row: &[Cell]) -> bool {
@@ -548,19 +552,9 @@ fn parse_rows(
             }
         }
         let group_name = text(Field::Group);
-        let group_id = match &group_name {
-            Some(g) => match groups.iter().find(|(_, n)| n == g) {
-                Some((id, _)) => Some(*id),
-                None => {
-                    problem(
-                        Field::Group,
-                        format!("本支部没有名为“{g}”的党小组。请先在“编辑支部信息”中添加，或改成已有的党小组名称"),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
+        let group_id = group_name
+            .as_ref()
+            .and_then(|g| groups.iter().find(|(_, n)| n == g).map(|(id, _)| *id));
         if let (Some(p), Some(joined)) = (&profile, joined_on) {
             let standing = text(Field::Standing);
             if full_on.is_none() && standing.as_deref().is_some_and(|s| s.starts_with("正式")) {
@@ -579,6 +573,7 @@ fn parse_rows(
             if let (Some(mut p), Some(joined)) = (profile, joined_on) {
                 p.group_id = group_id;
                 parsed.push(Parsed {
+                    new_group: group_name.filter(|_| group_id.is_none()),
                     row: line,
                     member: NewMember {
                         profile: p,
@@ -657,12 +652,19 @@ pub fn preview(
         });
     }
     problems.sort_by_key(|p| p.row);
+    let mut new_groups: Vec<String> = Vec::new();
+    for g in parsed.iter().filter_map(|p| p.new_group.clone()) {
+        if !new_groups.contains(&g) {
+            new_groups.push(g);
+        }
+    }
     Ok(ImportPreview {
         map,
         rows,
         problems,
         to_add,
         to_update,
+        new_groups,
     })
 }
 
@@ -670,6 +672,7 @@ pub fn preview(
 pub struct ImportReport {
     pub added: u32,
     pub updated: u32,
+    pub groups_created: u32,
 }
 
 /// Imports all rows or none: any problem refuses the whole file and writes
@@ -693,6 +696,13 @@ pub fn import(
             preview.problems[0].message
         )));
     }
+    for (i, name) in preview.new_groups.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO party_groups (org_id, name, sort_order) VALUES (?1, ?2, 1000 + ?3)",
+            rusqlite::params![org, name, i as i64],
+        )?;
+    }
+    // Parsed again so rows pick up the groups just created.
     let (parsed, _) = parse_rows(tx, org, grid, &preview.map, today)?;
     let (mut added, mut updated) = (0, 0);
     for p in parsed {
@@ -707,7 +717,11 @@ pub fn import(
             }
         }
     }
-    Ok(ImportReport { added, updated })
+    Ok(ImportReport {
+        added,
+        updated,
+        groups_created: preview.new_groups.len() as u32,
+    })
 }
 
 /// The export layout: one title row, one header row, then a row per member.

@@ -1,0 +1,23 @@
+//! Errors of reading and writing files, in words a clerk can act on. They
+//! convert into the core's error so the app reports them like any other.
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("无法打开表格文件 {path}：{detail}。请确认文件是 .xlsx 或 .xls 格式、没有被其他程序（如 Excel/WPS）占用后重试")]
+    Open { path: String, detail: String },
+    #[error("表格文件 {path} 中没有工作表，请换一个文件")]
+    NoSheet { path: String },
+    #[error("无法写入表格文件 {path}：{detail}。请确认文件没有在 Excel/WPS 中打开、磁盘有剩余空间后重试")]
+    Write { path: String, detail: String },
+}
+
+impl From<Error> for zhibu_core::Error {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::NoSheet { .. } => zhibu_core::Error::Validation(e.to_string()),
+            _ => zhibu_core::Error::io(e.to_string(), std::io::Error::other("spreadsheet")),
+        }
+    }
+}

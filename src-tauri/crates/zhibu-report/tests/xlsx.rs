@@ -1,0 +1,113 @@
+//! Real files: a messy workbook with merged title and header cells and an ID
+//! number stored as a number, and the roster exported and read back.
+
+use chrono::{Local, TimeZone};
+use rust_xlsxwriter::{Format, Workbook};
+use zhibu_core::members::excel::{self, Cell};
+use zhibu_core::members::{roster, RosterQuery};
+use zhibu_core::{demo, idcard, Store};
+use zhibu_report::xlsx;
+
+fn now() -> chrono::DateTime<Local> {
+    Local
+        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+        .single()
+        .expect("valid time")
+}
+
+#[test]
+fn a_workbook_with_merged_headers_is_read_cell_for_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("花名册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = Format::new();
+    sheet
+        .merge_range(0, 0, 0, 6, "某村党支部党员花名册", &plain)
+        .expect("title");
+    sheet.merge_range(1, 0, 2, 0, "序号", &plain).expect("seq");
+    sheet.merge_range(1, 1, 2, 1, "姓名", &plain).expect("name");
+    sheet
+        .merge_range(1, 2, 1, 3, "身份信息", &plain)
+        .expect("group title");
+    sheet.write(2, 2, "身份证号").expect("id");
+    sheet.write(2, 3, "性别").expect("sex");
+    sheet
+        .merge_range(1, 4, 1, 5, "党籍信息", &plain)
+        .expect("group title");
+    sheet.write(2, 4, "入党时间").expect("joined");
+    sheet.write(2, 5, "转正时间").expect("full");
+    let id = idcard::compose(
+        "370782",
+        chrono::NaiveDate::from_ymd_opt(1980, 1, 2).expect("d"),
+        11,
+    );
+    sheet.write(3, 0, 1).expect("n");
+    sheet.write(3, 1, "张三").expect("n");
+    sheet.write(3, 2, id.as_str()).expect("id");
+    sheet.write(3, 3, "男").expect("sex");
+    sheet.write(3, 4, "2005.7.1").expect("j");
+    sheet.write(3, 5, "2006.7.1").expect("f");
+    sheet.write(4, 0, 2).expect("n");
+    sheet.write(4, 1, "李四").expect("n");
+    sheet
+        .write(4, 2, 3.707_821_980_010_2e17)
+        .expect("mangled id");
+    sheet.write(4, 4, "2005.7.1").expect("j");
+    book.save(&path).expect("save");
+
+    let grid = xlsx::read_sheet(&path, None).expect("read");
+    assert_eq!(grid[0][0], Cell::Text("某村党支部党员花名册".into()));
+    let store = Store::open_in_memory().expect("store");
+    let preview =
+        excel::preview(store.conn(), 1, &grid, None, now().date_naive()).expect("preview");
+    assert_eq!(preview.map.header_row, 2);
+    assert_eq!(preview.rows.len(), 1);
+    assert_eq!(preview.rows[0].name, "张三");
+    assert_eq!(preview.problems.len(), 1);
+    assert_eq!(preview.problems[0].row, 5);
+    assert!(
+        preview.problems[0].message.contains("文本"),
+        "{:?}",
+        preview.problems[0]
+    );
+}
+
+#[test]
+fn the_exported_roster_reads_back_into_the_same_roster() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("导出.xlsx");
+    let mut a = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut a, now()).expect("demo");
+    let today = now().date_naive();
+    let rows = roster::roster(a.conn(), org, &RosterQuery::default(), today)
+        .expect("roster")
+        .rows;
+    xlsx::write_roster(&path, "东坡村党支部党员花名册", &excel::export_rows(&rows)).expect("write");
+    assert!(
+        !dir.path().join("导出.xlsx.part").exists(),
+        "no temporary file left"
+    );
+
+    let grid = xlsx::read_sheet(&path, None).expect("read");
+    let mut b = Store::open_in_memory().expect("store");
+    let org_b = demo::load(&mut b, now()).expect("demo");
+    // Re-importing into the branch it came from updates all 16, adds none.
+    let report = b
+        .with_tx(|tx| excel::import(tx, org_b, &grid, None, now()))
+        .expect("import");
+    assert_eq!((report.added, report.updated), (0, 16));
+    let after = roster::roster(b.conn(), org_b, &RosterQuery::default(), today)
+        .expect("roster")
+        .rows;
+    assert_eq!(after, rows);
+}
+
+#[test]
+fn a_file_that_is_not_a_spreadsheet_is_explained() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("假的.xlsx");
+    std::fs::write(&path, "not a workbook").expect("write");
+    let e = xlsx::read_sheet(&path, None).expect_err("not xlsx");
+    assert!(e.to_string().contains(".xlsx 或 .xls"), "{e}");
+}
