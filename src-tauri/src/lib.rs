@@ -32,6 +32,9 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::members::members_add,
             commands::members::members_update,
             commands::members::members_record_event,
+            commands::members::members_import_preview,
+            commands::members::members_import,
+            commands::members::members_export,
         ])
 }
 
@@ -63,7 +66,8 @@ pub fn run() {
     if let Some(message) = state.startup_error() {
         eprintln!("支部台账无法打开数据库：{message}");
     }
-    if let Err(e) = setup(tauri::Builder::<Wry>::default(), state).run(tauri::generate_context!()) {
+    let builder = tauri::Builder::<Wry>::default().plugin(tauri_plugin_dialog::init());
+    if let Err(e) = setup(builder, state).run(tauri::generate_context!()) {
         eprintln!("支部台账无法打开程序窗口：{e}");
         std::process::exit(2);
     }

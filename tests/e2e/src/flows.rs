@@ -8,7 +8,7 @@ pub struct Flow {
     pub name: &'static str,
     /// Prepares the fresh data directory before the app starts.
     pub prepare: fn(&Path) -> Result<()>,
-    pub run: fn(&Session) -> Result<()>,
+    pub run: fn(&Session, &Path) -> Result<()>,
 }
 
 fn fresh(_: &Path) -> Result<()> {
@@ -16,7 +16,7 @@ fn fresh(_: &Path) -> Result<()> {
 }
 
 /// A flow that starts on an empty data directory.
-const fn on_fresh(name: &'static str, run: fn(&Session) -> Result<()>) -> Flow {
+const fn on_fresh(name: &'static str, run: fn(&Session, &Path) -> Result<()>) -> Flow {
     Flow {
         name,
         prepare: fresh,
@@ -29,6 +29,11 @@ pub const ALL: &[Flow] = &[
     on_fresh("demo-branch", demo_branch),
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
+    Flow {
+        name: "roster-import",
+        prepare: spreadsheets,
+        run: roster_import,
+    },
     Flow {
         name: "damaged-database",
         prepare: damaged_database,
@@ -46,7 +51,7 @@ fn ensure(cond: bool, what: &str) -> Result<()> {
 
 /// A clerk on a fresh machine creates their branch with the wizard and sees
 /// the overview show what they entered.
-fn first_run_wizard(s: &Session) -> Result<()> {
+fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=welcome-title]", "欢迎使用支部台账")?;
     // The bundled font, not a system one, draws the UI.
     let statuses = s.execute(
@@ -117,7 +122,7 @@ fn first_run_wizard(s: &Session) -> Result<()> {
 
 /// Someone who wants to look around first loads the demo branch; the
 /// overview shows its members, committee and the 换届 reminder.
-fn demo_branch(s: &Session) -> Result<()> {
+fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.wait_text("[data-test=count-total]", "16")?;
@@ -153,7 +158,7 @@ fn demo_branch(s: &Session) -> Result<()> {
 
 /// After the village's election the clerk records the new term and the new
 /// 副书记; removing a 党小组 that still has members is refused with a reason.
-fn edit_branch(s: &Session) -> Result<()> {
+fn edit_branch(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=edit-branch]")?;
@@ -184,7 +189,7 @@ fn edit_branch(s: &Session) -> Result<()> {
 
 /// The clerk opens the roster, finds a member by pinyin initials, opens their
 /// page, and registers a new member — first with a mistyped ID number.
-fn roster(s: &Session) -> Result<()> {
+fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
@@ -236,12 +241,124 @@ fn roster(s: &Session) -> Result<()> {
     Ok(())
 }
 
+/// Two versions of a roster a clerk keeps in Excel: a title, a unit line, a
+/// header split over two merged rows, mixed date forms — and in the first,
+/// one ID number Excel turned into a number.
+fn spreadsheets(dir: &Path) -> Result<()> {
+    use rust_xlsxwriter::{Format, Workbook};
+    for (file, bad) in [("花名册-有错.xlsx", true), ("花名册-已改正.xlsx", false)] {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let f = Format::new();
+        let w = |e: rust_xlsxwriter::XlsxError| e.to_string();
+        sheet
+            .merge_range(0, 0, 0, 7, "东坡村党支部党员花名册（新登记）", &f)
+            .map_err(w)?;
+        sheet.write(1, 0, "填报单位：东坡村党支部").map_err(w)?;
+        sheet.merge_range(2, 0, 3, 0, "序号", &f).map_err(w)?;
+        sheet.merge_range(2, 1, 3, 1, "姓 名", &f).map_err(w)?;
+        sheet.merge_range(2, 2, 2, 4, "基本信息", &f).map_err(w)?;
+        sheet.merge_range(2, 5, 2, 7, "党籍信息", &f).map_err(w)?;
+        for (c, h) in [
+            "性别",
+            "身份证号码",
+            "联系电话",
+            "入党时间",
+            "转正时间",
+            "所在党小组",
+        ]
+        .iter()
+        .enumerate()
+        {
+            sheet.write(3, c as u16 + 2, *h).map_err(w)?;
+        }
+        let people = [
+            (
+                "冯晓东",
+                "男",
+                "370782198806150116",
+                "2012.7.1",
+                "2013年7月1日",
+                "第一党小组",
+            ),
+            (
+                "蒋丽萍",
+                "女",
+                "370782199102280128",
+                "2015/06/30",
+                "2016-06-30",
+                "第二党小组",
+            ),
+            (
+                "沈海涛",
+                "男",
+                "370782199511110138",
+                "201906",
+                "202006",
+                "第一党小组",
+            ),
+        ];
+        for (r, (name, sex, id, joined, full, group)) in people.iter().enumerate() {
+            let row = r as u32 + 4;
+            sheet.write(row, 0, r as f64 + 1.0).map_err(w)?;
+            sheet.write(row, 1, *name).map_err(w)?;
+            sheet.write(row, 2, *sex).map_err(w)?;
+            if bad && r == 1 {
+                sheet.write(row, 3, 3.707_821_991_022_8e17).map_err(w)?;
+            } else {
+                sheet.write(row, 3, *id).map_err(w)?;
+            }
+            sheet.write(row, 4, "13905367788").map_err(w)?;
+            sheet.write(row, 5, *joined).map_err(w)?;
+            sheet.write(row, 6, *full).map_err(w)?;
+            sheet.write(row, 7, *group).map_err(w)?;
+        }
+        sheet.write(8, 0, "制表人：刘芳").map_err(w)?;
+        book.save(dir.join(file)).map_err(w)?;
+    }
+    Ok(())
+}
+
+/// The clerk imports the roster they keep in Excel: the check shows the bad
+/// row by row and column and imports nothing; the corrected file goes in whole.
+fn roster_import(s: &Session, data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 16 人")?;
+    s.click("[data-test=member-import]")?;
+    let bad = data.join("花名册-有错.xlsx");
+    s.type_into("[data-test=import-path]", &bad.display().to_string())?;
+    s.click("[data-test=import-check]")?;
+    let problems = s.wait_text("[data-test=import-problems]", "1.1E+17")?;
+    ensure(
+        problems.contains('6') && problems.contains("D（身份证号码）"),
+        &format!("row 6, column D expected: {problems}"),
+    )?;
+    s.wait_text("[data-test=import-columns]", "入党时间")?;
+    s.screenshot("preview-with-problem")?;
+
+    let fixed = data.join("花名册-已改正.xlsx");
+    s.type_into("[data-test=import-path]", &fixed.display().to_string())?;
+    s.click("[data-test=import-check]")?;
+    s.wait_text("[data-test=import-ok]", "将新增3人")?;
+    s.wait_text("[data-test=import-rows]", "沈海涛")?;
+    s.screenshot("preview-ok")?;
+    s.click("[data-test=import-go]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 19 人")?;
+    // The table draws only the rows in view: find the new member by search.
+    s.type_into("[data-test=roster-search]", "蒋丽萍")?;
+    s.wait_text("[data-test=roster-table]", "2015年6月30日")?;
+    s.screenshot("roster-after-import")?;
+    Ok(())
+}
+
 fn damaged_database(dir: &Path) -> Result<()> {
     std::fs::write(dir.join("zhibu.db"), vec![0x5a_u8; 8192]).map_err(|e| e.to_string())
 }
 
 /// A damaged database is not opened, and the window says so in Chinese.
-fn startup_error_shown(s: &Session) -> Result<()> {
+fn startup_error_shown(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=startup-error]", "从最近的备份恢复")?;
     s.screenshot("startup-error")?;
     Ok(())

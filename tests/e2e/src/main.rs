@@ -139,7 +139,7 @@ fn run_flow(
     let args = vec!["--data-dir".to_string(), data.path().display().to_string()];
     let prefix = format!("{index:02}-{}", flow.name);
     let session = Session::start(url, app, &args, shots, &prefix)?;
-    let result = (flow.run)(&session);
+    let result = (flow.run)(&session, data.path());
     if result.is_err() {
         let _ = session.screenshot("FAILED");
     }

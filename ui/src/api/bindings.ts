@@ -227,6 +227,42 @@ probation_ends: string | null,
  */
 today: string, };
 
+export type Field = "姓名" | "性别" | "民族" | "出生日期" | "公民身份号码" | "学历" | "人员类别" | "工作单位及职务" | "联系电话" | "现居住地" | "户籍所在地" | "入党日期" | "转正日期" | "党员类别" | "党小组" | "党内职务" | "是否农民工" | "新社会阶层" | "备注";
+
+export type Column = { index: number, 
+/**
+ * Spreadsheet letter: A, B, … AA.
+ */
+letter: string, header: string, field: Field | null, };
+
+export type ColumnMap = { 
+/**
+ * 0-based index of the (last) header row.
+ */
+header_row: number, columns: Array<Column>, };
+
+export type RowAction = "新增" | "更新";
+
+export type Problem = { 
+/**
+ * Spreadsheet row number (1-based, as Excel shows it).
+ */
+row: number, 
+/**
+ * Column letter and header, e.g. "F（身份证号）"; empty for the whole row.
+ */
+column: string, message: string, };
+
+export type PreviewRow = { row: number, name: string, id_number: string, action: RowAction | null, standing: Standing | null, joined_on: string | null, };
+
+export type ImportPreview = { map: ColumnMap, rows: Array<PreviewRow>, problems: Array<Problem>, to_add: number, to_update: number, 
+/**
+ * 党小组 named in the sheet that the import will create.
+ */
+new_groups: Array<string>, };
+
+export type ImportReport = { added: number, updated: number, groups_created: number, };
+
 export type Info = { app_version: string, schema_version: number, supported_schema_version: number, database: string | null, current_branch_id: number | null, branches: Array<BranchOverview>, };
 
 export type AppStatus = { version: string, data_dir: string | null, 

@@ -9,6 +9,9 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
+use crate::members::excel::{
+    Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
+};
 use crate::members::history::LeavingKind;
 use crate::members::roster::MemberDetail;
 use crate::members::{
@@ -60,6 +63,14 @@ fn generate() -> String {
         decl::<RosterRow>(&cfg),
         decl::<Roster>(&cfg),
         decl::<MemberDetail>(&cfg),
+        decl::<Field>(&cfg),
+        decl::<Column>(&cfg),
+        decl::<ColumnMap>(&cfg),
+        decl::<RowAction>(&cfg),
+        decl::<Problem>(&cfg),
+        decl::<PreviewRow>(&cfg),
+        decl::<ImportPreview>(&cfg),
+        decl::<ImportReport>(&cfg),
         decl::<Info>(&cfg),
         decl::<AppStatus>(&cfg),
     ];

@@ -1,0 +1,13 @@
+// Native open/save dialogs (tauri-plugin-dialog). Returns null when the clerk cancels.
+import { open, save } from '@tauri-apps/plugin-dialog'
+
+const SPREADSHEETS = [{ name: 'Excel 表格', extensions: ['xlsx', 'xls'] }]
+
+export async function pickSpreadsheet(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false, filters: SPREADSHEETS, title: '选择党员花名册' })
+  return typeof chosen === 'string' ? chosen : null
+}
+
+export async function chooseSaveXlsx(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }], title: '导出党员花名册' })
+}
