@@ -198,6 +198,11 @@ fn a_messy_sheet_is_read_and_one_bad_row_blocks_the_whole_import() {
     assert_eq!(field_at(6), Some(Field::JoinedOn));
     assert_eq!(field_at(8), Some(Field::Group));
     assert_eq!(field_at(9), Some(Field::Phone));
+    assert_eq!(
+        map.columns[0].header, "序号",
+        "a vertically merged header is still shown"
+    );
+    assert_eq!(map.columns[0].field, None);
 
     let preview =
         excel::preview(store.conn(), org, &grid, None, now().date_naive()).expect("preview");

@@ -332,9 +332,13 @@ pub fn detect_columns(grid: &[Vec<Cell>]) -> Result<ColumnMap> {
             .chain(best.checked_sub(1))
             .find_map(|i| neighbour(i, col));
         let header = found.as_ref().map(|(t, _)| t.clone()).unwrap_or_else(|| {
-            grid.get(best)
-                .and_then(|r| r.get(col))
-                .map(cell_text)
+            // Unmapped columns still show their header, which a vertically
+            // merged cell may have left in the row above.
+            [Some(header_row), Some(best), best.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| grid.get(i).and_then(|r| r.get(col)).map(cell_text))
+                .find(|t| !t.is_empty())
                 .unwrap_or_default()
         });
         // A field maps to its first column only.
