@@ -196,6 +196,14 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=roster-counts]", "在册 16 人")?;
     s.wait_text("[data-test=roster-table]", "高丽娟")?;
     s.screenshot("roster")?;
+    // Sorting by age puts the youngest, 田宇 (born 1997), first. (The name
+    // column is pinned in a table of its own, so the row shows the date.)
+    s.click_text(".el-table-v2__header-cell", "年龄")?;
+    s.wait_text(
+        ".el-table-v2__main .el-table-v2__row:first-child",
+        "1997年12月9日",
+    )?;
+    s.screenshot("sorted-by-age")?;
 
     s.type_into("[data-test=roster-search]", "wjg")?;
     s.wait_without("[data-test=roster-table]", "李秀英")?;
