@@ -254,6 +254,47 @@ fn a_messy_sheet_is_read_and_one_bad_row_blocks_the_whole_import() {
 }
 
 #[test]
+fn re_importing_a_sheet_with_fewer_columns_keeps_what_it_does_not_mention() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = zhibu_core::demo::load(&mut store, now()).expect("demo");
+    let today = now().date_naive();
+    let before = roster::roster(store.conn(), org, &RosterQuery::default(), today)
+        .expect("roster")
+        .rows;
+    let wang = before.iter().find(|r| r.name == "王建国").expect("王建国");
+    let grid = vec![
+        vec![
+            t("姓名"),
+            t("身份证号"),
+            t("入党时间"),
+            t("转正时间"),
+            t("联系电话"),
+        ],
+        vec![
+            t("王建国"),
+            t(&wang.id_number),
+            t("1992.7.1"),
+            t("1993.7.1"),
+            t("13800000000"),
+        ],
+    ];
+    let report = store
+        .with_tx(|tx| excel::import(tx, org, &grid, None, now()))
+        .expect("import");
+    assert_eq!((report.added, report.updated), (0, 1));
+    let after = roster::roster(store.conn(), org, &RosterQuery::default(), today)
+        .expect("roster")
+        .rows;
+    let wang_after = after.iter().find(|r| r.name == "王建国").expect("王建国");
+    assert_eq!(wang_after.phone.as_deref(), Some("13800000000"));
+    assert_eq!(
+        wang_after.group_name, wang.group_name,
+        "no 党小组 column: group kept"
+    );
+    assert_eq!(wang_after.work_unit, wang.work_unit, "no 单位 column: kept");
+}
+
+#[test]
 fn a_sheet_without_a_header_is_explained() {
     let grid = vec![vec![t("随便写的"), t("表格")], vec![Cell::Number(1.0)]];
     let e = excel::detect_columns(&grid).expect_err("no header");

@@ -712,7 +712,9 @@ pub fn import(
     for p in parsed {
         match existing_member(tx, &p.member.profile.id_number)? {
             Some((id, _)) => {
-                update_profile(tx, id, &p.member.profile, now)?;
+                let current = super::roster::detail(tx, id, today)?.profile;
+                let merged = merge_mapped(current, p.member.profile, &preview.map);
+                update_profile(tx, id, &merged, now)?;
                 updated += 1;
             }
             None => {
@@ -726,6 +728,56 @@ pub fn import(
         updated,
         groups_created: preview.new_groups.len() as u32,
     })
+}
+
+/// A re-import changes only what the sheet has columns for: a sheet without
+/// a 党小组 or 备注 column leaves those as they were.
+fn merge_mapped(current: MemberProfile, sheet: MemberProfile, map: &ColumnMap) -> MemberProfile {
+    let has = |f: Field| map.columns.iter().any(|c| c.field == Some(f));
+    let pick = |f: Field, new: Option<String>, old: Option<String>| if has(f) { new } else { old };
+    MemberProfile {
+        name: sheet.name,
+        id_number: sheet.id_number,
+        birth_date: sheet.birth_date,
+        sex: if has(Field::Sex) {
+            sheet.sex
+        } else {
+            current.sex
+        },
+        ethnicity: if has(Field::Ethnicity) {
+            sheet.ethnicity
+        } else {
+            current.ethnicity
+        },
+        education: pick(Field::Education, sheet.education, current.education),
+        category: pick(Field::Category, sheet.category, current.category),
+        work_unit: pick(Field::WorkUnit, sheet.work_unit, current.work_unit),
+        phone: pick(Field::Phone, sheet.phone, current.phone),
+        residence: pick(Field::Residence, sheet.residence, current.residence),
+        household_reg: pick(
+            Field::HouseholdReg,
+            sheet.household_reg,
+            current.household_reg,
+        ),
+        group_id: if has(Field::Group) {
+            sheet.group_id
+        } else {
+            current.group_id
+        },
+        party_post: pick(Field::PartyPost, sheet.party_post, current.party_post),
+        is_migrant_worker: if has(Field::MigrantWorker) {
+            sheet.is_migrant_worker
+        } else {
+            current.is_migrant_worker
+        },
+        new_social_stratum: pick(
+            Field::NewStratum,
+            sheet.new_social_stratum,
+            current.new_social_stratum,
+        ),
+        party_age_adjust_months: current.party_age_adjust_months,
+        note: pick(Field::Note, sheet.note, current.note),
+    }
 }
 
 /// The export layout: one title row, one header row, then a row per member.
