@@ -2,23 +2,15 @@
 //! all-or-nothing imports, re-imports that do not duplicate, and exports that
 //! re-import to the same roster.
 
-use chrono::{Local, NaiveDate, TimeZone};
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
 use proptest::prelude::*;
 use zhibu_core::members::excel::{self, Cell, Field};
 use zhibu_core::members::{self, roster, MemberProfile, NewMember, RosterQuery, RosterRow, Sex};
 use zhibu_core::org::{self, NewBranch, OrgKind, OrgLevel, PartyGroupInput};
 use zhibu_core::{idcard, ErrorKind, Store};
-
-fn now() -> chrono::DateTime<Local> {
-    Local
-        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
-        .single()
-        .expect("valid time")
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
-}
 
 fn t(s: &str) -> Cell {
     Cell::Text(s.into())

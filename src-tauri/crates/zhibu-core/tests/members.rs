@@ -1,20 +1,12 @@
 //! Roster use cases on a temporary database: adding members with the checks
 //! a clerk relies on, and the roster of any day derived from history.
 
-use chrono::{Local, NaiveDate, TimeZone};
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
 use zhibu_core::members::{self, roster, MemberProfile, NewMember, RosterQuery, Sex, Standing};
 use zhibu_core::{demo, idcard, org, ErrorKind, Store};
-
-fn now() -> chrono::DateTime<Local> {
-    Local
-        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
-        .single()
-        .expect("valid time")
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
-}
 
 fn profile(name: &str, birth: NaiveDate, seq: u16) -> MemberProfile {
     MemberProfile {

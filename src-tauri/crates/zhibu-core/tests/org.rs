@@ -1,24 +1,16 @@
 //! Organisation and demo use cases on a temporary database, as the app and
 //! the CLI run them — no window involved.
 
-use chrono::{Local, NaiveDate, TimeZone};
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
 use zhibu_core::members::{self, EventKind};
 use zhibu_core::org::{
     self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, PartyGroupInput, Position, Severity,
     TermState,
 };
 use zhibu_core::{demo, ErrorKind, Store};
-
-fn now() -> chrono::DateTime<Local> {
-    Local
-        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
-        .single()
-        .expect("valid time")
-}
-
-fn today() -> NaiveDate {
-    now().date_naive()
-}
 
 fn branch(name: &str) -> NewBranch {
     NewBranch {

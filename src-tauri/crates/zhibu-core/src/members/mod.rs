@@ -241,13 +241,38 @@ fn insert_profile(
     p: &MemberProfile,
     now: DateTime<Local>,
 ) -> Result<MemberId> {
+    // The row is created with its required columns, then filled by the same
+    // statement an edit uses, so the two can never disagree.
     tx.execute(
-        "INSERT INTO members (org_id, name, name_initials, sex, ethnicity, birth_date, id_number, education,
-             category, work_unit, phone, residence, household_reg, group_id, party_post, is_migrant_worker,
-             new_social_stratum, party_age_adjust_months, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+        "INSERT INTO members (org_id, name, sex, birth_date, id_number, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![
             org_id,
+            p.name,
+            p.sex,
+            p.birth_date,
+            p.id_number,
+            now.to_rfc3339()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_profile(tx, id, p, now)?;
+    Ok(id)
+}
+
+fn write_profile(
+    tx: &Transaction<'_>,
+    id: MemberId,
+    p: &MemberProfile,
+    now: DateTime<Local>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE members SET name = ?1, name_initials = ?2, sex = ?3, ethnicity = ?4, birth_date = ?5,
+             id_number = ?6, education = ?7, category = ?8, work_unit = ?9, phone = ?10, residence = ?11,
+             household_reg = ?12, group_id = ?13, party_post = ?14, is_migrant_worker = ?15,
+             new_social_stratum = ?16, party_age_adjust_months = ?17, note = ?18, updated_at = ?19
+         WHERE id = ?20",
+        params![
             p.name,
             name_initials(&p.name),
             p.sex,
@@ -266,10 +291,11 @@ fn insert_profile(
             p.new_social_stratum,
             p.party_age_adjust_months,
             p.note,
-            now.to_rfc3339()
+            now.to_rfc3339(),
+            id
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(())
 }
 
 /// Enters a member into a branch's roster with the history their two dates
@@ -354,36 +380,7 @@ pub fn update_profile(
             .map(|e| e.date);
         rules::check_party_dates(p.birth_date, joined.date, full, now.date_naive())?;
     }
-    tx.execute(
-        "UPDATE members SET name = ?1, name_initials = ?2, sex = ?3, ethnicity = ?4, birth_date = ?5,
-             id_number = ?6, education = ?7, category = ?8, work_unit = ?9, phone = ?10, residence = ?11,
-             household_reg = ?12, group_id = ?13, party_post = ?14, is_migrant_worker = ?15,
-             new_social_stratum = ?16, party_age_adjust_months = ?17, note = ?18, updated_at = ?19
-         WHERE id = ?20",
-        params![
-            p.name,
-            name_initials(&p.name),
-            p.sex,
-            p.ethnicity,
-            p.birth_date,
-            p.id_number,
-            p.education,
-            p.category,
-            p.work_unit,
-            p.phone,
-            p.residence,
-            p.household_reg,
-            p.group_id,
-            p.party_post,
-            p.is_migrant_worker,
-            p.new_social_stratum,
-            p.party_age_adjust_months,
-            p.note,
-            now.to_rfc3339(),
-            id
-        ],
-    )?;
-    Ok(())
+    write_profile(tx, id, &p, now)
 }
 
 pub fn append_event(
