@@ -111,3 +111,30 @@ fn a_file_that_is_not_a_spreadsheet_is_explained() {
     let e = xlsx::read_sheet(&path, None).expect_err("not xlsx");
     assert!(e.to_string().contains(".xlsx 或 .xls"), "{e}");
 }
+
+#[test]
+fn an_old_xls_roster_is_read_and_imported() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/花名册.xls");
+    let grid = xlsx::read_sheet(&path, None).expect("read .xls");
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let preview =
+        excel::preview(store.conn(), org, &grid, None, now().date_naive()).expect("preview");
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    assert_eq!(preview.map.header_row, 3);
+    let names: Vec<&str> = preview.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, vec!["刘长福", "陈玉兰"]);
+    // A real date cell and a typed date both arrive as dates.
+    assert_eq!(
+        preview.rows[0].joined_on,
+        chrono::NaiveDate::from_ymd_opt(1988, 7, 1)
+    );
+    assert_eq!(
+        preview.rows[1].joined_on,
+        chrono::NaiveDate::from_ymd_opt(2001, 6, 28)
+    );
+    let report = store
+        .with_tx(|tx| excel::import(tx, org, &grid, None, now()))
+        .expect("import");
+    assert_eq!(report.added, 2);
+}
