@@ -85,7 +85,11 @@ full: number,
 /**
  * 预备党员.
  */
-probationary: number, };
+probationary: number, 
+/**
+ * 有表决权: the 应到 of a vote.
+ */
+voting: number, };
 
 export type BranchOverview = { org: OrgSummary, 
 /**
@@ -206,6 +210,10 @@ export type RosterRow = { id: number, name: string, name_initials: string, sex: 
  * 党龄 in whole years.
  */
 party_years: number | null, flowing: boolean, lost: boolean, on_roll: boolean, 
+/**
+ * Has a vote on the roster's day.
+ */
+can_vote: boolean, 
 /**
  * How they left, when they are no longer on the roll.
  */

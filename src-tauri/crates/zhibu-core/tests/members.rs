@@ -302,8 +302,28 @@ fn status_changes_follow_the_rules() {
     )
     .expect("died");
 
+    // 留党察看 suspends the vote (选举条例 第五条) but not membership.
+    let zhang = member_named(&store, org, "张志强");
+    store
+        .with_tx(|tx| {
+            record(
+                tx,
+                zhang,
+                &NewEvent::new(EventKind::DisciplinaryProbation, today),
+                now(),
+            )
+        })
+        .expect("discipline");
     let r = roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("roster");
     assert_eq!(r.counts.total, 15);
+    assert_eq!((r.counts.full, r.counts.voting), (13, 12));
+    assert!(
+        !r.rows
+            .iter()
+            .find(|row| row.id == zhang)
+            .expect("张志强")
+            .can_vote
+    );
     let detail = roster::detail(store.conn(), gao, today).expect("detail");
     assert_eq!(detail.probation_ends, Some(d(2027, 6, 22)));
 }

@@ -415,8 +415,22 @@ pub struct OnRoll {
     pub member_id: MemberId,
     pub name: String,
     pub group_id: Option<i64>,
-    /// 正式党员 (has a vote) rather than 预备党员.
+    /// 正式党员 rather than 预备党员.
     pub full: bool,
+    /// Entitled to vote: 正式 and not under 留党察看 (党章 第七条; 选举条例 第五条).
+    pub can_vote: bool,
+}
+
+impl OnRoll {
+    pub fn of(member: &roster::StoredMember, state: &MemberState) -> OnRoll {
+        OnRoll {
+            member_id: member.id,
+            name: member.name.clone(),
+            group_id: member.group_id,
+            full: state.standing == Some(Standing::Full),
+            can_vote: state.can_vote(),
+        }
+    }
 }
 
 /// Who belonged to the branch on `date`, and which of them were 正式党员
@@ -425,12 +439,7 @@ pub fn on_roll(conn: &Connection, org_id: OrgId, date: NaiveDate) -> Result<Vec<
     Ok(roster::load(conn, org_id, date)?
         .into_iter()
         .filter(|(_, state)| state.on_roll)
-        .map(|(m, state)| OnRoll {
-            member_id: m.id,
-            name: m.name,
-            group_id: m.group_id,
-            full: state.standing == Some(Standing::Full),
-        })
+        .map(|(m, state)| OnRoll::of(&m, &state))
         .collect())
 }
 
@@ -441,6 +450,8 @@ pub struct MemberCounts {
     pub full: u32,
     /// 预备党员.
     pub probationary: u32,
+    /// 有表决权: the 应到 of a vote.
+    pub voting: u32,
 }
 
 impl MemberCounts {
@@ -450,6 +461,7 @@ impl MemberCounts {
             total: roll.len() as u32,
             full,
             probationary: roll.len() as u32 - full,
+            voting: roll.iter().filter(|m| m.can_vote).count() as u32,
         }
     }
 }

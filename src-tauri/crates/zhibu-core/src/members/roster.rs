@@ -178,6 +178,8 @@ pub struct RosterRow {
     pub flowing: bool,
     pub lost: bool,
     pub on_roll: bool,
+    /// Has a vote on the roster's day.
+    pub can_vote: bool,
     /// How they left, when they are no longer on the roll.
     pub left_kind: Option<EventKind>,
     pub left_on: Option<NaiveDate>,
@@ -232,6 +234,7 @@ fn row_of(
         flowing: s.flowing,
         lost: s.lost,
         on_roll: s.on_roll,
+        can_vote: s.can_vote(),
         left_kind: s.left.map(|(k, _)| k),
         left_on: s.left.map(|(_, d)| d),
     }
@@ -266,12 +269,7 @@ pub fn roster(
     let on_roll: Vec<OnRoll> = all
         .iter()
         .filter(|(_, s)| s.on_roll)
-        .map(|(m, s)| OnRoll {
-            member_id: m.id,
-            name: m.name.clone(),
-            group_id: m.group_id,
-            full: s.standing == Some(Standing::Full),
-        })
+        .map(|(m, s)| OnRoll::of(m, s))
         .collect();
     let counts = MemberCounts::of(&on_roll);
     let text = query.text.clone().unwrap_or_default();
