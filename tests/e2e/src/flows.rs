@@ -358,6 +358,31 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=roster-search]", "蒋丽萍")?;
     s.wait_text("[data-test=roster-table]", "2015年6月30日")?;
     s.screenshot("roster-after-import")?;
+
+    // Exporting the filtered view writes just that member, in a file that reads back.
+    s.click("[data-test=member-export]")?;
+    s.wait_text("[data-test=export-dialog]", "1 名党员")?;
+    let out = data.join("导出-蒋丽萍.xlsx");
+    s.type_into("[data-test=export-path]", &out.display().to_string())?;
+    s.screenshot("export")?;
+    s.click("[data-test=export-go]")?;
+    s.wait_text(".el-message", "已导出1人")?;
+    let grid = zhibu_report::xlsx::read_sheet(&out, None).map_err(|e| e.to_string())?;
+    let text = |r: usize, c: usize| match grid.get(r).and_then(|row| row.get(c)) {
+        Some(zhibu_core::members::excel::Cell::Text(t)) => t.clone(),
+        other => format!("{other:?}"),
+    };
+    ensure(
+        grid.len() == 3,
+        &format!(
+            "title, header and one row expected, got {} rows",
+            grid.len()
+        ),
+    )?;
+    ensure(
+        text(2, 1) == "蒋丽萍" && text(2, 5) == "370782199102280128",
+        &format!("exported row: {:?}", grid[2]),
+    )?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 // Native open/save dialogs (tauri-plugin-dialog). Returns null when the clerk cancels.
 import { open, save } from '@tauri-apps/plugin-dialog'
+import { documentDir, join } from '@tauri-apps/api/path'
 
 const SPREADSHEETS = [{ name: 'Excel 表格', extensions: ['xlsx', 'xls'] }]
 
@@ -10,4 +11,13 @@ export async function pickSpreadsheet(): Promise<string | null> {
 
 export async function chooseSaveXlsx(defaultName: string): Promise<string | null> {
   return await save({ defaultPath: defaultName, filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }], title: '导出党员花名册' })
+}
+
+/** A sensible place to suggest for a new file: the user's Documents folder. */
+export async function suggestedPath(fileName: string): Promise<string> {
+  try {
+    return await join(await documentDir(), fileName)
+  } catch {
+    return fileName
+  }
 }
