@@ -161,7 +161,7 @@ fn members_are_added_and_listed_through_ipc() {
         json!({ "org": org, "input": input.clone() }),
     )
     .expect("add");
-    let query = json!({ "day": null, "text": "oyxf", "group_id": null, "standing": null, "include_former": false });
+    let query = json!({ "day": null, "text": "oyxf", "group_id": null, "standing": null, "include_former": false, "status": null });
     let roster = invoke(
         &app,
         "members_roster",

@@ -191,6 +191,8 @@ until: string | null,
  */
 created_at: string, };
 
+export type StatusFilter = "流动党员" | "失联党员" | "已离开本支部";
+
 export type RosterQuery = { 
 /**
  * The day the roster is drawn up for; today when absent.
@@ -203,7 +205,7 @@ text: string | null, group_id: number | null, standing: Standing | null,
 /**
  * Also list members who have left (转出, 去世, 出党 …).
  */
-include_former: boolean, };
+include_former: boolean, status: StatusFilter | null, };
 
 export type RosterRow = { id: number, name: string, name_initials: string, sex: Sex, ethnicity: string, birth_date: string, age: number, id_number: string, education: string | null, category: string | null, work_unit: string | null, phone: string | null, residence: string | null, household_reg: string | null, is_migrant_worker: boolean, new_social_stratum: string | null, note: string | null, group_id: number | null, group_name: string | null, party_post: string | null, standing: Standing | null, joined_on: string | null, full_on: string | null, 
 /**

@@ -13,7 +13,7 @@ use crate::members::excel::{
     Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
 };
 use crate::members::history::LeavingKind;
-use crate::members::roster::MemberDetail;
+use crate::members::roster::{MemberDetail, StatusFilter};
 use crate::members::{
     EventKind, MemberCounts, MemberEvent, MemberProfile, NewEvent, NewMember, Roster, RosterQuery,
     RosterRow, Sex, Standing,
@@ -59,6 +59,7 @@ fn generate() -> String {
         decl::<NewMember>(&cfg),
         decl::<NewEvent>(&cfg),
         decl::<MemberEvent>(&cfg),
+        decl::<StatusFilter>(&cfg),
         decl::<RosterQuery>(&cfg),
         decl::<RosterRow>(&cfg),
         decl::<Roster>(&cfg),

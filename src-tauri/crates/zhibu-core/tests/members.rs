@@ -192,6 +192,30 @@ fn the_roster_of_a_past_day_and_former_members() {
         .expect("马俊杰");
     assert!(ma.flowing && ma.on_roll);
 
+    let flowing = RosterQuery {
+        status: Some(roster::StatusFilter::Flowing),
+        ..RosterQuery::default()
+    };
+    let names: Vec<String> = roster::roster(store.conn(), org, &flowing, today)
+        .expect("roster")
+        .rows
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(names, vec!["马俊杰"]);
+    let former = RosterQuery {
+        status: Some(roster::StatusFilter::Former),
+        ..RosterQuery::default()
+    };
+    let mut names: Vec<String> = roster::roster(store.conn(), org, &former, today)
+        .expect("roster")
+        .rows
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["钱福生", "韩磊"]);
+
     let probationary = RosterQuery {
         standing: Some(Standing::Probationary),
         ..RosterQuery::default()

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::state::{self, MemberEvent, MemberState, Standing};
 use super::{EventKind, MemberCounts, MemberId, MemberProfile, OnRoll, Sex};
 use crate::error::{Error, Result};
+use crate::labels::label_enum;
 use crate::org::OrgId;
 
 /// A stored member: the profile plus what the database adds.
@@ -134,6 +135,16 @@ pub fn load(
         .collect())
 }
 
+label_enum! {
+    /// The roster's status filter.
+    pub enum StatusFilter {
+        Flowing = "流动党员",
+        Lost = "失联党员",
+        Former = "已离开本支部",
+    }
+    what: "状态"
+}
+
 /// What the roster screen and `members list` ask for.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct RosterQuery {
@@ -145,6 +156,7 @@ pub struct RosterQuery {
     pub standing: Option<Standing>,
     /// Also list members who have left (转出, 去世, 出党 …).
     pub include_former: bool,
+    pub status: Option<StatusFilter>,
 }
 
 /// One line of the 党员花名册.
@@ -276,10 +288,19 @@ pub fn roster(
     let rows = all
         .into_iter()
         // Only people who were ever on this roll by `day` (not future transfers in).
-        .filter(|(_, s)| s.on_roll || (query.include_former && s.left.is_some()))
+        .filter(|(_, s)| {
+            let former_wanted = query.include_former || query.status == Some(StatusFilter::Former);
+            s.on_roll || (former_wanted && s.left.is_some())
+        })
         .map(|(m, s)| row_of(m, &s, day, &groups))
         .filter(|r| query.group_id.is_none() || r.group_id == query.group_id)
         .filter(|r| query.standing.is_none() || r.standing == query.standing)
+        .filter(|r| match query.status {
+            None => true,
+            Some(StatusFilter::Flowing) => r.flowing && r.on_roll,
+            Some(StatusFilter::Lost) => r.lost && r.on_roll,
+            Some(StatusFilter::Former) => !r.on_roll,
+        })
         .filter(|r| matches_text(r, &text))
         .collect();
     Ok(Roster { day, counts, rows })
