@@ -280,3 +280,34 @@ export type AppStatus = { version: string, data_dir: string | null,
  * Why the database could not be opened; the UI shows it full-screen.
  */
 startup_error: string | null, };
+
+export type VoteKind = "一般决议" | "发展党员表决" | "选举" | "支委会决定";
+
+export type Tally = { 
+/**
+ * 应到会有表决权人数.
+ */
+expected: number, 
+/**
+ * 实到会有表决权人数.
+ */
+present: number, yes: number, no: number, abstain: number, 
+/**
+ * Written opinions handed in before the meeting by absent voters
+ * (counted only for 发展党员表决).
+ */
+written_yes: number, written_no: number, written_abstain: number, };
+
+export type Outcome = { quorum_met: boolean, passed: boolean, 
+/**
+ * The smallest attendance that makes the meeting valid.
+ */
+quorum_needed: number, 
+/**
+ * The smallest number of 赞成 that carries the vote.
+ */
+yes_needed: number, 
+/**
+ * Why, in the clerk's words, with the numbers.
+ */
+explanation: string, clause: string, };

@@ -9,6 +9,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
+use crate::meetings::votes::{Outcome, Tally, VoteKind};
 use crate::members::excel::{
     Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
 };
@@ -74,6 +75,9 @@ fn generate() -> String {
         decl::<ImportReport>(&cfg),
         decl::<Info>(&cfg),
         decl::<AppStatus>(&cfg),
+        decl::<VoteKind>(&cfg),
+        decl::<Tally>(&cfg),
+        decl::<Outcome>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

@@ -7,6 +7,7 @@ pub mod error;
 pub mod idcard;
 pub mod info;
 mod labels;
+pub mod meetings;
 pub mod members;
 pub mod org;
 pub mod paths;
