@@ -101,7 +101,8 @@ fn cargo(root: &Path) -> Command {
 }
 
 fn npm(root: &Path) -> Command {
-    let mut c = Command::new("npm");
+    // On Windows npm is a batch file, which Command finds only by its full name.
+    let mut c = Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" });
     c.current_dir(root.join("ui"));
     c
 }
