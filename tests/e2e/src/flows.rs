@@ -244,6 +244,17 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=member-tags]", "流动党员")?;
     s.wait_text("[data-test=member-history]", "广东省深圳市宝安区")?;
     s.screenshot("history")?;
+
+    // A mistyped 入党日期 is corrected by a new entry; the original stays, marked.
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "更正")?;
+    s.choose("[data-test=ev-corrects]", "2010年7月1日 接收预备党员")?;
+    s.type_into("[data-test=ev-date]", &format!("2010年6月30日{ENTER}"))?;
+    s.type_into("[data-test=ev-reason]", "登记时填错，依据入党志愿书更正")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-history]", "已更正为2010年6月30日")?;
+    s.wait_text("[data-test=member-profile]", "2010年6月30日")?;
+    s.screenshot("corrected")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
     Ok(())

@@ -103,7 +103,7 @@ past_terms: Array<PastTerm>, today: string, };
 
 export type Sex = "男" | "女";
 
-export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利";
+export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利" | "更正";
 
 export type Standing = "正式党员" | "预备党员";
 
@@ -175,7 +175,11 @@ other_org: string | null, reason: string | null, doc_no: string | null,
 /**
  * 延长预备期: the day the extended 预备期 ends.
  */
-until: string | null, };
+until: string | null, 
+/**
+ * 更正: the id of the entry whose date this corrects (to `date`).
+ */
+corrects: number | null, };
 
 export type MemberEvent = { id: number, kind: EventKind, subkind: string | null, date: string, 
 /**
@@ -186,6 +190,10 @@ org_id: number | null, other_org: string | null, reason: string | null, doc_no: 
  * 延长预备期: the day the extended 预备期 ends.
  */
 until: string | null, 
+/**
+ * 更正: the entry whose date this row corrects.
+ */
+corrects: number | null, 
 /**
  * When it was entered (RFC 3339), shown so that late entries are visible.
  */

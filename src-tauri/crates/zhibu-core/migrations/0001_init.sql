@@ -75,6 +75,8 @@ CREATE TABLE member_events (
     doc_no      TEXT,
     -- 延长预备期: the day the extended 预备期 ends.
     until_date  TEXT,
+    -- 更正: the earlier row this one corrects (its date becomes this row's date).
+    corrects_id INTEGER REFERENCES member_events(id) ON DELETE RESTRICT,
     details     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details)),
     created_at  TEXT NOT NULL
 ) STRICT;

@@ -351,3 +351,64 @@ fn status_changes_follow_the_rules() {
     let detail = roster::detail(store.conn(), gao, today).expect("detail");
     assert_eq!(detail.probation_ends, Some(d(2027, 6, 22)));
 }
+
+#[test]
+fn a_wrong_date_is_corrected_by_a_new_entry_and_the_old_one_stays() {
+    use members::history::record;
+    use members::{EventKind, NewEvent};
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let he = member_named(&store, org, "何春燕"); // admitted 2024-08-22, confirmed 2025-08-22
+    let wang = member_named(&store, org, "王建国");
+    let history = roster::detail(store.conn(), he, today())
+        .expect("detail")
+        .history;
+    let admitted = history
+        .iter()
+        .find(|e| e.kind == EventKind::Admitted)
+        .expect("admitted")
+        .id;
+    let wang_admitted = roster::detail(store.conn(), wang, today())
+        .expect("detail")
+        .history[0]
+        .id;
+    let correct = |target: i64, date: NaiveDate, reason: Option<&str>| NewEvent {
+        corrects: Some(target),
+        reason: reason.map(Into::into),
+        ..NewEvent::new(EventKind::Correction, date)
+    };
+    let mut rec = |id: i64, e: NewEvent| store.with_tx(|tx| record(tx, id, &e, now()));
+
+    let e = rec(he, correct(admitted, d(2024, 8, 1), None)).expect_err("no reason");
+    assert!(e.to_string().contains("更正原因"), "{e}");
+    let e =
+        rec(he, correct(wang_admitted, d(2024, 8, 1), Some("笔误"))).expect_err("someone else's");
+    assert!(e.to_string().contains("不属于这名党员"), "{e}");
+    // 转正 2025-08-22 would then be less than a year after 入党 (党章 第七条).
+    let e = rec(he, correct(admitted, d(2025, 1, 1), Some("笔误"))).expect_err("too late");
+    assert!(e.to_string().contains("不足一年"), "{e}");
+    // Past the next entry (转正) is refused too.
+    let e = rec(he, correct(admitted, d(2025, 9, 1), Some("笔误"))).expect_err("order");
+    assert!(e.to_string().contains("晚于后一条记录"), "{e}");
+
+    rec(
+        he,
+        correct(admitted, d(2024, 8, 1), Some("依据入党志愿书更正")),
+    )
+    .expect("corrected");
+    let detail = roster::detail(store.conn(), he, today()).expect("detail");
+    assert_eq!(detail.row.joined_on, Some(d(2024, 8, 1)));
+    assert_eq!(
+        detail.history.len(),
+        3,
+        "the original entry and the correction are both kept"
+    );
+    assert_eq!(
+        detail
+            .history
+            .iter()
+            .filter(|e| e.kind == EventKind::Admitted)
+            .count(),
+        1
+    );
+}

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::state::{self, Standing};
 use super::{append_event, roster, EventKind, MemberId, NewEvent};
+
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::org::OrgId;
@@ -58,6 +59,16 @@ pub fn record(
             ymd(event.date)
         )));
     }
+    if event.kind == EventKind::Correction {
+        check_correction(tx, member, &history, event, today)?;
+        let correction = NewEvent {
+            in_branch: true,
+            ..event.clone()
+        };
+        append_event(tx, org, member, &correction, now)?;
+        return Ok(org);
+    }
+    let history = state::effective(&history);
     if let Some(last) = history.last() {
         if event.date < last.date {
             return Err(Error::Validation(format!(
@@ -177,7 +188,76 @@ pub fn record(
                 return refuse("该党员没有留党察看的记录");
             }
         }
+        EventKind::Correction => unreachable!("handled above"),
     }
     append_event(tx, org, member, &e, now)?;
     Ok(org)
+}
+
+/// A 更正 moves one earlier entry to another date. The entry must keep its
+/// place between its neighbours (so every change stays valid where it was
+/// checked), and corrected 入党/转正 dates must still satisfy 党章 第七条.
+fn check_correction(
+    tx: &Transaction<'_>,
+    member: MemberId,
+    history: &[super::MemberEvent],
+    event: &NewEvent,
+    today: NaiveDate,
+) -> Result<()> {
+    let target_id = event
+        .corrects
+        .ok_or_else(|| Error::Validation("请选择要更正的记录".into()))?;
+    needs(
+        &event.reason,
+        "更正原因（如：登记时日期填错，依据入党志愿书更正）",
+    )?;
+    let current = state::effective(history);
+    let position = current
+        .iter()
+        .position(|e| e.id == target_id)
+        .ok_or_else(|| {
+            Error::Validation("要更正的记录不属于这名党员，或本身是一条更正，请重新选择".into())
+        })?;
+    let target = &current[position];
+    if let Some(before) = position.checked_sub(1).map(|i| &current[i]) {
+        if event.date < before.date {
+            return Err(Error::Rule(format!(
+                "更正后的日期{}早于前一条记录“{}”（{}）。请先更正前一条，或核对日期",
+                ymd(event.date),
+                before.kind,
+                ymd(before.date)
+            )));
+        }
+    }
+    if let Some(after) = current.get(position + 1) {
+        if event.date > after.date {
+            return Err(Error::Rule(format!(
+                "更正后的日期{}晚于后一条记录“{}”（{}）。请先更正后一条，或核对日期",
+                ymd(event.date),
+                after.kind,
+                ymd(after.date)
+            )));
+        }
+    }
+    let moved = |kind: EventKind| {
+        current.iter().find(|e| e.kind == kind).map(|e| {
+            if e.id == target_id {
+                event.date
+            } else {
+                e.date
+            }
+        })
+    };
+    if matches!(target.kind, EventKind::Admitted | EventKind::Confirmed) {
+        if let Some(joined) = moved(EventKind::Admitted) {
+            let birth: NaiveDate = tx.query_row(
+                "SELECT birth_date FROM members WHERE id = ?1",
+                [member],
+                |r| r.get(0),
+            )?;
+            let full = moved(EventKind::Confirmed);
+            super::rules::check_party_dates(birth, joined, full, today)?;
+        }
+    }
+    Ok(())
 }

@@ -39,6 +39,8 @@ label_enum! {
         LeftParty = "出党",
         DisciplinaryProbation = "留党察看",
         RightsRestored = "恢复党员权利",
+        /// Corrects the date of an earlier entry; the earlier row stays.
+        Correction = "更正",
     }
     what: "党员变动类型"
 }
@@ -129,6 +131,8 @@ pub struct NewEvent {
     pub doc_no: Option<String>,
     /// 延长预备期: the day the extended 预备期 ends.
     pub until: Option<NaiveDate>,
+    /// 更正: the id of the entry whose date this corrects (to `date`).
+    pub corrects: Option<i64>,
 }
 
 impl NewEvent {
@@ -142,6 +146,7 @@ impl NewEvent {
             reason: None,
             doc_no: None,
             until: None,
+            corrects: None,
         }
     }
 }
@@ -391,8 +396,9 @@ pub fn append_event(
     now: DateTime<Local>,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO member_events (member_id, org_id, kind, subkind, date, other_org, reason, doc_no, until_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO member_events (member_id, org_id, kind, subkind, date, other_org, reason, doc_no, until_date,
+             corrects_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             member_id,
             e.in_branch.then_some(org_id),
@@ -403,6 +409,7 @@ pub fn append_event(
             e.reason,
             e.doc_no,
             e.until,
+            e.corrects,
             now.to_rfc3339()
         ],
     )?;

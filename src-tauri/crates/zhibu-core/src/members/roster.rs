@@ -58,20 +58,23 @@ fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMember> {
 }
 
 const EVENT_COLUMNS: &str =
-    "e.id, e.kind, e.subkind, e.date, e.org_id, e.other_org, e.reason, e.doc_no, e.until_date, e.created_at";
+    "e.id, e.kind, e.subkind, e.date, e.org_id, e.other_org, e.reason, e.doc_no,
+     e.until_date, e.corrects_id, e.created_at";
 
-fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberEvent> {
+/// Reads the `EVENT_COLUMNS` that start at column `at`.
+fn event_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<MemberEvent> {
     Ok(MemberEvent {
-        id: r.get(0)?,
-        kind: r.get(1)?,
-        subkind: r.get(2)?,
-        date: r.get(3)?,
-        org_id: r.get(4)?,
-        other_org: r.get(5)?,
-        reason: r.get(6)?,
-        doc_no: r.get(7)?,
-        until: r.get(8)?,
-        created_at: r.get(9)?,
+        id: r.get(at)?,
+        kind: r.get(at + 1)?,
+        subkind: r.get(at + 2)?,
+        date: r.get(at + 3)?,
+        org_id: r.get(at + 4)?,
+        other_org: r.get(at + 5)?,
+        reason: r.get(at + 6)?,
+        doc_no: r.get(at + 7)?,
+        until: r.get(at + 8)?,
+        corrects: r.get(at + 9)?,
+        created_at: r.get(at + 10)?,
     })
 }
 
@@ -80,7 +83,7 @@ pub fn events_of(conn: &Connection, member: MemberId) -> Result<Vec<MemberEvent>
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {EVENT_COLUMNS} FROM member_events e WHERE e.member_id = ?1 ORDER BY e.date, e.id"
     ))?;
-    let rows = stmt.query_map([member], event_from_row)?;
+    let rows = stmt.query_map([member], |r| event_at(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -105,22 +108,7 @@ pub fn load(
          ORDER BY e.member_id, e.date, e.id"
     ))?;
     let mut by_member: HashMap<MemberId, Vec<MemberEvent>> = HashMap::new();
-    let rows = stmt.query_map([org], |r| {
-        let member: MemberId = r.get(0)?;
-        let event = MemberEvent {
-            id: r.get(1)?,
-            kind: r.get(2)?,
-            subkind: r.get(3)?,
-            date: r.get(4)?,
-            org_id: r.get(5)?,
-            other_org: r.get(6)?,
-            reason: r.get(7)?,
-            doc_no: r.get(8)?,
-            until: r.get(9)?,
-            created_at: r.get(10)?,
-        };
-        Ok((member, event))
-    })?;
+    let rows = stmt.query_map([org], |r| Ok((r.get::<_, MemberId>(0)?, event_at(r, 1)?)))?;
     for row in rows {
         let (member, event) = row?;
         by_member.entry(member).or_default().push(event);

@@ -33,6 +33,8 @@ pub struct MemberEvent {
     pub doc_no: Option<String>,
     /// 延长预备期: the day the extended 预备期 ends.
     pub until: Option<NaiveDate>,
+    /// 更正: the entry whose date this row corrects.
+    pub corrects: Option<i64>,
     /// When it was entered (RFC 3339), shown so that late entries are visible.
     pub created_at: String,
 }
@@ -64,11 +66,37 @@ impl MemberState {
     }
 }
 
-/// Derives the state on `day` in branch `org` from `events`, which must be
-/// in date order (ties in the order entered).
+/// The history as it stands after corrections: each 更正 moves the entry it
+/// corrects to its date (the latest correction wins) and is then left out;
+/// the result is in date order.
+pub fn effective(events: &[MemberEvent]) -> Vec<MemberEvent> {
+    let mut out: Vec<MemberEvent> = events
+        .iter()
+        .filter(|e| e.kind != EventKind::Correction)
+        .map(|e| {
+            let corrected = events
+                .iter()
+                .filter(|c| c.kind == EventKind::Correction && c.corrects == Some(e.id))
+                .max_by_key(|c| c.id);
+            match corrected {
+                Some(c) => MemberEvent {
+                    date: c.date,
+                    ..e.clone()
+                },
+                None => e.clone(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| (e.date, e.id));
+    out
+}
+
+/// Derives the state on `day` in branch `org` from a member's history
+/// (corrections applied).
 pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState {
     let mut s = MemberState::default();
     let mut extended_until: Option<NaiveDate> = None;
+    let events = effective(events);
     for e in events.iter().take_while(|e| e.date <= day) {
         match e.kind {
             EventKind::Admitted => {
@@ -146,6 +174,7 @@ mod tests {
             reason: None,
             doc_no: None,
             until: None,
+            corrects: None,
             created_at: String::new(),
         }
     }
