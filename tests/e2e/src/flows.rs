@@ -243,6 +243,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=member-tags]", "流动党员")?;
     s.wait_text("[data-test=member-history]", "广东省深圳市宝安区")?;
+    s.wait_text("[data-test=member-flow]", "流向广东省深圳市宝安区")?;
     s.screenshot("history")?;
 
     // A mistyped 入党日期 is corrected by a new entry; the original stays, marked.
