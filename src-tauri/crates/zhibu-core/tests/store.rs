@@ -138,3 +138,95 @@ fn a_failed_transaction_writes_nothing() {
         None
     );
 }
+
+#[test]
+fn an_older_database_is_snapshotted_before_it_is_migrated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    {
+        // A file as version 1 of the program left it, with some data in it.
+        let conn = Connection::open(&path).expect("create");
+        conn.execute_batch(include_str!("../migrations/0001_init.sql"))
+            .expect("v1 schema");
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .expect("id");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+        conn.execute(
+            "INSERT INTO app_settings (key, value) VALUES ('k', 'v1 data')",
+            [],
+        )
+        .expect("data");
+    }
+    let store = Store::open(&path).expect("migrates");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    assert_eq!(
+        zhibu_core::settings::get(store.conn(), "k")
+            .expect("get")
+            .as_deref(),
+        Some("v1 data")
+    );
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .expect("backups folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let name = backups[0]
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(name.starts_with("升级前-v1-"), "{name}");
+    let snapshot = Connection::open(&backups[0]).expect("snapshot opens");
+    let version: i64 = snapshot
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("v");
+    assert_eq!(version, 1, "the snapshot is the file as it was");
+    let value: String = snapshot
+        .query_row("SELECT value FROM app_settings WHERE key = 'k'", [], |r| {
+            r.get(0)
+        })
+        .expect("data in snapshot");
+    assert_eq!(value, "v1 data");
+}
+
+#[test]
+fn a_finalised_meeting_cannot_be_changed_by_any_path() {
+    let store = Store::open_in_memory().expect("store");
+    let conn = store.conn();
+    conn.execute_batch(
+        "INSERT INTO organisations (id, name, level, kind, created_at) VALUES (1, '支部', '党支部', '农村', 'now');
+         INSERT INTO meetings (id, org_id, kind, topic, date, minutes, created_at, updated_at)
+         VALUES (1, 1, '支部委员会', '研究发展党员工作', '2026-11-05', '会议讨论了积极分子培养', 'now', 'now');",
+    )
+    .expect("meeting");
+    // Found by a three-character word through the trigram index.
+    let hits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM meetings_fts WHERE meetings_fts MATCH '积极分子'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("search");
+    assert_eq!(hits, 1);
+    conn.execute(
+        "UPDATE meetings SET finalised_at = '2026-11-06' WHERE id = 1",
+        [],
+    )
+    .expect("finalise");
+    let e = conn
+        .execute("UPDATE meetings SET minutes = '改写' WHERE id = 1", [])
+        .expect_err("locked");
+    assert!(e.to_string().contains("已定稿"), "{e}");
+    assert!(conn
+        .execute("DELETE FROM meetings WHERE id = 1", [])
+        .is_err());
+    conn.execute(
+        "INSERT INTO meeting_supplements (meeting_id, text, created_at) VALUES (1, '补充：记录人更正', 'now')",
+        [],
+    )
+    .expect("a supplement is the way to add to it");
+    assert!(conn
+        .execute("UPDATE meeting_supplements SET text = 'x'", [])
+        .is_err());
+}
