@@ -319,3 +319,25 @@ yes_needed: number,
  * Why, in the clerk's words, with the numbers.
  */
 explanation: string, clause: string, };
+
+export type MeetingKind = "支部党员大会" | "支部委员会" | "党小组会" | "党课" | "主题党日" | "组织生活会" | "民主评议党员" | "谈心谈话" | "其他";
+
+export type Presence = "出席" | "请假" | "缺席";
+
+export type MeetingInput = { kind: MeetingKind | null, 
+/**
+ * 党小组会: which group.
+ */
+group_id: number | null, topic: string, date: string | null, start_time: string | null, end_time: string | null, place: string | null, host: string | null, recorder: string | null, agenda: string, minutes: string, decisions: string, lecturer: string | null, lecture_title: string | null, };
+
+export type Attendance = { expected: number, present: number, leave: number, absent: number, 
+/**
+ * 有表决权 应到 / 实到.
+ */
+voting_expected: number, voting_present: number, };
+
+export type VoteInput = { subject: string, kind: VoteKind, 
+/**
+ * 举手表决, 无记名投票 …
+ */
+method: string, yes: number, no: number, abstain: number, written_yes: number, written_no: number, written_abstain: number, };

@@ -10,6 +10,7 @@ use ts_rs::{Config, TS};
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
+use crate::meetings::{Attendance, MeetingInput, MeetingKind, Presence, VoteInput};
 use crate::members::excel::{
     Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
 };
@@ -78,6 +79,11 @@ fn generate() -> String {
         decl::<VoteKind>(&cfg),
         decl::<Tally>(&cfg),
         decl::<Outcome>(&cfg),
+        decl::<MeetingKind>(&cfg),
+        decl::<Presence>(&cfg),
+        decl::<MeetingInput>(&cfg),
+        decl::<Attendance>(&cfg),
+        decl::<VoteInput>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

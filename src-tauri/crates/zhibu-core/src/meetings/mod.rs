@@ -1,4 +1,397 @@
-//! 三会一课 and organisational life. So far: the rules that decide whether a
-//! vote taken at a meeting was valid and whether it passed.
+//! 三会一课, 主题党日 and organisational life: a meeting record, who was
+//! expected (from the roll on the meeting date) and how each took part, the
+//! votes taken with their validity, and the 定稿 lock after which only dated
+//! 补充说明 can be added.
 
 pub mod votes;
+
+use chrono::{DateTime, Local, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::labels::label_enum;
+use crate::members::{self, MemberId};
+use crate::org::OrgId;
+use votes::{Outcome, Tally, VoteKind};
+
+label_enum! {
+    pub enum MeetingKind {
+        GeneralMeeting = "支部党员大会",
+        Committee = "支部委员会",
+        Group = "党小组会",
+        Lecture = "党课",
+        ThemeDay = "主题党日",
+        LifeMeeting = "组织生活会",
+        Appraisal = "民主评议党员",
+        Talk = "谈心谈话",
+        Other = "其他",
+    }
+    what: "会议类型"
+}
+
+label_enum! {
+    pub enum Presence {
+        Present = "出席",
+        Leave = "请假",
+        Absent = "缺席",
+    }
+    what: "出席情况"
+}
+
+pub type MeetingId = i64;
+
+/// What the meeting form sends.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct MeetingInput {
+    pub kind: Option<MeetingKind>,
+    /// 党小组会: which group.
+    pub group_id: Option<i64>,
+    pub topic: String,
+    pub date: Option<NaiveDate>,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub place: Option<String>,
+    pub host: Option<String>,
+    pub recorder: Option<String>,
+    pub agenda: String,
+    pub minutes: String,
+    pub decisions: String,
+    pub lecturer: Option<String>,
+    pub lecture_title: Option<String>,
+}
+
+fn locked_error() -> Error {
+    Error::Conflict("该会议记录已定稿，不能修改；如需更正或补充，请添加“补充说明”".into())
+}
+
+fn is_final(conn: &Connection, meeting: MeetingId) -> Result<bool> {
+    let finalised: Option<Option<String>> = conn
+        .query_row(
+            "SELECT finalised_at FROM meetings WHERE id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match finalised {
+        None => Err(Error::NotFound("找不到这次会议的记录，请刷新后重试".into())),
+        Some(f) => Ok(f.is_some()),
+    }
+}
+
+/// Who is expected at a meeting of `kind` on `date`: the whole roll, a
+/// 党小组's members, or the committee (the roll's members named on it).
+fn expected(
+    conn: &Connection,
+    org: OrgId,
+    kind: MeetingKind,
+    group: Option<i64>,
+    date: NaiveDate,
+) -> Result<Vec<members::OnRoll>> {
+    let roll = members::on_roll(conn, org, date)?;
+    Ok(match kind {
+        MeetingKind::Group => roll.into_iter().filter(|m| m.group_id == group).collect(),
+        MeetingKind::Committee => {
+            let mut stmt = conn.prepare("SELECT name FROM committee_members WHERE org_id = ?1")?;
+            let names = stmt
+                .query_map([org], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            roll.into_iter()
+                .filter(|m| names.contains(&m.name))
+                .collect()
+        }
+        // The two people of a talk are chosen, not derived.
+        MeetingKind::Talk => Vec::new(),
+        _ => roll,
+    })
+}
+
+/// Creates a draft record with everyone expected marked 出席.
+pub fn create(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    input: &MeetingInput,
+    now: DateTime<Local>,
+) -> Result<MeetingId> {
+    let kind = input
+        .kind
+        .ok_or_else(|| Error::Validation("请选择会议类型".into()))?;
+    let date = input
+        .date
+        .ok_or_else(|| Error::Validation("请填写会议日期".into()))?;
+    let topic = input.topic.replace('\u{3000}', " ").trim().to_string();
+    if topic.is_empty() {
+        return Err(Error::Validation("请填写会议主题".into()));
+    }
+    if kind == MeetingKind::Group {
+        let group = input
+            .group_id
+            .ok_or_else(|| Error::Validation("党小组会请选择是哪个党小组".into()))?;
+        let ours: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM party_groups WHERE id = ?1 AND org_id = ?2)",
+            params![group, org],
+            |r| r.get(0),
+        )?;
+        if !ours {
+            return Err(Error::Validation(
+                "所选党小组不属于本支部，请重新选择".into(),
+            ));
+        }
+    }
+    let stamp = now.to_rfc3339();
+    tx.execute(
+        "INSERT INTO meetings (org_id, kind, group_id, topic, date, start_time, end_time, place, host, recorder,
+             agenda, minutes, decisions, lecturer, lecture_title, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        params![
+            org,
+            kind,
+            input.group_id.filter(|_| kind == MeetingKind::Group),
+            topic,
+            date,
+            input.start_time,
+            input.end_time,
+            input.place,
+            input.host,
+            input.recorder,
+            input.agenda,
+            input.minutes,
+            input.decisions,
+            input.lecturer,
+            input.lecture_title,
+            stamp
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for m in expected(tx, org, kind, input.group_id, date)? {
+        tx.execute(
+            "INSERT INTO meeting_attendance (meeting_id, member_id, can_vote, status) VALUES (?1, ?2, ?3, '出席')",
+            params![id, m.member_id, m.can_vote],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Marks one expected person 出席, 请假 or 缺席 (the last two with a reason).
+pub fn set_presence(
+    tx: &Transaction<'_>,
+    meeting: MeetingId,
+    member: MemberId,
+    presence: Presence,
+    reason: Option<&str>,
+) -> Result<()> {
+    if is_final(tx, meeting)? {
+        return Err(locked_error());
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if presence != Presence::Present && reason.is_none() {
+        return Err(Error::Validation(format!(
+            "“{presence}”请填写原因，如“外出务工”“生病住院”"
+        )));
+    }
+    let changed = tx.execute(
+        "UPDATE meeting_attendance SET status = ?1, reason = ?2 WHERE meeting_id = ?3 AND member_id = ?4",
+        params![presence, reason, meeting, member],
+    )?;
+    if changed == 0 {
+        return Err(Error::Validation(
+            "这名党员不在本次会议的应到名单中（应到名单按会议当天的党员名册生成）".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// 应到/实到, derived from the attendance rows, never typed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Attendance {
+    pub expected: u32,
+    pub present: u32,
+    pub leave: u32,
+    pub absent: u32,
+    /// 有表决权 应到 / 实到.
+    pub voting_expected: u32,
+    pub voting_present: u32,
+}
+
+pub fn attendance(conn: &Connection, meeting: MeetingId) -> Result<Attendance> {
+    Ok(conn.query_row(
+        "SELECT count(*),
+                coalesce(sum(status = '出席'), 0),
+                coalesce(sum(status = '请假'), 0),
+                coalesce(sum(status = '缺席'), 0),
+                coalesce(sum(can_vote), 0),
+                coalesce(sum(can_vote AND status = '出席'), 0)
+         FROM meeting_attendance WHERE meeting_id = ?1",
+        [meeting],
+        |r| {
+            Ok(Attendance {
+                expected: r.get(0)?,
+                present: r.get(1)?,
+                leave: r.get(2)?,
+                absent: r.get(3)?,
+                voting_expected: r.get(4)?,
+                voting_present: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+/// A vote as recorded: the counts typed by the clerk; 应到/实到 come from attendance.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct VoteInput {
+    pub subject: String,
+    pub kind: VoteKind,
+    /// 举手表决, 无记名投票 …
+    pub method: String,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub written_yes: u32,
+    pub written_no: u32,
+    pub written_abstain: u32,
+}
+
+/// Records a vote and returns whether it was valid and passed, and why.
+pub fn add_vote(
+    tx: &Transaction<'_>,
+    meeting: MeetingId,
+    vote: &VoteInput,
+    now: DateTime<Local>,
+) -> Result<Outcome> {
+    if is_final(tx, meeting)? {
+        return Err(locked_error());
+    }
+    if vote.subject.trim().is_empty() {
+        return Err(Error::Validation("请填写表决事项".into()));
+    }
+    let a = attendance(tx, meeting)?;
+    let (expected, present) = if vote.kind == VoteKind::Committee {
+        (a.expected, a.present)
+    } else {
+        (a.voting_expected, a.voting_present)
+    };
+    let outcome = votes::evaluate(
+        vote.kind,
+        &Tally {
+            expected,
+            present,
+            yes: vote.yes,
+            no: vote.no,
+            abstain: vote.abstain,
+            written_yes: vote.written_yes,
+            written_no: vote.written_no,
+            written_abstain: vote.written_abstain,
+        },
+    )?;
+    tx.execute(
+        "INSERT INTO meeting_votes (meeting_id, subject, kind, method, yes, no, abstain, written_yes, written_no,
+             written_abstain, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            meeting,
+            vote.subject.trim(),
+            vote.kind,
+            vote.method,
+            vote.yes,
+            vote.no,
+            vote.abstain,
+            vote.written_yes,
+            vote.written_no,
+            vote.written_abstain,
+            now.to_rfc3339()
+        ],
+    )?;
+    Ok(outcome)
+}
+
+/// Locks the record. A 定稿 needs the date to have passed and the elements
+/// inspectors look for: 主持人, 记录人 and the minutes.
+pub fn finalise(tx: &Transaction<'_>, meeting: MeetingId, now: DateTime<Local>) -> Result<()> {
+    if is_final(tx, meeting)? {
+        return Err(Error::Conflict("该会议记录已经定稿".into()));
+    }
+    let (date, host, recorder, minutes): (NaiveDate, Option<String>, Option<String>, String) = tx
+        .query_row(
+        "SELECT date, host, recorder, minutes FROM meetings WHERE id = ?1",
+        [meeting],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let blank = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or("").is_empty();
+    if date > now.date_naive() {
+        return Err(Error::Validation(
+            "会议还没有召开，不能定稿；会后补齐记录再定稿".into(),
+        ));
+    }
+    if blank(&host) || blank(&recorder) {
+        return Err(Error::Validation("定稿前请填写主持人和记录人".into()));
+    }
+    if minutes.trim().is_empty() {
+        return Err(Error::Validation("定稿前请填写会议记录内容".into()));
+    }
+    tx.execute(
+        "UPDATE meetings SET finalised_at = ?1 WHERE id = ?2",
+        params![now.to_rfc3339(), meeting],
+    )?;
+    Ok(())
+}
+
+/// Adds a dated 补充说明 to a finalised record (drafts are simply edited).
+pub fn add_supplement(
+    tx: &Transaction<'_>,
+    meeting: MeetingId,
+    text: &str,
+    now: DateTime<Local>,
+) -> Result<()> {
+    if !is_final(tx, meeting)? {
+        return Err(Error::Validation(
+            "草稿可以直接修改；定稿之后才需要添加补充说明".into(),
+        ));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::Validation("请填写补充说明的内容".into()));
+    }
+    tx.execute(
+        "INSERT INTO meeting_supplements (meeting_id, text, created_at) VALUES (?1, ?2, ?3)",
+        params![meeting, text, now.to_rfc3339()],
+    )?;
+    Ok(())
+}
+
+/// Changes a draft's text fields; a finalised record is refused.
+pub fn update(
+    tx: &Transaction<'_>,
+    meeting: MeetingId,
+    input: &MeetingInput,
+    now: DateTime<Local>,
+) -> Result<()> {
+    if is_final(tx, meeting)? {
+        return Err(locked_error());
+    }
+    let topic = input.topic.trim();
+    if topic.is_empty() {
+        return Err(Error::Validation("请填写会议主题".into()));
+    }
+    tx.execute(
+        "UPDATE meetings SET topic = ?1, start_time = ?2, end_time = ?3, place = ?4, host = ?5, recorder = ?6,
+             agenda = ?7, minutes = ?8, decisions = ?9, lecturer = ?10, lecture_title = ?11, updated_at = ?12
+         WHERE id = ?13",
+        params![
+            topic,
+            input.start_time,
+            input.end_time,
+            input.place,
+            input.host,
+            input.recorder,
+            input.agenda,
+            input.minutes,
+            input.decisions,
+            input.lecturer,
+            input.lecture_title,
+            now.to_rfc3339(),
+            meeting
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! Meeting records on the demo branch: attendance from the roll of the
+//! meeting date, votes judged by the rules, and the 定稿 lock.
+
+mod common;
+
+use common::*;
+use zhibu_core::meetings::votes::VoteKind;
+use zhibu_core::meetings::{self, MeetingInput, MeetingKind, Presence, VoteInput};
+use zhibu_core::members::{roster, RosterQuery};
+use zhibu_core::{demo, ErrorKind, Store};
+
+fn input(kind: MeetingKind) -> MeetingInput {
+    MeetingInput {
+        kind: Some(kind),
+        topic: "研究第四季度工作".into(),
+        date: Some(d(2026, 11, 10)),
+        host: Some("王建国".into()),
+        recorder: Some("刘芳".into()),
+        minutes: "王建国传达了镇党委会议精神……".into(),
+        ..MeetingInput::default()
+    }
+}
+
+fn ids(store: &Store, org: i64) -> Vec<(i64, String, bool)> {
+    roster::roster(store.conn(), org, &RosterQuery::default(), today())
+        .expect("roster")
+        .rows
+        .into_iter()
+        .map(|r| (r.id, r.name, r.can_vote))
+        .collect()
+}
+
+fn vote(kind: VoteKind, yes: u32) -> VoteInput {
+    VoteInput {
+        subject: "接收高丽娟为预备党员".into(),
+        kind,
+        method: "无记名投票".into(),
+        yes,
+        no: 0,
+        abstain: 0,
+        written_yes: 0,
+        written_no: 0,
+        written_abstain: 0,
+    }
+}
+
+#[test]
+fn who_is_expected_comes_from_the_roll_and_the_kind_of_meeting() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let general = store
+        .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::GeneralMeeting), now()))
+        .expect("m");
+    let a = meetings::attendance(store.conn(), general).expect("attendance");
+    assert_eq!((a.expected, a.voting_expected, a.present), (16, 14, 16));
+    let committee = store
+        .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::Committee), now()))
+        .expect("m");
+    assert_eq!(
+        meetings::attendance(store.conn(), committee)
+            .expect("a")
+            .expected,
+        5
+    );
+    let groups = zhibu_core::org::overview(store.conn(), org, today())
+        .expect("o")
+        .groups;
+    let first = MeetingInput {
+        group_id: Some(groups[0].id),
+        ..input(MeetingKind::Group)
+    };
+    let group = store
+        .with_tx(|tx| meetings::create(tx, org, &first, now()))
+        .expect("m");
+    assert_eq!(
+        meetings::attendance(store.conn(), group)
+            .expect("a")
+            .expected,
+        9
+    );
+    let e = store
+        .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::Group), now()))
+        .expect_err("group meeting without a group");
+    assert!(e.to_string().contains("哪个党小组"), "{e}");
+}
+
+#[test]
+fn a_vote_without_quorum_is_invalid_and_says_why() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let m = store
+        .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::GeneralMeeting), now()))
+        .expect("m");
+    let people = ids(&store, org);
+    let voters: Vec<i64> = people.iter().filter(|p| p.2).map(|p| p.0).collect();
+    let e = store
+        .with_tx(|tx| meetings::set_presence(tx, m, voters[0], Presence::Leave, None))
+        .expect_err("reason needed");
+    assert!(e.to_string().contains("请填写原因"), "{e}");
+    // 7 of the 14 with a vote stay away: exactly half is not a quorum (条例 第十一条).
+    for v in &voters[..7] {
+        store
+            .with_tx(|tx| meetings::set_presence(tx, m, *v, Presence::Absent, Some("外出务工")))
+            .expect("absent");
+    }
+    let a = meetings::attendance(store.conn(), m).expect("a");
+    assert_eq!((a.voting_expected, a.voting_present, a.absent), (14, 7, 7));
+    let o = store
+        .with_tx(|tx| meetings::add_vote(tx, m, &vote(VoteKind::Membership, 7), now()))
+        .expect("vote");
+    assert!(!o.quorum_met && !o.passed);
+    assert!(o.explanation.contains("到会人数不足"), "{}", o.explanation);
+    // One more arrives: 8 present, 8 in favour of 14 entitled passes.
+    store
+        .with_tx(|tx| meetings::set_presence(tx, m, voters[0], Presence::Present, None))
+        .expect("present");
+    let o = store
+        .with_tx(|tx| meetings::add_vote(tx, m, &vote(VoteKind::Membership, 8), now()))
+        .expect("vote");
+    assert!(o.passed, "{}", o.explanation);
+}
+
+#[test]
+fn a_finalised_record_is_locked_and_takes_only_supplements() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let no_recorder = MeetingInput {
+        recorder: None,
+        ..input(MeetingKind::Committee)
+    };
+    let m = store
+        .with_tx(|tx| meetings::create(tx, org, &no_recorder, now()))
+        .expect("m");
+    let e = store
+        .with_tx(|tx| meetings::finalise(tx, m, now()))
+        .expect_err("no recorder");
+    assert!(e.to_string().contains("记录人"), "{e}");
+    store
+        .with_tx(|tx| meetings::update(tx, m, &input(MeetingKind::Committee), now()))
+        .expect("edit draft");
+    let e = store
+        .with_tx(|tx| meetings::add_supplement(tx, m, "补充", now()))
+        .expect_err("draft");
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    store
+        .with_tx(|tx| meetings::finalise(tx, m, now()))
+        .expect("finalise");
+
+    let e = store
+        .with_tx(|tx| meetings::update(tx, m, &input(MeetingKind::Committee), now()))
+        .expect_err("locked");
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("补充说明"), "{e}");
+    let someone = ids(&store, org)[0].0;
+    assert!(store
+        .with_tx(|tx| meetings::set_presence(tx, m, someone, Presence::Leave, Some("病假")))
+        .is_err());
+    assert!(store
+        .with_tx(|tx| meetings::add_vote(tx, m, &vote(VoteKind::Committee, 5), now()))
+        .is_err());
+    store
+        .with_tx(|tx| meetings::add_supplement(tx, m, "经核对，记录人应为刘芳，特此说明", now()))
+        .expect("supplement");
+}
