@@ -183,3 +183,50 @@ fn members_are_added_and_listed_through_ipc() {
         "{err}"
     );
 }
+
+#[test]
+fn a_meeting_is_recorded_voted_finalised_and_then_locked_through_ipc() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let input = json!({
+        "kind": "支部党员大会", "group_id": null, "topic": "讨论接收预备党员", "date": "2026-11-10",
+        "start_time": "09:00", "end_time": "11:00", "place": "村委会议室", "host": "王建国", "recorder": "刘芳",
+        "agenda": "一、……", "minutes": "会议由王建国主持……", "decisions": "", "lecturer": null, "lecture_title": null
+    });
+    let id = invoke(
+        &app,
+        "meetings_create",
+        json!({ "org": org, "input": input.clone() }),
+    )
+    .expect("create");
+    let detail = invoke(&app, "meetings_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(detail["attendance"]["expected"], 16);
+    assert_eq!(detail["attendance"]["voting_expected"], 14);
+    let someone = detail["people"][0]["member_id"].clone();
+    invoke(
+        &app,
+        "meetings_set_presence",
+        json!({ "id": id, "member": someone, "presence": "请假", "reason": "住院治疗" }),
+    )
+    .expect("leave");
+    let vote = json!({
+        "subject": "接收高丽娟为预备党员", "kind": "发展党员表决", "method": "无记名投票",
+        "yes": 13, "no": 0, "abstain": 0, "written_yes": 1, "written_no": 0, "written_abstain": 0
+    });
+    let outcome =
+        invoke(&app, "meetings_add_vote", json!({ "id": id, "vote": vote })).expect("vote");
+    assert_eq!(outcome["passed"], true);
+    invoke(&app, "meetings_finalise", json!({ "id": id })).expect("finalise");
+    let err =
+        invoke(&app, "meetings_update", json!({ "id": id, "input": input })).expect_err("locked");
+    assert_eq!(err["kind"], "conflict");
+    invoke(
+        &app,
+        "meetings_add_supplement",
+        json!({ "id": id, "text": "补充：会后收到书面意见1份" }),
+    )
+    .expect("supplement");
+    let list = invoke(&app, "meetings_list", json!({ "org": org, "year": 2026 })).expect("list");
+    assert_eq!(list[0]["finalised"], true);
+    assert_eq!(list[0]["attendance"]["leave"], 1);
+}

@@ -1,5 +1,6 @@
 //! One module per area; each command parses, calls the core, returns.
 
 pub mod app;
+pub mod meetings;
 pub mod members;
 pub mod org;

@@ -341,3 +341,17 @@ export type VoteInput = { subject: string, kind: VoteKind,
  * 举手表决, 无记名投票 …
  */
 method: string, yes: number, no: number, abstain: number, written_yes: number, written_no: number, written_abstain: number, };
+
+export type MeetingSummary = { id: number, kind: MeetingKind, topic: string, date: string, finalised: boolean, attendance: Attendance, };
+
+export type AttendanceRow = { member_id: number, name: string, can_vote: boolean, presence: Presence, reason: string | null, };
+
+export type RecordedVote = { id: number, input: VoteInput, 
+/**
+ * Judged again from the stored counts and attendance.
+ */
+outcome: Outcome, };
+
+export type Supplement = { text: string, created_at: string, };
+
+export type MeetingDetail = { id: number, input: MeetingInput, finalised_at: string | null, attendance: Attendance, people: Array<AttendanceRow>, votes: Array<RecordedVote>, supplements: Array<Supplement>, };

@@ -10,7 +10,10 @@ use ts_rs::{Config, TS};
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
-use crate::meetings::{Attendance, MeetingInput, MeetingKind, Presence, VoteInput};
+use crate::meetings::{
+    Attendance, AttendanceRow, MeetingDetail, MeetingInput, MeetingKind, MeetingSummary, Presence,
+    RecordedVote, Supplement, VoteInput,
+};
 use crate::members::excel::{
     Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
 };
@@ -84,6 +87,11 @@ fn generate() -> String {
         decl::<MeetingInput>(&cfg),
         decl::<Attendance>(&cfg),
         decl::<VoteInput>(&cfg),
+        decl::<MeetingSummary>(&cfg),
+        decl::<AttendanceRow>(&cfg),
+        decl::<RecordedVote>(&cfg),
+        decl::<Supplement>(&cfg),
+        decl::<MeetingDetail>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

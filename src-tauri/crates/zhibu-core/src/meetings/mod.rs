@@ -395,3 +395,207 @@ pub fn update(
     )?;
     Ok(())
 }
+
+/// One line of the meeting list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub kind: MeetingKind,
+    pub topic: String,
+    pub date: NaiveDate,
+    pub finalised: bool,
+    pub attendance: Attendance,
+}
+
+/// The meetings of a branch in a year, in date order.
+pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<MeetingSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, topic, date, finalised_at IS NOT NULL FROM meetings
+         WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![
+                org,
+                format!("{year:04}-01-01"),
+                format!("{:04}-01-01", year + 1)
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?
+        .collect::<rusqlite::Result<Vec<(MeetingId, MeetingKind, String, NaiveDate, bool)>>>()?;
+    rows.into_iter()
+        .map(|(id, kind, topic, date, finalised)| {
+            Ok(MeetingSummary {
+                id,
+                kind,
+                topic,
+                date,
+                finalised,
+                attendance: attendance(conn, id)?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AttendanceRow {
+    pub member_id: MemberId,
+    pub name: String,
+    pub can_vote: bool,
+    pub presence: Presence,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RecordedVote {
+    pub id: i64,
+    pub input: VoteInput,
+    /// Judged again from the stored counts and attendance.
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Supplement {
+    pub text: String,
+    pub created_at: String,
+}
+
+/// Everything the meeting page shows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MeetingDetail {
+    pub id: MeetingId,
+    pub input: MeetingInput,
+    pub finalised_at: Option<String>,
+    pub attendance: Attendance,
+    pub people: Vec<AttendanceRow>,
+    pub votes: Vec<RecordedVote>,
+    pub supplements: Vec<Supplement>,
+}
+
+pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
+    let (input, finalised_at) = conn
+        .query_row(
+            "SELECT kind, group_id, topic, date, start_time, end_time, place, host, recorder, agenda, minutes,
+                    decisions, lecturer, lecture_title, finalised_at
+             FROM meetings WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    MeetingInput {
+                        kind: Some(r.get(0)?),
+                        group_id: r.get(1)?,
+                        topic: r.get(2)?,
+                        date: Some(r.get(3)?),
+                        start_time: r.get(4)?,
+                        end_time: r.get(5)?,
+                        place: r.get(6)?,
+                        host: r.get(7)?,
+                        recorder: r.get(8)?,
+                        agenda: r.get(9)?,
+                        minutes: r.get(10)?,
+                        decisions: r.get(11)?,
+                        lecturer: r.get(12)?,
+                        lecture_title: r.get(13)?,
+                    },
+                    r.get::<_, Option<String>>(14)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound("找不到这次会议的记录，请刷新后重试".into()))?;
+    let mut stmt = conn.prepare(
+        "SELECT a.member_id, m.name, a.can_vote, a.status, a.reason
+         FROM meeting_attendance a JOIN members m ON m.id = a.member_id
+         WHERE a.meeting_id = ?1 ORDER BY m.id",
+    )?;
+    let people = stmt
+        .query_map([id], |r| {
+            Ok(AttendanceRow {
+                member_id: r.get(0)?,
+                name: r.get(1)?,
+                can_vote: r.get(2)?,
+                presence: r.get(3)?,
+                reason: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let counts = attendance(conn, id)?;
+    let mut stmt = conn.prepare(
+        "SELECT id, subject, kind, method, yes, no, abstain, written_yes, written_no, written_abstain
+         FROM meeting_votes WHERE meeting_id = ?1 ORDER BY id",
+    )?;
+    let stored = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                VoteInput {
+                    subject: r.get(1)?,
+                    kind: r.get(2)?,
+                    method: r.get(3)?,
+                    yes: r.get(4)?,
+                    no: r.get(5)?,
+                    abstain: r.get(6)?,
+                    written_yes: r.get(7)?,
+                    written_no: r.get(8)?,
+                    written_abstain: r.get(9)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut votes_out = Vec::new();
+    for (vote_id, v) in stored {
+        let (expected, present) = if v.kind == VoteKind::Committee {
+            (counts.expected, counts.present)
+        } else {
+            (counts.voting_expected, counts.voting_present)
+        };
+        let judged = votes::evaluate(
+            v.kind,
+            &Tally {
+                expected,
+                present,
+                yes: v.yes,
+                no: v.no,
+                abstain: v.abstain,
+                written_yes: v.written_yes,
+                written_no: v.written_no,
+                written_abstain: v.written_abstain,
+            },
+        );
+        // Attendance edited after the vote can contradict its counts: show
+        // that on the record instead of failing to open it.
+        let outcome = judged.unwrap_or_else(|e| Outcome {
+            quorum_met: false,
+            passed: false,
+            quorum_needed: 0,
+            yes_needed: 0,
+            explanation: format!("票数与现在的出席情况不一致：{e}"),
+            clause: String::new(),
+        });
+        votes_out.push(RecordedVote {
+            id: vote_id,
+            input: v,
+            outcome,
+        });
+    }
+    let mut stmt = conn.prepare(
+        "SELECT text, created_at FROM meeting_supplements WHERE meeting_id = ?1 ORDER BY id",
+    )?;
+    let supplements = stmt
+        .query_map([id], |r| {
+            Ok(Supplement {
+                text: r.get(0)?,
+                created_at: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(MeetingDetail {
+        id,
+        input,
+        finalised_at,
+        attendance: counts,
+        people,
+        votes: votes_out,
+        supplements,
+    })
+}
