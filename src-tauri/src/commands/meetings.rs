@@ -3,7 +3,7 @@
 use tauri::State;
 use zhibu_core::meetings::votes::Outcome;
 use zhibu_core::meetings::{
-    self, MeetingDetail, MeetingId, MeetingInput, MeetingSummary, Presence, VoteInput,
+    self, MeetingDetail, MeetingId, MeetingInput, MeetingKind, MeetingSummary, Presence, VoteInput,
 };
 use zhibu_core::members::MemberId;
 use zhibu_core::org::OrgId;
@@ -92,4 +92,9 @@ pub fn meetings_add_supplement(
     Ok(state
         .store()?
         .with_tx(|tx| meetings::add_supplement(tx, id, &text, now))?)
+}
+
+#[tauri::command]
+pub fn meetings_template(kind: MeetingKind) -> String {
+    kind.agenda_template().to_string()
 }

@@ -1,5 +1,5 @@
 import { call } from './invoke'
-import type { MeetingDetail, MeetingInput, MeetingSummary, Outcome, Presence, VoteInput } from './bindings'
+import type { MeetingDetail, MeetingInput, MeetingKind, MeetingSummary, Outcome, Presence, VoteInput } from './bindings'
 
 export const listMeetings = (org: number, year: number) => call<MeetingSummary[]>('meetings_list', { org, year })
 export const meetingDetail = (id: number) => call<MeetingDetail>('meetings_detail', { id })
@@ -10,3 +10,4 @@ export const setPresence = (id: number, member: number, presence: Presence, reas
 export const addVote = (id: number, vote: VoteInput) => call<Outcome>('meetings_add_vote', { id, vote })
 export const finaliseMeeting = (id: number) => call<null>('meetings_finalise', { id })
 export const addSupplement = (id: number, text: string) => call<null>('meetings_add_supplement', { id, text })
+export const agendaTemplate = (kind: MeetingKind) => call<string>('meetings_template', { kind })

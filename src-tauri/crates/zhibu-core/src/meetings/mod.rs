@@ -40,6 +40,24 @@ label_enum! {
     what: "出席情况"
 }
 
+impl MeetingKind {
+    /// The usual agenda a new record of this kind starts from (支部工作条例
+    /// for what each meeting is for; 主题党日 per its five usual parts).
+    pub fn agenda_template(self) -> &'static str {
+        match self {
+            MeetingKind::GeneralMeeting => "一、传达学习上级有关文件和会议精神\n二、讨论决定支部重要事项\n三、对决定事项进行表决\n四、部署下一阶段工作",
+            MeetingKind::Committee => "一、研究本月支部工作\n二、讨论需提交党员大会决定的事项\n三、研究发展党员、党员教育管理等工作",
+            MeetingKind::Group => "一、组织学习\n二、开展谈心谈话、批评和自我批评\n三、落实支部工作安排",
+            MeetingKind::Lecture => "一、授课\n二、交流讨论",
+            MeetingKind::ThemeDay => "一、重温入党誓词\n二、交纳党费\n三、集中学习\n四、民主议事\n五、志愿服务",
+            MeetingKind::LifeMeeting => "一、通报上次组织生活会整改落实情况\n二、支部班子对照检查\n三、党员个人对照检查，开展批评和自我批评\n四、民主评议党员\n五、研究整改措施",
+            MeetingKind::Appraisal => "一、个人自评\n二、党员互评\n三、民主测评\n四、支部综合评定",
+            MeetingKind::Talk => "谈话内容：",
+            MeetingKind::Other => "",
+        }
+    }
+}
+
 pub type MeetingId = i64;
 
 /// What the meeting form sends.
