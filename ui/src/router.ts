@@ -12,6 +12,8 @@ export const router = createRouter({
       component: () => import('@/features/org/BranchOverview.vue'),
       meta: { title: '支部概况' },
     },
+    { path: '/meetings', name: 'meetings', component: () => import('@/features/meetings/MeetingsPage.vue') },
+    { path: '/meetings/:id', name: 'meeting', component: () => import('@/features/meetings/MeetingPage.vue') },
     { path: '/members', name: 'members', component: () => import('@/features/members/RosterPage.vue') },
     { path: '/members/:id', name: 'member', component: () => import('@/features/members/MemberPage.vue') },
   ],

@@ -222,7 +222,7 @@ impl Session {
 
     /// Types into the input at `css` (or the first input inside it).
     pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
-        let target = format!("{css} input, input{css}, {css} textarea");
+        let target = format!("{css} input, input{css}, {css} textarea, textarea{css}");
         let e = self.wait(&target)?;
         // Focus and select what is there, then type over it as a person does.
         // (WebDriver's "clear" empties the DOM without telling Vue, and

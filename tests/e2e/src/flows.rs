@@ -29,6 +29,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("demo-branch", demo_branch),
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
+    on_fresh("meetings", meetings),
     Flow {
         name: "roster-import",
         prepare: spreadsheets,
@@ -395,6 +396,74 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
         text(2, 1) == "蒋丽萍" && text(2, 5) == "370782199102280128",
         &format!("exported row: {:?}", grid[2]),
     )?;
+    Ok(())
+}
+
+/// Marks the person in attendance row `index` 请假 or 缺席 with `reason`
+/// (the app asks for the reason in a prompt).
+fn mark_away(s: &Session, index: usize, how: &str, reason: &str) -> Result<()> {
+    s.choose(&format!("[data-test=presence-{index}]"), how)?;
+    s.type_into(".el-message-box__input", reason)?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    s.wait_without(".el-overlay-message-box", reason).or(Ok(()))
+}
+
+/// A 支委会 with two 请假 is recorded and finalised, then cannot be edited
+/// (a 补充说明 is the way); a 党员大会 vote without a quorum is declared invalid.
+fn meetings(s: &Session, _data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-meetings]")?;
+    s.click("[data-test=meeting-add]")?;
+    s.type_into("[data-test=mt-topic]", "研究十一月份党建工作")?;
+    s.type_into("[data-test=mt-host]", "王建国")?;
+    s.type_into("[data-test=mt-recorder]", "刘芳")?;
+    s.type_into(
+        "[data-test=mt-minutes]",
+        "王建国：传达镇党委会议精神。张志强：汇报发展党员工作。",
+    )?;
+    s.screenshot("new-committee-meeting")?;
+    s.click("[data-test=mt-save]")?;
+    s.wait_text("[data-test=meeting-topic]", "研究十一月份党建工作")?;
+    s.wait_text("[data-test=meeting-counts]", "5 / 5")?;
+    mark_away(s, 1, "请假", "到县里开会")?;
+    s.wait_text("[data-test=meeting-counts]", "5 / 4")?;
+    mark_away(s, 4, "请假", "生病住院")?;
+    s.wait_text("[data-test=meeting-counts]", "请假 2")?;
+    s.screenshot("attendance")?;
+    s.click("[data-test=meeting-finalise]")?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    s.wait_text("[data-test=meeting-status]", "已定稿")?;
+    let edit_buttons = s.find_all("[data-test=meeting-edit]")?;
+    ensure(
+        edit_buttons.is_empty(),
+        "a finalised record must offer no edit button",
+    )?;
+    s.type_into(
+        "[data-test=supplement-text]",
+        "经核对，陈德福请假原因为住院治疗",
+    )?;
+    s.click("[data-test=supplement-save]")?;
+    s.wait_text("[data-test=meeting-supplements]", "住院治疗")?;
+    s.screenshot("finalised-with-supplement")?;
+
+    s.click("[data-test=nav-meetings]")?;
+    s.wait_text("[data-test=meeting-table]", "研究十一月份党建工作")?;
+    s.click("[data-test=meeting-add]")?;
+    s.choose("[data-test=mt-kind]", "支部党员大会")?;
+    s.type_into("[data-test=mt-topic]", "讨论村级重大事项")?;
+    s.click("[data-test=mt-save]")?;
+    s.wait_text("[data-test=meeting-counts]", "16 / 16")?;
+    for i in 0..7 {
+        mark_away(s, i, "缺席", "外出务工")?;
+    }
+    s.wait_text("[data-test=meeting-counts]", "缺席 7")?;
+    s.type_into("[data-test=vote-subject]", "村集体产业项目实施方案")?;
+    s.type_into("[data-test=vote-yes]", "7")?;
+    s.click("[data-test=vote-save]")?;
+    s.wait_text("[data-test=vote-outcome]", "到会人数不足")?;
+    s.wait_text("[data-test=meeting-votes]", "无效")?;
+    s.screenshot("vote-without-quorum")?;
     Ok(())
 }
 
