@@ -11,5 +11,6 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         version: env!("CARGO_PKG_VERSION").to_string(),
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),
         startup_error: state.startup_error().map(str::to_string),
+        today: state.now().date_naive(),
     }
 }

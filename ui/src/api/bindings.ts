@@ -287,7 +287,11 @@ export type AppStatus = { version: string, data_dir: string | null,
 /**
  * Why the database could not be opened; the UI shows it full-screen.
  */
-startup_error: string | null, };
+startup_error: string | null, 
+/**
+ * The app's "today" (pinned by ZHIBU_TODAY in tests), for forms that default to it.
+ */
+today: string, };
 
 export type VoteKind = "一般决议" | "发展党员表决" | "选举" | "支委会决定";
 

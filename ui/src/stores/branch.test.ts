@@ -11,7 +11,7 @@ afterEach(() => clearMocks())
 describe('branch store', () => {
   it('loads the branches and the current one when the database opened', async () => {
     mockIPC((cmd) => {
-      if (cmd === 'app_status') return { version: '0.1.0', data_dir: '/d', startup_error: null }
+      if (cmd === 'app_status') return { version: '0.1.0', data_dir: '/d', startup_error: null, today: '2026-11-22' }
       if (cmd === 'org_list') return [branch]
       if (cmd === 'org_current') return branch
       throw new Error(`unexpected ${cmd}`)
@@ -27,7 +27,7 @@ describe('branch store', () => {
     const calls: string[] = []
     mockIPC((cmd) => {
       calls.push(cmd)
-      return { version: '0.1.0', data_dir: '/d', startup_error: '数据库文件检查未通过' }
+      return { version: '0.1.0', data_dir: '/d', startup_error: '数据库文件检查未通过', today: '2026-11-22' }
     })
     const store = useBranchStore()
     await store.init()

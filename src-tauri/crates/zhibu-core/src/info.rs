@@ -25,6 +25,8 @@ pub struct AppStatus {
     pub data_dir: Option<String>,
     /// Why the database could not be opened; the UI shows it full-screen.
     pub startup_error: Option<String>,
+    /// The app's "today" (pinned by ZHIBU_TODAY in tests), for forms that default to it.
+    pub today: NaiveDate,
 }
 
 pub fn info(store: &Store, today: NaiveDate) -> Result<Info> {
