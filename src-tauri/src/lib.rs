@@ -36,6 +36,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::meetings::meetings_finalise,
             commands::meetings::meetings_add_supplement,
             commands::meetings::meetings_template,
+            commands::meetings::meetings_search,
             commands::members::members_roster,
             commands::members::members_detail,
             commands::members::members_add,

@@ -3,7 +3,8 @@
 use tauri::State;
 use zhibu_core::meetings::votes::Outcome;
 use zhibu_core::meetings::{
-    self, MeetingDetail, MeetingId, MeetingInput, MeetingKind, MeetingSummary, Presence, VoteInput,
+    self, MeetingDetail, MeetingId, MeetingInput, MeetingKind, MeetingSummary, Presence, SearchHit,
+    VoteInput,
 };
 use zhibu_core::members::MemberId;
 use zhibu_core::org::OrgId;
@@ -97,4 +98,13 @@ pub fn meetings_add_supplement(
 #[tauri::command]
 pub fn meetings_template(kind: MeetingKind) -> String {
     kind.agenda_template().to_string()
+}
+
+#[tauri::command]
+pub fn meetings_search(
+    state: State<'_, AppState>,
+    org: OrgId,
+    text: String,
+) -> IpcResult<Vec<SearchHit>> {
+    Ok(meetings::search(state.store()?.conn(), org, &text)?)
 }

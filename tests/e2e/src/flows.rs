@@ -449,6 +449,15 @@ fn meetings(s: &Session, _data: &Path) -> Result<()> {
 
     s.click("[data-test=nav-meetings]")?;
     s.wait_text("[data-test=meeting-table]", "研究十一月份党建工作")?;
+    // A two-character word is found in the minutes.
+    s.type_into("[data-test=meeting-search]", "汇报")?;
+    s.wait_text("[data-test=meeting-hits]", "张志强：汇报发展党员工作")?;
+    ensure(
+        s.find_all("[data-test=meeting-table]")?.is_empty(),
+        "search results replace the year's list",
+    )?;
+    s.screenshot("search-two-characters")?;
+    s.type_into("[data-test=meeting-search]", "")?;
     s.click("[data-test=meeting-add]")?;
     s.choose("[data-test=mt-kind]", "支部党员大会")?;
     s.type_into("[data-test=mt-topic]", "讨论村级重大事项")?;

@@ -359,3 +359,5 @@ outcome: Outcome, };
 export type Supplement = { text: string, created_at: string, };
 
 export type MeetingDetail = { id: number, input: MeetingInput, finalised_at: string | null, attendance: Attendance, people: Array<AttendanceRow>, votes: Array<RecordedVote>, supplements: Array<Supplement>, };
+
+export type SearchHit = { meeting: MeetingSummary, excerpt: string, };

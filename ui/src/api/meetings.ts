@@ -1,5 +1,14 @@
 import { call } from './invoke'
-import type { MeetingDetail, MeetingInput, MeetingKind, MeetingSummary, Outcome, Presence, VoteInput } from './bindings'
+import type {
+  MeetingDetail,
+  MeetingInput,
+  MeetingKind,
+  MeetingSummary,
+  Outcome,
+  Presence,
+  SearchHit,
+  VoteInput,
+} from './bindings'
 
 export const listMeetings = (org: number, year: number) => call<MeetingSummary[]>('meetings_list', { org, year })
 export const meetingDetail = (id: number) => call<MeetingDetail>('meetings_detail', { id })
@@ -11,3 +20,4 @@ export const addVote = (id: number, vote: VoteInput) => call<Outcome>('meetings_
 export const finaliseMeeting = (id: number) => call<null>('meetings_finalise', { id })
 export const addSupplement = (id: number, text: string) => call<null>('meetings_add_supplement', { id, text })
 export const agendaTemplate = (kind: MeetingKind) => call<string>('meetings_template', { kind })
+export const searchMeetings = (org: number, text: string) => call<SearchHit[]>('meetings_search', { org, text })

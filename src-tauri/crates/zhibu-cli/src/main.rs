@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use zhibu_core::meetings;
 use zhibu_core::members::{excel, roster, RosterQuery};
 use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
@@ -63,10 +64,32 @@ enum Command {
     Demo,
     /// 显示数据目录中的党组织、人数、任期和换届时间
     Info,
+    /// 会议记录（三会一课、主题党日等）
+    Meetings {
+        #[command(subcommand)]
+        command: MeetingsCommand,
+    },
     /// 党员花名册
     Members {
         #[command(subcommand)]
         command: MembersCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MeetingsCommand {
+    /// 列出某一年的会议记录
+    List {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 按字词查找会议记录（一两个字也可以）
+    Search {
+        text: String,
+        #[arg(long)]
+        branch: Option<i64>,
     },
 }
 
@@ -300,6 +323,48 @@ fn run(cli: &Cli) -> Result<()> {
             xlsx::write_roster(file, &title, &excel::export_rows(&roster.rows))?;
             if !cli.json {
                 println!("已导出 {} 人到 {}", roster.rows.len(), file.display());
+            }
+            Ok(())
+        }
+        Command::Meetings {
+            command: MeetingsCommand::List { year, branch },
+        } => {
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
+            let list = meetings::list(store.conn(), org.id, *year)?;
+            if cli.json {
+                return print_json(&list);
+            }
+            for m in &list {
+                println!(
+                    "{}\t{}\t{}\t应到{} 实到{}\t{}",
+                    date_text(m.date),
+                    m.kind,
+                    m.topic,
+                    m.attendance.expected,
+                    m.attendance.present,
+                    if m.finalised { "已定稿" } else { "草稿" }
+                );
+            }
+            Ok(())
+        }
+        Command::Meetings {
+            command: MeetingsCommand::Search { text, branch },
+        } => {
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
+            let hits = meetings::search(store.conn(), org.id, text)?;
+            if cli.json {
+                return print_json(&hits);
+            }
+            for h in &hits {
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    date_text(h.meeting.date),
+                    h.meeting.kind,
+                    h.meeting.topic,
+                    h.excerpt
+                );
             }
             Ok(())
         }

@@ -12,7 +12,7 @@ use crate::info::{AppStatus, Info};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
 use crate::meetings::{
     Attendance, AttendanceRow, MeetingDetail, MeetingInput, MeetingKind, MeetingSummary, Presence,
-    RecordedVote, Supplement, VoteInput,
+    RecordedVote, SearchHit, Supplement, VoteInput,
 };
 use crate::members::excel::{
     Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
@@ -92,6 +92,7 @@ fn generate() -> String {
         decl::<RecordedVote>(&cfg),
         decl::<Supplement>(&cfg),
         decl::<MeetingDetail>(&cfg),
+        decl::<SearchHit>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

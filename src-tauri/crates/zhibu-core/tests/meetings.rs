@@ -162,3 +162,35 @@ fn a_finalised_record_is_locked_and_takes_only_supplements() {
         .with_tx(|tx| meetings::add_supplement(tx, m, "经核对，记录人应为刘芳，特此说明", now()))
         .expect("supplement");
 }
+
+#[test]
+fn minutes_are_found_by_one_two_or_more_characters() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let m = MeetingInput {
+        minutes: "会议讨论了村集体经济发展和人居环境整治，决定下周开展志愿服务。".into(),
+        ..input(MeetingKind::GeneralMeeting)
+    };
+    store
+        .with_tx(|tx| meetings::create(tx, org, &m, now()))
+        .expect("m");
+    for word in ["整治", "志愿服务", "人居环境整治", "村", "环境"] {
+        let hits = meetings::search(store.conn(), org, word).expect("search");
+        assert_eq!(hits.len(), 1, "{word}");
+        assert!(
+            hits[0].excerpt.contains(word),
+            "{word}: {}",
+            hits[0].excerpt
+        );
+    }
+    assert!(meetings::search(store.conn(), org, "党费")
+        .expect("search")
+        .is_empty());
+    assert!(meetings::search(store.conn(), org, "100%")
+        .expect("no wildcard")
+        .is_empty());
+    assert!(meetings::search(store.conn(), org, "\"引号")
+        .expect("quotes are literal")
+        .is_empty());
+    assert!(meetings::search(store.conn(), org, "  ").is_err());
+}

@@ -617,3 +617,86 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
         supplements,
     })
 }
+
+/// A meeting found by search, with the words around the match.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SearchHit {
+    pub meeting: MeetingSummary,
+    pub excerpt: String,
+}
+
+/// Up to 12 characters either side of the first occurrence of `needle`.
+fn excerpt(texts: &[&str], needle: &str) -> String {
+    for text in texts {
+        if let Some(at) = text.find(needle) {
+            let before: String = text[..at]
+                .chars()
+                .rev()
+                .take(12)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let after: String = text[at + needle.len()..].chars().take(12).collect();
+            return format!("…{before}{needle}{after}…");
+        }
+    }
+    String::new()
+}
+
+/// Finds the branch's meetings whose topic, agenda, minutes or decisions
+/// contain `text`. Three characters or more use the trigram index; one or
+/// two characters (most Chinese words) fall back to a scan.
+pub fn search(conn: &Connection, org: OrgId, text: &str) -> Result<Vec<SearchHit>> {
+    let needle = text.trim();
+    if needle.is_empty() {
+        return Err(Error::Validation("请输入要查找的字词".into()));
+    }
+    let ids: Vec<MeetingId> = if needle.chars().count() >= 3 {
+        let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
+        let mut stmt = conn.prepare(
+            "SELECT m.id FROM meetings_fts f JOIN meetings m ON m.id = f.rowid
+             WHERE meetings_fts MATCH ?1 AND m.org_id = ?2 ORDER BY m.date DESC, m.id DESC",
+        )?;
+        let rows = stmt.query_map(params![phrase, org], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    } else {
+        let like = format!(
+            "%{}%",
+            needle
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut stmt = conn.prepare(
+            "SELECT id FROM meetings WHERE org_id = ?2 AND (topic LIKE ?1 ESCAPE '\\' OR agenda LIKE ?1 ESCAPE '\\'
+                 OR minutes LIKE ?1 ESCAPE '\\' OR decisions LIKE ?1 ESCAPE '\\')
+             ORDER BY date DESC, id DESC",
+        )?;
+        let rows = stmt.query_map(params![like, org], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let mut hits = Vec::new();
+    for id in ids {
+        let d = detail(conn, id)?;
+        let kind = d.input.kind.unwrap_or(MeetingKind::Other);
+        let texts = [
+            d.input.topic.as_str(),
+            d.input.minutes.as_str(),
+            d.input.decisions.as_str(),
+            d.input.agenda.as_str(),
+        ];
+        hits.push(SearchHit {
+            excerpt: excerpt(&texts, needle),
+            meeting: MeetingSummary {
+                id,
+                kind,
+                topic: d.input.topic.clone(),
+                date: d.input.date.unwrap_or_default(),
+                finalised: d.finalised_at.is_some(),
+                attendance: d.attendance,
+            },
+        });
+    }
+    Ok(hits)
+}
