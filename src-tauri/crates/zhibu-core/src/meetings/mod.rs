@@ -270,6 +270,26 @@ pub struct VoteInput {
     pub written_abstain: u32,
 }
 
+/// The counts a vote is judged on: the typed votes, and 应到/实到 from the
+/// attendance (all members for a 支委会 decision, those with a vote otherwise).
+fn tally_of(v: &VoteInput, a: &Attendance) -> Tally {
+    let (expected, present) = if v.kind == VoteKind::Committee {
+        (a.expected, a.present)
+    } else {
+        (a.voting_expected, a.voting_present)
+    };
+    Tally {
+        expected,
+        present,
+        yes: v.yes,
+        no: v.no,
+        abstain: v.abstain,
+        written_yes: v.written_yes,
+        written_no: v.written_no,
+        written_abstain: v.written_abstain,
+    }
+}
+
 /// Records a vote and returns whether it was valid and passed, and why.
 pub fn add_vote(
     tx: &Transaction<'_>,
@@ -283,25 +303,7 @@ pub fn add_vote(
     if vote.subject.trim().is_empty() {
         return Err(Error::Validation("请填写表决事项".into()));
     }
-    let a = attendance(tx, meeting)?;
-    let (expected, present) = if vote.kind == VoteKind::Committee {
-        (a.expected, a.present)
-    } else {
-        (a.voting_expected, a.voting_present)
-    };
-    let outcome = votes::evaluate(
-        vote.kind,
-        &Tally {
-            expected,
-            present,
-            yes: vote.yes,
-            no: vote.no,
-            abstain: vote.abstain,
-            written_yes: vote.written_yes,
-            written_no: vote.written_no,
-            written_abstain: vote.written_abstain,
-        },
-    )?;
+    let outcome = votes::evaluate(vote.kind, &tally_of(vote, &attendance(tx, meeting)?))?;
     tx.execute(
         "INSERT INTO meeting_votes (meeting_id, subject, kind, method, yes, no, abstain, written_yes, written_no,
              written_abstain, created_at)
@@ -562,24 +564,7 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut votes_out = Vec::new();
     for (vote_id, v) in stored {
-        let (expected, present) = if v.kind == VoteKind::Committee {
-            (counts.expected, counts.present)
-        } else {
-            (counts.voting_expected, counts.voting_present)
-        };
-        let judged = votes::evaluate(
-            v.kind,
-            &Tally {
-                expected,
-                present,
-                yes: v.yes,
-                no: v.no,
-                abstain: v.abstain,
-                written_yes: v.written_yes,
-                written_no: v.written_no,
-                written_abstain: v.written_abstain,
-            },
-        );
+        let judged = votes::evaluate(v.kind, &tally_of(&v, &counts));
         // Attendance edited after the vote can contradict its counts: show
         // that on the record instead of failing to open it.
         let outcome = judged.unwrap_or_else(|e| Outcome {
