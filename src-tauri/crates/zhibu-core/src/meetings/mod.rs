@@ -138,10 +138,7 @@ pub fn create(
     let date = input
         .date
         .ok_or_else(|| Error::Validation("请填写会议日期".into()))?;
-    let topic = input.topic.replace('\u{3000}', " ").trim().to_string();
-    if topic.is_empty() {
-        return Err(Error::Validation("请填写会议主题".into()));
-    }
+    let topic = clean_topic(&input.topic)?;
     if kind == MeetingKind::Group {
         let group = input
             .group_id
@@ -157,31 +154,20 @@ pub fn create(
             ));
         }
     }
-    let stamp = now.to_rfc3339();
     tx.execute(
-        "INSERT INTO meetings (org_id, kind, group_id, topic, date, start_time, end_time, place, host, recorder,
-             agenda, minutes, decisions, lecturer, lecture_title, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        "INSERT INTO meetings (org_id, kind, group_id, topic, date, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![
             org,
             kind,
             input.group_id.filter(|_| kind == MeetingKind::Group),
             topic,
             date,
-            input.start_time,
-            input.end_time,
-            input.place,
-            input.host,
-            input.recorder,
-            input.agenda,
-            input.minutes,
-            input.decisions,
-            input.lecturer,
-            input.lecture_title,
-            stamp
+            now.to_rfc3339()
         ],
     )?;
     let id = tx.last_insert_rowid();
+    write_text(tx, id, &topic, input, now)?;
     for m in expected(tx, org, kind, input.group_id, date)? {
         tx.execute(
             "INSERT INTO meeting_attendance (meeting_id, member_id, can_vote, status) VALUES (?1, ?2, ?3, '出席')",
@@ -379,20 +365,23 @@ pub fn add_supplement(
     Ok(())
 }
 
-/// Changes a draft's text fields; a finalised record is refused.
-pub fn update(
-    tx: &Transaction<'_>,
-    meeting: MeetingId,
-    input: &MeetingInput,
-    now: DateTime<Local>,
-) -> Result<()> {
-    if is_final(tx, meeting)? {
-        return Err(locked_error());
-    }
-    let topic = input.topic.trim();
+/// A topic as typed, with full-width spaces treated as spaces; never empty.
+fn clean_topic(topic: &str) -> Result<String> {
+    let topic = topic.replace('\u{3000}', " ").trim().to_string();
     if topic.is_empty() {
         return Err(Error::Validation("请填写会议主题".into()));
     }
+    Ok(topic)
+}
+
+/// Writes the fields a draft may change; creating and editing both use it.
+fn write_text(
+    tx: &Transaction<'_>,
+    id: MeetingId,
+    topic: &str,
+    input: &MeetingInput,
+    now: DateTime<Local>,
+) -> Result<()> {
     tx.execute(
         "UPDATE meetings SET topic = ?1, start_time = ?2, end_time = ?3, place = ?4, host = ?5, recorder = ?6,
              agenda = ?7, minutes = ?8, decisions = ?9, lecturer = ?10, lecture_title = ?11, updated_at = ?12
@@ -410,10 +399,24 @@ pub fn update(
             input.lecturer,
             input.lecture_title,
             now.to_rfc3339(),
-            meeting
+            id
         ],
     )?;
     Ok(())
+}
+
+/// Changes a draft's text fields; a finalised record is refused.
+pub fn update(
+    tx: &Transaction<'_>,
+    meeting: MeetingId,
+    input: &MeetingInput,
+    now: DateTime<Local>,
+) -> Result<()> {
+    if is_final(tx, meeting)? {
+        return Err(locked_error());
+    }
+    let topic = clean_topic(&input.topic)?;
+    write_text(tx, meeting, &topic, input, now)
 }
 
 /// One line of the meeting list.
@@ -430,31 +433,36 @@ pub struct MeetingSummary {
 /// The meetings of a branch in a year, in date order.
 pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<MeetingSummary>> {
     let mut stmt = conn.prepare(
-        "SELECT id, kind, topic, date, finalised_at IS NOT NULL FROM meetings
-         WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
+        "SELECT id FROM meetings WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
     )?;
-    let rows = stmt
+    let ids = stmt
         .query_map(
             params![
                 org,
                 format!("{year:04}-01-01"),
                 format!("{:04}-01-01", year + 1)
             ],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| r.get(0),
         )?
-        .collect::<rusqlite::Result<Vec<(MeetingId, MeetingKind, String, NaiveDate, bool)>>>()?;
-    rows.into_iter()
-        .map(|(id, kind, topic, date, finalised)| {
-            Ok(MeetingSummary {
-                id,
-                kind,
-                topic,
-                date,
-                finalised,
-                attendance: attendance(conn, id)?,
-            })
-        })
-        .collect()
+        .collect::<rusqlite::Result<Vec<MeetingId>>>()?;
+    ids.into_iter().map(|id| summary(conn, id)).collect()
+}
+
+/// One meeting's line in a list, with its derived attendance.
+fn summary(conn: &Connection, id: MeetingId) -> Result<MeetingSummary> {
+    let (kind, topic, date, finalised) = conn.query_row(
+        "SELECT kind, topic, date, finalised_at IS NOT NULL FROM meetings WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    Ok(MeetingSummary {
+        id,
+        kind,
+        topic,
+        date,
+        finalised,
+        attendance: attendance(conn, id)?,
+    })
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -663,24 +671,17 @@ pub fn search(conn: &Connection, org: OrgId, text: &str) -> Result<Vec<SearchHit
     };
     let mut hits = Vec::new();
     for id in ids {
-        let d = detail(conn, id)?;
-        let kind = d.input.kind.unwrap_or(MeetingKind::Other);
-        let texts = [
-            d.input.topic.as_str(),
-            d.input.minutes.as_str(),
-            d.input.decisions.as_str(),
-            d.input.agenda.as_str(),
-        ];
+        // Only the text fields and the summary: a full detail would also
+        // judge every vote, for nothing.
+        let texts: [String; 4] = conn.query_row(
+            "SELECT topic, minutes, decisions, agenda FROM meetings WHERE id = ?1",
+            [id],
+            |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+        )?;
+        let texts = texts.each_ref().map(String::as_str);
         hits.push(SearchHit {
             excerpt: excerpt(&texts, needle),
-            meeting: MeetingSummary {
-                id,
-                kind,
-                topic: d.input.topic.clone(),
-                date: d.input.date.unwrap_or_default(),
-                finalised: d.finalised_at.is_some(),
-                attendance: d.attendance,
-            },
+            meeting: summary(conn, id)?,
         });
     }
     Ok(hits)
