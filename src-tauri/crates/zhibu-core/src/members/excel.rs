@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use super::roster::RosterRow;
 use super::rules;
-use super::{add_member, update_profile, MemberProfile, NewMember, Sex, Standing};
+use super::{add_member, update_profile, MemberId, MemberProfile, NewMember, Sex, Standing};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::org::OrgId;
@@ -613,15 +613,28 @@ pub fn preview(
     map: Option<ColumnMap>,
     today: NaiveDate,
 ) -> Result<ImportPreview> {
+    Ok(plan(conn, org, grid, map, today)?.0)
+}
+
+/// The preview, and the parsed rows each with the member it would update.
+fn plan(
+    conn: &Connection,
+    org: OrgId,
+    grid: &[Vec<Cell>],
+    map: Option<ColumnMap>,
+    today: NaiveDate,
+) -> Result<(ImportPreview, Vec<(Parsed, Option<MemberId>)>)> {
     let map = match map {
         Some(m) => m,
         None => detect_columns(grid)?,
     };
     let (parsed, mut problems) = parse_rows(conn, org, grid, &map, today)?;
     let mut rows = Vec::new();
+    let mut planned = Vec::new();
     let (mut to_add, mut to_update) = (0, 0);
-    for p in &parsed {
-        let action = match existing_member(conn, &p.member.profile.id_number)? {
+    for p in parsed {
+        let existing = existing_member(conn, &p.member.profile.id_number)?;
+        let action = match existing {
             None => {
                 to_add += 1;
                 Some(RowAction::Add)
@@ -654,22 +667,24 @@ pub fn preview(
             }),
             joined_on: Some(p.member.joined_on),
         });
+        planned.push((p, existing.map(|(id, _)| id)));
     }
     problems.sort_by_key(|p| p.row);
     let mut new_groups: Vec<String> = Vec::new();
-    for g in parsed.iter().filter_map(|p| p.new_group.clone()) {
+    for g in planned.iter().filter_map(|(p, _)| p.new_group.clone()) {
         if !new_groups.contains(&g) {
             new_groups.push(g);
         }
     }
-    Ok(ImportPreview {
+    let preview = ImportPreview {
         map,
         rows,
         problems,
         to_add,
         to_update,
         new_groups,
-    })
+    };
+    Ok((preview, planned))
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -690,7 +705,7 @@ pub fn import(
     now: chrono::DateTime<chrono::Local>,
 ) -> Result<ImportReport> {
     let today = now.date_naive();
-    let preview = preview(tx, org, grid, map.clone(), today)?;
+    let (preview, planned) = plan(tx, org, grid, map, today)?;
     if !preview.problems.is_empty() {
         return Err(Error::Validation(format!(
             "表格中有{}处问题（第一处：第{}行 {} {}）。为避免导入一半，本次没有导入任何数据，请改正后重新导入",
@@ -700,18 +715,21 @@ pub fn import(
             preview.problems[0].message
         )));
     }
+    let mut created: Vec<(&str, i64)> = Vec::new();
     for (i, name) in preview.new_groups.iter().enumerate() {
         tx.execute(
             "INSERT INTO party_groups (org_id, name, sort_order) VALUES (?1, ?2, 1000 + ?3)",
             rusqlite::params![org, name, i as i64],
         )?;
+        created.push((name, tx.last_insert_rowid()));
     }
-    // Parsed again so rows pick up the groups just created.
-    let (parsed, _) = parse_rows(tx, org, grid, &preview.map, today)?;
     let (mut added, mut updated) = (0, 0);
-    for p in parsed {
-        match existing_member(tx, &p.member.profile.id_number)? {
-            Some((id, _)) => {
+    for (mut p, existing) in planned {
+        if let Some(g) = &p.new_group {
+            p.member.profile.group_id = created.iter().find(|(n, _)| n == g).map(|(_, id)| *id);
+        }
+        match existing {
+            Some(id) => {
                 let current = super::roster::detail(tx, id, today)?.profile;
                 let merged = merge_mapped(current, p.member.profile, &preview.map);
                 update_profile(tx, id, &merged, now)?;
