@@ -400,6 +400,8 @@ struct Parsed {
     member: NewMember,
     /// A 党小组 the sheet names that the branch does not have yet.
     new_group: Option<String>,
+    /// The member of this branch the row updates (same ID number), if any.
+    existing: Option<MemberId>,
 }
 
 fn is_footer(row: &[Cell]) -> bool {
@@ -578,6 +580,7 @@ fn parse_rows(
                 p.group_id = group_id;
                 parsed.push(Parsed {
                     new_group: group_name.filter(|_| group_id.is_none()),
+                    existing: None,
                     row: line,
                     member: NewMember {
                         profile: p,
@@ -623,7 +626,7 @@ fn plan(
     grid: &[Vec<Cell>],
     map: Option<ColumnMap>,
     today: NaiveDate,
-) -> Result<(ImportPreview, Vec<(Parsed, Option<MemberId>)>)> {
+) -> Result<(ImportPreview, Vec<Parsed>)> {
     let map = match map {
         Some(m) => m,
         None => detect_columns(grid)?,
@@ -632,7 +635,7 @@ fn plan(
     let mut rows = Vec::new();
     let mut planned = Vec::new();
     let (mut to_add, mut to_update) = (0, 0);
-    for p in parsed {
+    for mut p in parsed {
         let existing = existing_member(conn, &p.member.profile.id_number)?;
         let action = match existing {
             None => {
@@ -667,11 +670,12 @@ fn plan(
             }),
             joined_on: Some(p.member.joined_on),
         });
-        planned.push((p, existing.map(|(id, _)| id)));
+        p.existing = existing.map(|(id, _)| id);
+        planned.push(p);
     }
     problems.sort_by_key(|p| p.row);
     let mut new_groups: Vec<String> = Vec::new();
-    for g in planned.iter().filter_map(|(p, _)| p.new_group.clone()) {
+    for g in planned.iter().filter_map(|p| p.new_group.clone()) {
         if !new_groups.contains(&g) {
             new_groups.push(g);
         }
@@ -724,11 +728,11 @@ pub fn import(
         created.push((name, tx.last_insert_rowid()));
     }
     let (mut added, mut updated) = (0, 0);
-    for (mut p, existing) in planned {
+    for mut p in planned {
         if let Some(g) = &p.new_group {
             p.member.profile.group_id = created.iter().find(|(n, _)| n == g).map(|(_, id)| *id);
         }
-        match existing {
+        match p.existing {
             Some(id) => {
                 let current = super::roster::detail(tx, id, today)?.profile;
                 let merged = merge_mapped(current, p.member.profile, &preview.map);
