@@ -328,11 +328,29 @@ export type MeetingKind = "支部党员大会" | "支部委员会" | "党小组�
 
 export type Presence = "出席" | "请假" | "缺席";
 
+export type DayContent = "集中学习" | "过组织生活" | "民主议事" | "志愿服务" | "其他";
+
 export type MeetingInput = { kind: MeetingKind | null, 
 /**
  * 党小组会: which group.
  */
-group_id: number | null, topic: string, date: string | null, start_time: string | null, end_time: string | null, place: string | null, host: string | null, recorder: string | null, agenda: string, minutes: string, decisions: string, lecturer: string | null, lecture_title: string | null, };
+group_id: number | null, topic: string, date: string | null, start_time: string | null, end_time: string | null, place: string | null, host: string | null, recorder: string | null, agenda: string, minutes: string, decisions: string, lecturer: string | null, lecture_title: string | null, 
+/**
+ * 列席人员, by name (and role, as typed).
+ */
+guests: Array<string>, 
+/**
+ * 主题党日: what was held.
+ */
+day_contents: Array<DayContent>, 
+/**
+ * 议定事项 (主题党日, or any meeting that decides follow-up work).
+ */
+items: Array<string>, 
+/**
+ * 谈心谈话: the people who talked (chosen, not derived from the roll).
+ */
+participants: Array<number>, };
 
 export type Attendance = { expected: number, present: number, leave: number, absent: number, 
 /**
@@ -358,6 +376,83 @@ outcome: Outcome, };
 
 export type Supplement = { text: string, created_at: string, };
 
-export type MeetingDetail = { id: number, input: MeetingInput, finalised_at: string | null, attendance: Attendance, people: Array<AttendanceRow>, votes: Array<RecordedVote>, supplements: Array<Supplement>, };
+export type Progress = { date: string, text: string, };
+
+export type Item = { id: number, item: string, progress: Array<Progress>, };
+
+export type Attachment = { id: number, 
+/**
+ * The name the file had when it was added.
+ */
+file_name: string, caption: string, bytes: number, mime: string, added_at: string, 
+/**
+ * Added after the record was finalised (shown as such to an inspector).
+ */
+after_final: boolean, };
+
+export type MeetingDetail = { id: number, input: MeetingInput, finalised_at: string | null, attendance: Attendance, people: Array<AttendanceRow>, votes: Array<RecordedVote>, supplements: Array<Supplement>, 
+/**
+ * 议定事项 with their 落实情况.
+ */
+items: Array<Item>, attachments: Array<Attachment>, };
 
 export type SearchHit = { meeting: MeetingSummary, excerpt: string, };
+
+export type Frequency = "每月" | "每季度" | "每半年" | "每年" | "不要求";
+
+export type TalkScope = "支委两两、每名党员与支委" | "全体党员两两";
+
+export type CellStatus = "已召开" | "有记录未定稿" | "缺" | "本期待开" | "未到期" | "不要求";
+
+export type Requirements = { general_meeting: Frequency, committee: Frequency, group: Frequency, lecture: Frequency, theme_day: Frequency, life_meeting: Frequency, appraisal: Frequency, 
+/**
+ * 谈心谈话 is checked once a year, over this set of pairs.
+ */
+talk: TalkScope, };
+
+export type CellMeeting = { id: number, date: string, finalised: boolean, };
+
+export type Cell = { 
+/**
+ * "3月", "第一季度", "上半年", "全年".
+ */
+period: string, first_month: number, last_month: number, status: CellStatus, meetings: Array<CellMeeting>, 
+/**
+ * Extra words, e.g. a talk coverage count.
+ */
+note: string, };
+
+export type CalendarRow = { kind: MeetingKind, 
+/**
+ * 党小组会: one row per group.
+ */
+group_id: number | null, 
+/**
+ * "支委会", "第一党小组 党小组会" …
+ */
+title: string, frequency: Frequency, clause: string, cells: Array<Cell>, };
+
+export type Calendar = { year: number, requirements: Requirements, rows: Array<CalendarRow>, 
+/**
+ * 谈心谈话 pairs still to talk this year (names), at most 30 shown.
+ */
+talks_missing: Array<string>, talks_missing_total: number, };
+
+export type CalendarFinding = { kind: MeetingKind, title: string, period: string, status: CellStatus, clause: string, note: string, };
+
+export type ParticipationLevel = "提醒" | "警示" | "需支部研究";
+
+export type Participation = { member_id: number, name: string, 
+/**
+ * Consecutive months, up to this month, in which the member was
+ * expected at a meeting and attended none.
+ */
+months: number, since: string, 
+/**
+ * Of those months, how many had every absence excused (请假).
+ */
+excused_months: number, 
+/**
+ * The reasons given, most recent first, each once.
+ */
+reasons: Array<string>, level: ParticipationLevel, message: string, clause: string, };

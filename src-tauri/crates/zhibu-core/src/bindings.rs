@@ -9,6 +9,12 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
+use crate::meetings::attachments::Attachment;
+use crate::meetings::calendar::{
+    Calendar, CalendarFinding, CalendarRow, Cell, CellMeeting, CellStatus, Frequency,
+    Participation, ParticipationLevel, Requirements, TalkScope,
+};
+use crate::meetings::details::{DayContent, Item, Progress};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
 use crate::meetings::{
     Attendance, AttendanceRow, MeetingDetail, MeetingInput, MeetingKind, MeetingSummary, Presence,
@@ -84,6 +90,7 @@ fn generate() -> String {
         decl::<Outcome>(&cfg),
         decl::<MeetingKind>(&cfg),
         decl::<Presence>(&cfg),
+        decl::<DayContent>(&cfg),
         decl::<MeetingInput>(&cfg),
         decl::<Attendance>(&cfg),
         decl::<VoteInput>(&cfg),
@@ -91,8 +98,22 @@ fn generate() -> String {
         decl::<AttendanceRow>(&cfg),
         decl::<RecordedVote>(&cfg),
         decl::<Supplement>(&cfg),
+        decl::<Progress>(&cfg),
+        decl::<Item>(&cfg),
+        decl::<Attachment>(&cfg),
         decl::<MeetingDetail>(&cfg),
         decl::<SearchHit>(&cfg),
+        decl::<Frequency>(&cfg),
+        decl::<TalkScope>(&cfg),
+        decl::<CellStatus>(&cfg),
+        decl::<Requirements>(&cfg),
+        decl::<CellMeeting>(&cfg),
+        decl::<Cell>(&cfg),
+        decl::<CalendarRow>(&cfg),
+        decl::<Calendar>(&cfg),
+        decl::<CalendarFinding>(&cfg),
+        decl::<ParticipationLevel>(&cfg),
+        decl::<Participation>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

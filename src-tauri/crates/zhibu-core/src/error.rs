@@ -70,6 +70,12 @@ impl Error {
     }
 }
 
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Internal(format!("数据格式错误（{e}）"))
+    }
+}
+
 /// The shape every error takes when it crosses a process boundary
 /// (Tauri IPC, `zhibu-cli --json`).
 #[derive(Debug, Clone, Serialize, TS)]

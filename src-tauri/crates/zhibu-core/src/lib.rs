@@ -9,6 +9,7 @@ pub mod info;
 mod labels;
 pub mod meetings;
 pub mod members;
+pub mod month;
 pub mod org;
 pub mod paths;
 pub mod settings;

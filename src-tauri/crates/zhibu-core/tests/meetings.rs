@@ -47,7 +47,7 @@ fn vote(kind: VoteKind, yes: u32) -> VoteInput {
 #[test]
 fn who_is_expected_comes_from_the_roll_and_the_kind_of_meeting() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let general = store
         .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::GeneralMeeting), now()))
         .expect("m");
@@ -87,7 +87,7 @@ fn who_is_expected_comes_from_the_roll_and_the_kind_of_meeting() {
 #[test]
 fn a_vote_without_quorum_is_invalid_and_says_why() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let m = store
         .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::GeneralMeeting), now()))
         .expect("m");
@@ -123,7 +123,7 @@ fn a_vote_without_quorum_is_invalid_and_says_why() {
 #[test]
 fn a_finalised_record_is_locked_and_takes_only_supplements() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let no_recorder = MeetingInput {
         recorder: None,
         ..input(MeetingKind::Committee)
@@ -166,7 +166,7 @@ fn a_finalised_record_is_locked_and_takes_only_supplements() {
 #[test]
 fn minutes_are_found_by_one_two_or_more_characters() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let m = MeetingInput {
         minutes: "会议讨论了村集体经济发展和人居环境整治，决定下周开展志愿服务。".into(),
         ..input(MeetingKind::GeneralMeeting)

@@ -3,6 +3,9 @@
 //! votes taken with their validity, and the 定稿 lock after which only dated
 //! 补充说明 can be added.
 
+pub mod attachments;
+pub mod calendar;
+pub mod details;
 pub mod votes;
 
 use chrono::{DateTime, Local, NaiveDate};
@@ -14,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::{self, MemberId};
 use crate::org::OrgId;
+use details::DayContent;
 use votes::{Outcome, Tally, VoteKind};
 
 label_enum! {
@@ -78,6 +82,18 @@ pub struct MeetingInput {
     pub decisions: String,
     pub lecturer: Option<String>,
     pub lecture_title: Option<String>,
+    /// 列席人员, by name (and role, as typed).
+    #[serde(default)]
+    pub guests: Vec<String>,
+    /// 主题党日: what was held.
+    #[serde(default)]
+    pub day_contents: Vec<DayContent>,
+    /// 议定事项 (主题党日, or any meeting that decides follow-up work).
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// 谈心谈话: the people who talked (chosen, not derived from the roll).
+    #[serde(default)]
+    pub participants: Vec<MemberId>,
 }
 
 fn locked_error() -> Error {
@@ -174,6 +190,7 @@ pub fn create(
             params![id, m.member_id, m.can_vote],
         )?;
     }
+    details::write(tx, id, org, kind, date, input)?;
     Ok(id)
 }
 
@@ -416,7 +433,14 @@ pub fn update(
         return Err(locked_error());
     }
     let topic = clean_topic(&input.topic)?;
-    write_text(tx, meeting, &topic, input, now)
+    write_text(tx, meeting, &topic, input, now)?;
+    // Kind, date and branch are fixed at creation: the 应到 list was built from them.
+    let (org, kind, date) = tx.query_row(
+        "SELECT org_id, kind, date FROM meetings WHERE id = ?1",
+        [meeting],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    details::write(tx, meeting, org, kind, date, input)
 }
 
 /// One line of the meeting list.
@@ -498,6 +522,9 @@ pub struct MeetingDetail {
     pub people: Vec<AttendanceRow>,
     pub votes: Vec<RecordedVote>,
     pub supplements: Vec<Supplement>,
+    /// 议定事项 with their 落实情况.
+    pub items: Vec<details::Item>,
+    pub attachments: Vec<attachments::Attachment>,
 }
 
 pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
@@ -524,6 +551,7 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
                         decisions: r.get(11)?,
                         lecturer: r.get(12)?,
                         lecture_title: r.get(13)?,
+                        ..MeetingInput::default()
                     },
                     r.get::<_, Option<String>>(14)?,
                 ))
@@ -531,6 +559,8 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
         )
         .optional()?
         .ok_or_else(|| Error::NotFound("找不到这次会议的记录，请刷新后重试".into()))?;
+    let mut input = input;
+    details::read_into(conn, id, &mut input)?;
     let mut stmt = conn.prepare(
         "SELECT a.member_id, m.name, a.can_vote, a.status, a.reason
          FROM meeting_attendance a JOIN members m ON m.id = a.member_id
@@ -608,6 +638,8 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
         people,
         votes: votes_out,
         supplements,
+        items: details::items(conn, id)?,
+        attachments: attachments::list(conn, id)?,
     })
 }
 
@@ -645,43 +677,64 @@ pub fn search(conn: &Connection, org: OrgId, text: &str) -> Result<Vec<SearchHit
     if needle.is_empty() {
         return Err(Error::Validation("请输入要查找的字词".into()));
     }
-    let ids: Vec<MeetingId> = if needle.chars().count() >= 3 {
+    let like = format!(
+        "%{}%",
+        needle
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let mut ids: Vec<MeetingId> = if needle.chars().count() >= 3 {
         let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
         let mut stmt = conn.prepare(
             "SELECT m.id FROM meetings_fts f JOIN meetings m ON m.id = f.rowid
-             WHERE meetings_fts MATCH ?1 AND m.org_id = ?2 ORDER BY m.date DESC, m.id DESC",
+             WHERE meetings_fts MATCH ?1 AND m.org_id = ?2",
         )?;
         let rows = stmt.query_map(params![phrase, org], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()?
     } else {
-        let like = format!(
-            "%{}%",
-            needle
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
         let mut stmt = conn.prepare(
             "SELECT id FROM meetings WHERE org_id = ?2 AND (topic LIKE ?1 ESCAPE '\\' OR agenda LIKE ?1 ESCAPE '\\'
-                 OR minutes LIKE ?1 ESCAPE '\\' OR decisions LIKE ?1 ESCAPE '\\')
-             ORDER BY date DESC, id DESC",
+                 OR minutes LIKE ?1 ESCAPE '\\' OR decisions LIKE ?1 ESCAPE '\\')",
         )?;
         let rows = stmt.query_map(params![like, org], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()?
     };
-    let mut hits = Vec::new();
+    // Attachment captions and 议定事项 are short and few: scanned at any length.
+    let mut stmt = conn.prepare(
+        "SELECT m.id FROM meetings m WHERE m.org_id = ?2 AND (
+             EXISTS (SELECT 1 FROM meeting_attachments a WHERE a.meeting_id = m.id AND a.caption LIKE ?1 ESCAPE '\\')
+             OR EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.item LIKE ?1 ESCAPE '\\'))",
+    )?;
+    for id in stmt.query_map(params![like, org], |r| r.get(0))? {
+        ids.push(id?);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut found = Vec::new();
     for id in ids {
-        // Only the text fields and the summary: a full detail would also
-        // judge every vote, for nothing.
-        let texts: [String; 4] = conn.query_row(
+        found.push(summary(conn, id)?);
+    }
+    found.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let mut hits = Vec::new();
+    for meeting in found {
+        // Only the text fields: a full detail would also judge every vote, for nothing.
+        let mut texts: Vec<String> = conn.query_row(
             "SELECT topic, minutes, decisions, agenda FROM meetings WHERE id = ?1",
-            [id],
-            |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+            [meeting.id],
+            |r| Ok(vec![r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
         )?;
-        let texts = texts.each_ref().map(String::as_str);
+        let mut stmt = conn.prepare(
+            "SELECT item FROM meeting_items WHERE meeting_id = ?1
+             UNION ALL SELECT '附件：' || caption FROM meeting_attachments WHERE meeting_id = ?1",
+        )?;
+        for text in stmt.query_map([meeting.id], |r| r.get(0))? {
+            texts.push(text?);
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         hits.push(SearchHit {
             excerpt: excerpt(&texts, needle),
-            meeting: summary(conn, id)?,
+            meeting,
         });
     }
     Ok(hits)

@@ -9,6 +9,7 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_meetings.sql"),
+    include_str!("../../migrations/0003_meeting_details.sql"),
 ];
 
 /// The schema version this program writes.

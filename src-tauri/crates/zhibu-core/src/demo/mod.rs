@@ -12,6 +12,8 @@ use crate::org::{
 };
 use crate::store::Store;
 
+mod meetings;
+
 pub const DEMO_BRANCH: &str = "东坡村党支部";
 pub const DEMO_HIGHER: &str = "柳河镇党委";
 /// 山东省潍坊市诸城市: a real county code, so the ID numbers look like the real thing.
@@ -203,8 +205,17 @@ fn demo_branch(today: NaiveDate) -> NewBranch {
     }
 }
 
-/// Creates the demo branch with its members and history in one transaction.
+/// Creates the demo branch: members, their history, and three years of
+/// meeting records (with the gaps a real branch has), in one transaction.
 pub fn load(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
+    let org = load_roster(store, now)?;
+    store.with_tx(|tx| meetings::load(tx, org, now))?;
+    Ok(org)
+}
+
+/// The demo branch's members and history only (tests that build their own
+/// meeting records start from this).
+pub fn load_roster(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
     let today = now.date_naive();
     store.with_tx(|tx| {
         let org_id = org::create_branch(tx, &demo_branch(today), now)?;

@@ -1,0 +1,629 @@
+//! What a branch must hold and how often (支部工作条例 第十一至十九条 and
+//! local practice), the year's calendar of held / missing / not yet due, and
+//! each member's run of months without organisational life (党章 第九条).
+//!
+//! The frequencies are settings: the 条例 says "一般", and 党课 has no
+//! frequency in the 条例 at all (quarterly is local practice). The defaults
+//! below are what most local 标准化 manuals use; a branch changes them on the
+//! calendar page.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{MeetingId, MeetingKind};
+use crate::error::{Error, Result};
+use crate::labels::label_enum;
+use crate::members::{self, MemberId};
+use crate::month::YearMonth;
+use crate::org::OrgId;
+use crate::settings;
+
+label_enum! {
+    pub enum Frequency {
+        Monthly = "每月",
+        Quarterly = "每季度",
+        HalfYearly = "每半年",
+        Yearly = "每年",
+        NotRequired = "不要求",
+    }
+    what: "频次"
+}
+
+label_enum! {
+    /// Who must have talked with whom in a year (谈心谈话).
+    pub enum TalkScope {
+        /// Every pair of 支委, and every member with at least one 支委.
+        CommitteeAndMembers = "支委两两、每名党员与支委",
+        /// Every pair of members: the literal reading of the 条例.
+        EveryPair = "全体党员两两",
+    }
+    what: "谈心谈话范围"
+}
+
+label_enum! {
+    pub enum CellStatus {
+        Held = "已召开",
+        DraftOnly = "有记录未定稿",
+        Missing = "缺",
+        Due = "本期待开",
+        NotYetDue = "未到期",
+        NotRequired = "不要求",
+    }
+    what: "状态"
+}
+
+pub const CLAUSE_GENERAL: &str =
+    "《中国共产党支部工作条例（试行）》：支部党员大会一般每季度召开1次";
+pub const CLAUSE_COMMITTEE: &str =
+    "《中国共产党支部工作条例（试行）》：支部委员会会议一般每月召开1次";
+pub const CLAUSE_GROUP: &str = "《中国共产党支部工作条例（试行）》：党小组会一般每月召开1次";
+pub const CLAUSE_LECTURE: &str = "支部工作条例未规定党支部党课频次（只规定党委书记每年至少讲1次党课）；“每季度至少1次”是多数地方的规定，可在设置中修改";
+pub const CLAUSE_THEME_DAY: &str =
+    "《中国共产党支部工作条例（试行）》：党支部应当每月相对固定1天开展主题党日";
+pub const CLAUSE_LIFE: &str =
+    "《中国共产党支部工作条例（试行）》：组织生活会一般每年召开1次，一般安排在第四季度";
+pub const CLAUSE_APPRAISAL: &str =
+    "《中国共产党支部工作条例（试行）》：民主评议党员一般每年开展1次，可以与组织生活会结合进行";
+pub const CLAUSE_TALK: &str = "《中国共产党支部工作条例（试行）》：支部委员之间、支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次";
+pub const CLAUSE_ARTICLE_9: &str = "《中国共产党章程》第九条：党员如果没有正当理由，连续六个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被认为是自行脱党。支部大会应当决定把这样的党员除名，并报上级党组织批准";
+
+/// The clause a requirement of `kind` comes from.
+pub fn clause(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::GeneralMeeting => CLAUSE_GENERAL,
+        MeetingKind::Committee => CLAUSE_COMMITTEE,
+        MeetingKind::Group => CLAUSE_GROUP,
+        MeetingKind::Lecture => CLAUSE_LECTURE,
+        MeetingKind::ThemeDay => CLAUSE_THEME_DAY,
+        MeetingKind::LifeMeeting => CLAUSE_LIFE,
+        MeetingKind::Appraisal => CLAUSE_APPRAISAL,
+        MeetingKind::Talk => CLAUSE_TALK,
+        MeetingKind::Other => "",
+    }
+}
+
+/// How often each kind is required. Stored as one setting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Requirements {
+    pub general_meeting: Frequency,
+    pub committee: Frequency,
+    pub group: Frequency,
+    pub lecture: Frequency,
+    pub theme_day: Frequency,
+    pub life_meeting: Frequency,
+    pub appraisal: Frequency,
+    /// 谈心谈话 is checked once a year, over this set of pairs.
+    pub talk: TalkScope,
+}
+
+impl Default for Requirements {
+    fn default() -> Self {
+        Requirements {
+            general_meeting: Frequency::Quarterly,
+            committee: Frequency::Monthly,
+            group: Frequency::Monthly,
+            lecture: Frequency::Quarterly,
+            theme_day: Frequency::Monthly,
+            life_meeting: Frequency::Yearly,
+            appraisal: Frequency::Yearly,
+            talk: TalkScope::CommitteeAndMembers,
+        }
+    }
+}
+
+impl Requirements {
+    fn frequencies(&self) -> [(MeetingKind, Frequency); 7] {
+        [
+            (MeetingKind::Committee, self.committee),
+            (MeetingKind::GeneralMeeting, self.general_meeting),
+            (MeetingKind::Group, self.group),
+            (MeetingKind::Lecture, self.lecture),
+            (MeetingKind::ThemeDay, self.theme_day),
+            (MeetingKind::LifeMeeting, self.life_meeting),
+            (MeetingKind::Appraisal, self.appraisal),
+        ]
+    }
+}
+
+const REQUIREMENTS_KEY: &str = "meeting_requirements";
+
+pub fn requirements(conn: &Connection) -> Result<Requirements> {
+    match settings::get(conn, REQUIREMENTS_KEY)? {
+        Some(json) => Ok(serde_json::from_str(&json)?),
+        None => Ok(Requirements::default()),
+    }
+}
+
+pub fn set_requirements(conn: &Connection, r: &Requirements) -> Result<()> {
+    settings::set(conn, REQUIREMENTS_KEY, &serde_json::to_string(r)?)
+}
+
+/// A meeting shown in a calendar cell.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CellMeeting {
+    pub id: MeetingId,
+    pub date: NaiveDate,
+    pub finalised: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Cell {
+    /// "3月", "第一季度", "上半年", "全年".
+    pub period: String,
+    pub first_month: u32,
+    pub last_month: u32,
+    pub status: CellStatus,
+    pub meetings: Vec<CellMeeting>,
+    /// Extra words, e.g. a talk coverage count.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CalendarRow {
+    pub kind: MeetingKind,
+    /// 党小组会: one row per group.
+    pub group_id: Option<i64>,
+    /// "支委会", "第一党小组 党小组会" …
+    pub title: String,
+    pub frequency: Frequency,
+    pub clause: String,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Calendar {
+    pub year: i32,
+    pub requirements: Requirements,
+    pub rows: Vec<CalendarRow>,
+    /// 谈心谈话 pairs still to talk this year (names), at most 30 shown.
+    pub talks_missing: Vec<String>,
+    pub talks_missing_total: u32,
+}
+
+/// One finding of `zhibu-cli meetings check`.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CalendarFinding {
+    pub kind: MeetingKind,
+    pub title: String,
+    pub period: String,
+    pub status: CellStatus,
+    pub clause: String,
+    pub note: String,
+}
+
+fn periods(f: Frequency) -> Vec<(String, u32, u32)> {
+    const Q: [&str; 4] = ["第一季度", "第二季度", "第三季度", "第四季度"];
+    match f {
+        Frequency::Monthly => (1..=12).map(|m| (format!("{m}月"), m, m)).collect(),
+        Frequency::Quarterly => (0..4u32)
+            .map(|q| (Q[q as usize].to_string(), q * 3 + 1, q * 3 + 3))
+            .collect(),
+        Frequency::HalfYearly => vec![("上半年".into(), 1, 6), ("下半年".into(), 7, 12)],
+        Frequency::Yearly => vec![("全年".into(), 1, 12)],
+        Frequency::NotRequired => Vec::new(),
+    }
+}
+
+fn month(year: i32, m: u32) -> YearMonth {
+    YearMonth::new(year, m).unwrap_or_else(|_| unreachable!("months 1-12"))
+}
+
+/// Status of one period: held if a record exists, otherwise by where today
+/// falls. A period in which nobody was on the roll (or the group had no
+/// members) is not required.
+fn status_of(
+    meetings: &[CellMeeting],
+    first: YearMonth,
+    last: YearMonth,
+    today: NaiveDate,
+    anyone_expected: bool,
+) -> CellStatus {
+    if meetings.iter().any(|m| m.finalised) {
+        CellStatus::Held
+    } else if !meetings.is_empty() {
+        CellStatus::DraftOnly
+    } else if !anyone_expected {
+        CellStatus::NotRequired
+    } else if last.last_day() < today {
+        CellStatus::Missing
+    } else if first.first_day() <= today {
+        CellStatus::Due
+    } else {
+        CellStatus::NotYetDue
+    }
+}
+
+/// The compliance calendar of `org` for `year`, judged on `today`.
+pub fn calendar(conn: &Connection, org: OrgId, year: i32, today: NaiveDate) -> Result<Calendar> {
+    if !(1949..=9999).contains(&year) {
+        return Err(Error::Validation(format!("年份“{year}”无效")));
+    }
+    let req = requirements(conn)?;
+    // Who was on the roll in each month (judged on its last day, or today).
+    let mut roll_by_month = Vec::with_capacity(12);
+    for m in 1..=12 {
+        let ym = month(year, m);
+        let day = ym.last_day().min(today).max(ym.first_day());
+        roll_by_month.push(members::on_roll(conn, org, day)?);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, group_id, date, finalised_at IS NOT NULL FROM meetings
+         WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
+    )?;
+    let held = stmt
+        .query_map(
+            params![
+                org,
+                format!("{year:04}-01-01"),
+                format!("{:04}-01-01", year + 1)
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, MeetingKind>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                    CellMeeting {
+                        id: r.get(0)?,
+                        date: r.get(3)?,
+                        finalised: r.get(4)?,
+                    },
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut groups_stmt = conn
+        .prepare("SELECT id, name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id")?;
+    let groups = groups_stmt
+        .query_map([org], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut rows = Vec::new();
+    for (kind, frequency) in req.frequencies() {
+        let lines: Vec<(Option<i64>, String)> = if kind == MeetingKind::Group {
+            groups
+                .iter()
+                .map(|(id, name)| (Some(*id), format!("{name} 党小组会")))
+                .collect()
+        } else {
+            vec![(None, kind.label().to_string())]
+        };
+        for (group, title) in lines {
+            let cells = periods(frequency)
+                .into_iter()
+                .map(|(period, a, b)| {
+                    let (first, last) = (month(year, a), month(year, b));
+                    let meetings: Vec<CellMeeting> = held
+                        .iter()
+                        .filter(|(k, g, m)| {
+                            *k == kind
+                                && (kind != MeetingKind::Group || *g == group)
+                                && YearMonth::of(m.date) >= first
+                                && YearMonth::of(m.date) <= last
+                        })
+                        .map(|(_, _, m)| m.clone())
+                        .collect();
+                    let anyone = roll_by_month[(a - 1) as usize..b as usize]
+                        .iter()
+                        .any(|roll| roll.iter().any(|m| group.is_none() || m.group_id == group));
+                    let mut note = String::new();
+                    if kind == MeetingKind::LifeMeeting && frequency == Frequency::Yearly {
+                        note = "一般安排在第四季度".into();
+                    }
+                    Cell {
+                        status: status_of(&meetings, first, last, today, anyone),
+                        period,
+                        first_month: a,
+                        last_month: b,
+                        meetings,
+                        note,
+                    }
+                })
+                .collect();
+            rows.push(CalendarRow {
+                kind,
+                group_id: group,
+                title,
+                frequency,
+                clause: clause(kind).to_string(),
+                cells,
+            });
+        }
+    }
+    let (talk_row, talks_missing, talks_missing_total) =
+        talk_coverage(conn, org, year, today, req.talk, &roll_by_month)?;
+    rows.push(talk_row);
+    Ok(Calendar {
+        year,
+        requirements: req,
+        rows,
+        talks_missing,
+        talks_missing_total,
+    })
+}
+
+/// 谈心谈话 for the year: which required pairs have talked.
+fn talk_coverage(
+    conn: &Connection,
+    org: OrgId,
+    year: i32,
+    today: NaiveDate,
+    scope: TalkScope,
+    roll_by_month: &[Vec<members::OnRoll>],
+) -> Result<(CalendarRow, Vec<String>, u32)> {
+    // Required among those on the roll at year end (or today).
+    let roll = roll_by_month.last().cloned().unwrap_or_default();
+    let names: HashMap<MemberId, String> =
+        roll.iter().map(|m| (m.member_id, m.name.clone())).collect();
+    let mut stmt = conn.prepare("SELECT name FROM committee_members WHERE org_id = ?1")?;
+    let committee_names = stmt
+        .query_map([org], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+    let committee: Vec<MemberId> = roll
+        .iter()
+        .filter(|m| committee_names.contains(&m.name))
+        .map(|m| m.member_id)
+        .collect();
+    // Pairs who talked this year.
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.date, m.finalised_at IS NOT NULL, a.member_id FROM meetings m
+         JOIN meeting_attendance a ON a.meeting_id = m.id AND a.status = '出席'
+         WHERE m.org_id = ?1 AND m.kind = ?2 AND m.date >= ?3 AND m.date < ?4 ORDER BY m.date, m.id",
+    )?;
+    let mut talks: BTreeMap<MeetingId, (CellMeeting, Vec<MemberId>)> = BTreeMap::new();
+    for row in stmt.query_map(
+        params![
+            org,
+            MeetingKind::Talk,
+            format!("{year:04}-01-01"),
+            format!("{:04}-01-01", year + 1)
+        ],
+        |r| {
+            Ok((
+                CellMeeting {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    finalised: r.get(2)?,
+                },
+                r.get::<_, MemberId>(3)?,
+            ))
+        },
+    )? {
+        let (meeting, member) = row?;
+        talks
+            .entry(meeting.id)
+            .or_insert_with(|| (meeting, Vec::new()))
+            .1
+            .push(member);
+    }
+    let mut talked: BTreeSet<(MemberId, MemberId)> = BTreeSet::new();
+    for (_, people) in talks.values() {
+        for (i, a) in people.iter().enumerate() {
+            for b in &people[i + 1..] {
+                talked.insert(((*a).min(*b), (*a).max(*b)));
+            }
+        }
+    }
+    let pair_done = |a: MemberId, b: MemberId| talked.contains(&(a.min(b), a.max(b)));
+    let name = |id: &MemberId| names.get(id).cloned().unwrap_or_default();
+    let mut missing: Vec<String> = Vec::new();
+    let required: u32 = match scope {
+        TalkScope::EveryPair => {
+            let ids: Vec<MemberId> = roll.iter().map(|m| m.member_id).collect();
+            let mut count = 0;
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    count += 1;
+                    if !pair_done(*a, *b) {
+                        missing.push(format!("{}—{}", name(a), name(b)));
+                    }
+                }
+            }
+            count
+        }
+        TalkScope::CommitteeAndMembers => {
+            let mut count = 0;
+            for (i, a) in committee.iter().enumerate() {
+                for b in &committee[i + 1..] {
+                    count += 1;
+                    if !pair_done(*a, *b) {
+                        missing.push(format!("{}—{}（支委之间）", name(a), name(b)));
+                    }
+                }
+            }
+            for m in roll.iter().filter(|m| !committee.contains(&m.member_id)) {
+                count += 1;
+                if !committee.iter().any(|c| pair_done(*c, m.member_id)) {
+                    missing.push(format!("{}（还没有与任何支委谈话）", m.name));
+                }
+            }
+            count
+        }
+    };
+    let total_missing = missing.len() as u32;
+    let meetings: Vec<CellMeeting> = talks.into_values().map(|(m, _)| m).collect();
+    let (first, last) = (month(year, 1), month(year, 12));
+    let status = if required == 0 {
+        CellStatus::NotRequired
+    } else if total_missing == 0 {
+        CellStatus::Held
+    } else if last.last_day() < today {
+        CellStatus::Missing
+    } else if first.first_day() <= today {
+        CellStatus::Due
+    } else {
+        CellStatus::NotYetDue
+    };
+    missing.truncate(30);
+    let row = CalendarRow {
+        kind: MeetingKind::Talk,
+        group_id: None,
+        title: format!("谈心谈话（{scope}）"),
+        frequency: Frequency::Yearly,
+        clause: CLAUSE_TALK.to_string(),
+        cells: vec![Cell {
+            period: "全年".into(),
+            first_month: 1,
+            last_month: 12,
+            status,
+            meetings,
+            note: format!("已谈 {}/{}", required - total_missing, required),
+        }],
+    };
+    Ok((row, missing, total_missing))
+}
+
+/// The calendar's problems, for `zhibu-cli meetings check`: every period
+/// that is missing, only drafted, or due now.
+pub fn findings(cal: &Calendar) -> Vec<CalendarFinding> {
+    cal.rows
+        .iter()
+        .flat_map(|row| {
+            row.cells
+                .iter()
+                .filter(|c| {
+                    matches!(
+                        c.status,
+                        CellStatus::Missing | CellStatus::DraftOnly | CellStatus::Due
+                    )
+                })
+                .map(|c| CalendarFinding {
+                    kind: row.kind,
+                    title: row.title.clone(),
+                    period: format!("{}年{}", cal.year, c.period),
+                    status: c.status,
+                    clause: row.clause.clone(),
+                    note: c.note.clone(),
+                })
+        })
+        .collect()
+}
+
+label_enum! {
+    pub enum ParticipationLevel {
+        /// 3 consecutive months.
+        Notice = "提醒",
+        /// 5 consecutive months.
+        Warning = "警示",
+        /// 6 or more: 党章 第九条 applies, the branch must look into it.
+        Article9 = "需支部研究",
+    }
+    what: "提醒级别"
+}
+
+/// A member's current run of months without organisational life.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Participation {
+    pub member_id: MemberId,
+    pub name: String,
+    /// Consecutive months, up to this month, in which the member was
+    /// expected at a meeting and attended none.
+    pub months: u32,
+    #[ts(type = "string")]
+    pub since: YearMonth,
+    /// Of those months, how many had every absence excused (请假).
+    pub excused_months: u32,
+    /// The reasons given, most recent first, each once.
+    pub reasons: Vec<String>,
+    pub level: ParticipationLevel,
+    pub message: String,
+    pub clause: String,
+}
+
+/// Members on the roll today with 3 or more consecutive months without
+/// taking part in any meeting of the branch. Months in which the member was
+/// not expected at any meeting (none was held) neither count nor break the
+/// run. Nothing is changed: 自行脱党 needs a 支部大会 decision (党章 第九条).
+pub fn participation(
+    conn: &Connection,
+    org: OrgId,
+    today: NaiveDate,
+) -> Result<Vec<Participation>> {
+    let roll = members::on_roll(conn, org, today)?;
+    let mut stmt = conn.prepare(
+        "SELECT substr(m.date, 1, 7), a.status, a.reason FROM meeting_attendance a
+         JOIN meetings m ON m.id = a.meeting_id
+         WHERE a.member_id = ?1 AND m.org_id = ?2 AND m.date <= ?3 ORDER BY m.date DESC, m.id DESC",
+    )?;
+    let mut out = Vec::new();
+    for member in roll {
+        // Month → (attended any, all absences excused, reasons).
+        let mut months: BTreeMap<YearMonth, (bool, bool, Vec<String>)> = BTreeMap::new();
+        let rows = stmt
+            .query_map(params![member.member_id, org, today], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (ym, status, reason) in rows {
+            let ym = YearMonth::parse(&ym)?;
+            let entry = months.entry(ym).or_insert((false, true, Vec::new()));
+            match status.as_str() {
+                "出席" => entry.0 = true,
+                other => {
+                    if other != "请假" {
+                        entry.1 = false;
+                    }
+                    if let Some(r) = reason {
+                        if !entry.2.contains(&r) {
+                            entry.2.push(r);
+                        }
+                    }
+                }
+            }
+        }
+        let (mut run, mut excused, mut since, mut reasons) = (0u32, 0u32, None, Vec::new());
+        for (ym, (attended, all_excused, why)) in months.iter().rev() {
+            if *attended {
+                break;
+            }
+            run += 1;
+            if *all_excused {
+                excused += 1;
+            }
+            since = Some(*ym);
+            for r in why {
+                if !reasons.contains(r) {
+                    reasons.push(r.clone());
+                }
+            }
+        }
+        let Some(since) = since.filter(|_| run >= 3) else {
+            continue;
+        };
+        let level = match run {
+            3..=4 => ParticipationLevel::Notice,
+            5 => ParticipationLevel::Warning,
+            _ => ParticipationLevel::Article9,
+        };
+        let message = match level {
+            ParticipationLevel::Notice => format!(
+                "已连续{run}个月没有参加组织生活，请支部及时了解情况、谈心谈话"
+            ),
+            ParticipationLevel::Warning => format!(
+                "已连续{run}个月没有参加组织生活，再有1个月将满6个月，请支部书记尽快谈话、批评教育"
+            ),
+            ParticipationLevel::Article9 => format!(
+                "已连续{run}个月没有参加组织生活。如无正当理由，按党章第九条应认为自行脱党，由支部大会决定除名并报上级党组织批准；是否属于正当理由（如请假事由），由支部研究决定。本软件不会自动改变党员状态"
+            ),
+        };
+        out.push(Participation {
+            member_id: member.member_id,
+            name: member.name,
+            months: run,
+            since,
+            excused_months: excused,
+            reasons,
+            level,
+            message,
+            clause: CLAUSE_ARTICLE_9.to_string(),
+        });
+    }
+    out.sort_by(|a, b| b.months.cmp(&a.months).then(a.member_id.cmp(&b.member_id)));
+    Ok(out)
+}
