@@ -73,17 +73,8 @@ impl AppState {
         Ok(StoreGuard(guard))
     }
 
-    /// The clock every use case receives. `ZHIBU_TODAY=YYYY-MM-DD` pins the date
-    /// for end-to-end tests and screenshots.
+    /// The clock every use case receives (`ZHIBU_TODAY` pins it; see `zhibu_core::clock`).
     pub fn now(&self) -> DateTime<Local> {
-        pinned_now().unwrap_or_else(Local::now)
+        zhibu_core::clock::now()
     }
-}
-
-fn pinned_now() -> Option<DateTime<Local>> {
-    let text = std::env::var("ZHIBU_TODAY").ok()?;
-    let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()?;
-    date.and_hms_opt(9, 0, 0)?
-        .and_local_timezone(Local)
-        .single()
 }

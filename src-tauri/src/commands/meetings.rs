@@ -1,6 +1,12 @@
 //! 三会一课 and organisational life: records, attendance, votes, 定稿.
 
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 use tauri::State;
+use zhibu_core::meetings::attachments;
+use zhibu_core::meetings::calendar::{self, Calendar, Participation, Requirements};
+use zhibu_core::meetings::details;
 use zhibu_core::meetings::votes::Outcome;
 use zhibu_core::meetings::{
     self, MeetingDetail, MeetingId, MeetingInput, MeetingKind, MeetingSummary, Presence, SearchHit,
@@ -8,6 +14,7 @@ use zhibu_core::meetings::{
 };
 use zhibu_core::members::MemberId;
 use zhibu_core::org::OrgId;
+use zhibu_core::Error;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -107,4 +114,106 @@ pub fn meetings_search(
     text: String,
 ) -> IpcResult<Vec<SearchHit>> {
     Ok(meetings::search(state.store()?.conn(), org, &text)?)
+}
+
+#[tauri::command]
+pub fn meetings_add_progress(
+    state: State<'_, AppState>,
+    item: i64,
+    date: Option<NaiveDate>,
+    text: String,
+) -> IpcResult<()> {
+    let now = state.now();
+    Ok(state
+        .store()?
+        .with_tx(|tx| details::add_progress(tx, item, date, &text, now))?)
+}
+
+fn data_dir(state: &AppState) -> Result<&Path, Error> {
+    state
+        .data_dir
+        .as_deref()
+        .ok_or_else(|| Error::Internal("数据目录未知，请关闭程序后重新打开".into()))
+}
+
+#[tauri::command]
+pub fn meetings_attach(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    path: PathBuf,
+    caption: String,
+) -> IpcResult<i64> {
+    let now = state.now();
+    let dir = data_dir(&state)?;
+    Ok(state
+        .store()?
+        .with_tx(|tx| attachments::add(tx, dir, id, &path, &caption, now))?)
+}
+
+/// The file's bytes, sent as a raw IPC body (no JSON array of numbers).
+#[tauri::command]
+pub fn meetings_attachment_bytes(
+    state: State<'_, AppState>,
+    attachment: i64,
+) -> IpcResult<tauri::ipc::Response> {
+    let dir = data_dir(&state)?;
+    let bytes = attachments::read(state.store()?.conn(), dir, attachment)?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+#[tauri::command]
+pub fn meetings_attachment_save(
+    state: State<'_, AppState>,
+    attachment: i64,
+    target: PathBuf,
+) -> IpcResult<()> {
+    let dir = data_dir(&state)?;
+    Ok(attachments::save_copy(
+        state.store()?.conn(),
+        dir,
+        attachment,
+        &target,
+    )?)
+}
+
+#[tauri::command]
+pub fn meetings_remove_attachment(state: State<'_, AppState>, attachment: i64) -> IpcResult<()> {
+    let dir = data_dir(&state)?;
+    let file = state
+        .store()?
+        .with_tx(|tx| attachments::remove(tx, dir, attachment))?;
+    // Only once the row is gone for good; a file left behind is harmless.
+    let _ = std::fs::remove_file(file);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn meetings_calendar(state: State<'_, AppState>, org: OrgId, year: i32) -> IpcResult<Calendar> {
+    let today = state.now().date_naive();
+    Ok(calendar::calendar(state.store()?.conn(), org, year, today)?)
+}
+
+#[tauri::command]
+pub fn meetings_requirements(state: State<'_, AppState>) -> IpcResult<Requirements> {
+    Ok(calendar::requirements(state.store()?.conn())?)
+}
+
+#[tauri::command]
+pub fn meetings_set_requirements(
+    state: State<'_, AppState>,
+    requirements: Requirements,
+) -> IpcResult<()> {
+    Ok(calendar::set_requirements(
+        state.store()?.conn(),
+        &requirements,
+    )?)
+}
+
+#[tauri::command]
+pub fn meetings_participation(
+    state: State<'_, AppState>,
+    org: OrgId,
+) -> IpcResult<Vec<Participation>> {
+    let today = state.now().date_naive();
+    Ok(calendar::participation(state.store()?.conn(), org, today)?)
 }

@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
-use zhibu_core::meetings;
+use zhibu_core::meetings::{self, calendar};
 use zhibu_core::members::{excel, roster, RosterQuery};
 use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
@@ -80,6 +80,14 @@ enum Command {
 enum MeetingsCommand {
     /// 列出某一年的会议记录
     List {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 检查某一年三会一课等组织生活是否按要求开展：列出缺的、未定稿的、本期待开的，
+    /// 以及连续3个月以上没有参加组织生活的党员
+    Check {
         #[arg(long)]
         year: i32,
         #[arg(long)]
@@ -164,7 +172,7 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
 }
 
 fn run(cli: &Cli) -> Result<()> {
-    let now = Local::now();
+    let now = zhibu_core::clock::now();
     match &cli.command {
         Command::Init {
             name,
@@ -345,6 +353,47 @@ fn run(cli: &Cli) -> Result<()> {
                     m.attendance.present,
                     if m.finalised { "已定稿" } else { "草稿" }
                 );
+            }
+            Ok(())
+        }
+        Command::Meetings {
+            command: MeetingsCommand::Check { year, branch },
+        } => {
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
+            let cal = calendar::calendar(store.conn(), org.id, *year, now.date_naive())?;
+            let findings = calendar::findings(&cal);
+            let participation = calendar::participation(store.conn(), org.id, now.date_naive())?;
+            if cli.json {
+                return print_json(&serde_json::json!({
+                    "year": year,
+                    "findings": findings,
+                    "talks_missing": cal.talks_missing,
+                    "participation": participation,
+                }));
+            }
+            println!(
+                "{}{}年组织生活检查（截至{}）",
+                org.name,
+                year,
+                date_text(now.date_naive())
+            );
+            if findings.is_empty() {
+                println!("没有发现缺项。");
+            }
+            for f in &findings {
+                let note = if f.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", f.note)
+                };
+                println!(
+                    "{}\t{}\t{}{}\t依据：{}",
+                    f.status, f.period, f.title, note, f.clause
+                );
+            }
+            for p in &participation {
+                println!("{}\t{}：{}", p.level, p.name, p.message);
             }
             Ok(())
         }

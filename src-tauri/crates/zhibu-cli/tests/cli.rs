@@ -11,6 +11,7 @@ fn cli(dir: &std::path::Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .env_remove("ZHIBU_DATA_DIR")
+        .env("ZHIBU_TODAY", "2026-11-22")
         .output()
         .expect("run zhibu-cli")
 }
@@ -225,4 +226,73 @@ fn members_export_then_import_into_a_new_branch_and_bad_rows_block_it() {
         json(&cli(c.path(), &["members", "list", "--json"]))["counts"]["total"],
         0
     );
+}
+
+#[test]
+fn meetings_list_search_and_check_on_the_demo_branch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+
+    let out = cli(
+        dir.path(),
+        &["meetings", "list", "--year", "2026", "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = json(&out);
+    let list = list.as_array().expect("array");
+    assert!(list.len() > 40, "{} meetings", list.len());
+    assert!(list
+        .iter()
+        .all(|m| m["date"].as_str().is_some_and(|d| d.starts_with("2026-"))));
+    let draft = list
+        .iter()
+        .find(|m| m["finalised"] == false)
+        .expect("a draft");
+    assert_eq!(draft["kind"], "主题党日");
+
+    // A two-character word goes through the fallback scan.
+    let out = cli(dir.path(), &["meetings", "search", "田宇", "--json"]);
+    let hits = json(&out);
+    let hits = hits.as_array().expect("array");
+    assert!(hits
+        .iter()
+        .any(|h| h["meeting"]["topic"] == "讨论接收田宇同志为中共预备党员"));
+    assert!(hits
+        .iter()
+        .all(|h| h["excerpt"].as_str().is_some_and(|e| e.contains("田宇"))));
+
+    let out = cli(
+        dir.path(),
+        &["meetings", "check", "--year", "2026", "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = json(&out);
+    let findings = check["findings"].as_array().expect("findings");
+    let march = findings
+        .iter()
+        .find(|f| f["kind"] == "支部委员会" && f["period"] == "2026年3月")
+        .expect("the missed March 支委会");
+    assert_eq!(march["status"], "缺");
+    assert!(march["clause"]
+        .as_str()
+        .is_some_and(|c| c.contains("支部工作条例")));
+    assert!(findings
+        .iter()
+        .any(|f| f["kind"] == "主题党日" && f["status"] == "有记录未定稿"));
+    let warned = check["participation"].as_array().expect("participation");
+    assert!(warned
+        .iter()
+        .any(|p| p["name"] == "马俊杰" && p["level"] == "需支部研究"));
+
+    let out = cli(dir.path(), &["meetings", "check", "--year", "12"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("年份“12”无效"));
 }
