@@ -408,9 +408,11 @@ fn mark_away(s: &Session, index: usize, how: &str, reason: &str) -> Result<()> {
     s.wait_without(".el-overlay-message-box", reason).or(Ok(()))
 }
 
-/// A 支委会 with two 请假 is recorded and finalised, then cannot be edited
-/// (a 补充说明 is the way); a 党员大会 vote without a quorum is declared invalid.
-fn meetings(s: &Session, _data: &Path) -> Result<()> {
+/// A 支委会 with two 请假 and a photo of the signed sign-in sheet is recorded
+/// and finalised, then cannot be edited by any path (a 补充说明 is the way); a
+/// 党员大会 vote without a quorum is declared invalid; the calendar shows the
+/// months the demo branch missed.
+fn meetings(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-meetings]")?;
@@ -431,6 +433,7 @@ fn meetings(s: &Session, _data: &Path) -> Result<()> {
     mark_away(s, 4, "请假", "生病住院")?;
     s.wait_text("[data-test=meeting-counts]", "请假 2")?;
     s.screenshot("attendance")?;
+    attach_photo(s, data)?;
     s.click("[data-test=meeting-finalise]")?;
     s.click(".el-message-box__btns .el-button--primary")?;
     s.wait_text("[data-test=meeting-status]", "已定稿")?;
@@ -438,6 +441,20 @@ fn meetings(s: &Session, _data: &Path) -> Result<()> {
     ensure(
         edit_buttons.is_empty(),
         "a finalised record must offer no edit button",
+    )?;
+    // Not even a direct call to the backend can change it.
+    let refused = s.execute(
+        "const id = Number(location.hash.split('/').pop());
+         const ipc = window.__TAURI_INTERNALS__;
+         return ipc.invoke('meetings_detail', { id })
+           .then(d => ipc.invoke('meetings_update', { id, input: { ...d.input, topic: '悄悄改过的主题' } }))
+           .then(() => 'saved', e => e.message);",
+    )?;
+    ensure(
+        refused
+            .as_str()
+            .is_some_and(|m| m.contains("已定稿，不能修改")),
+        &format!("editing a finalised record must be refused, got {refused}"),
     )?;
     s.type_into(
         "[data-test=supplement-text]",
@@ -458,6 +475,8 @@ fn meetings(s: &Session, _data: &Path) -> Result<()> {
     )?;
     s.screenshot("search-two-characters")?;
     s.type_into("[data-test=meeting-search]", "")?;
+    compliance_calendar(s)?;
+    s.click("[data-test=nav-meetings]")?;
     s.click("[data-test=meeting-add]")?;
     s.choose("[data-test=mt-kind]", "支部党员大会")?;
     s.type_into("[data-test=mt-topic]", "讨论村级重大事项")?;
@@ -473,6 +492,60 @@ fn meetings(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=vote-outcome]", "到会人数不足")?;
     s.wait_text("[data-test=meeting-votes]", "无效")?;
     s.screenshot("vote-without-quorum")?;
+    Ok(())
+}
+
+/// Adds a photo of the sign-in sheet; an oversized file is refused first with
+/// a message that says what to do.
+fn attach_photo(s: &Session, data: &Path) -> Result<()> {
+    let dir = data.with_file_name("photos");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let big = dir.join("手机原图.jpg");
+    let file = std::fs::File::create(&big).map_err(|e| e.to_string())?;
+    file.set_len(21 * 1024 * 1024).map_err(|e| e.to_string())?;
+    let photo = dir.join("签到表.png");
+    let icon = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/icons/icon.png");
+    std::fs::copy(&icon, &photo).map_err(|e| format!("{}: {e}", icon.display()))?;
+
+    s.click("[data-test=attachment-add]")?;
+    s.type_into("[data-test=attachment-path]", &big.display().to_string())?;
+    s.click("[data-test=attachment-save]")?;
+    s.wait_text("[data-test=attachment-error]", "超过了 20 MB")?;
+    s.screenshot("attachment-too-big")?;
+    s.type_into("[data-test=attachment-path]", &photo.display().to_string())?;
+    s.type_into("[data-test=attachment-caption]", "签到表（本人签字）")?;
+    s.click("[data-test=attachment-save]")?;
+    s.wait_text("[data-test=attachment]", "签到表（本人签字）")?;
+    // The thumbnail is drawn from the copy in the data directory.
+    let drawn = s.execute(
+        "const img = document.querySelector('[data-test=attachment] img');
+         return img ? img.complete && img.naturalWidth : 0;",
+    )?;
+    ensure(
+        drawn.as_u64().is_some_and(|w| w > 0),
+        &format!("attachment thumbnail not drawn: {drawn}"),
+    )?;
+    s.screenshot("attachment")?;
+    Ok(())
+}
+
+/// The demo branch's year: the missed 支委会 of March is marked, the
+/// current month is due, a 流动党员 on leave for months is flagged under
+/// 党章 第九条; a 主题党日 opens from its cell with its 落实情况.
+fn compliance_calendar(s: &Session) -> Result<()> {
+    s.click("[data-test=nav-calendar]")?;
+    s.wait_text("[data-test=calendar-grid]", "支部委员会")?;
+    s.wait_text("[data-test='cell-支部委员会-3月']", "缺")?;
+    s.wait_text("[data-test='cell-支部党员大会-第四季度']", "待开")?;
+    s.wait_text("[data-test=calendar-summary]", "缺")?;
+    s.wait_text("[data-test=participation]", "马俊杰")?;
+    s.wait_text("[data-test=participation]", "党章第九条")?;
+    s.screenshot("calendar-participation")?;
+    s.execute("document.querySelector('[data-test=calendar-grid]').scrollIntoView(); return 0")?;
+    s.screenshot("calendar")?;
+    s.click("[data-test='cell-主题党日-10月']")?;
+    s.wait_text("[data-test=meeting-items]", "已落实")?;
+    s.screenshot("theme-day-items")?;
     Ok(())
 }
 

@@ -21,3 +21,14 @@ export async function suggestedPath(fileName: string): Promise<string> {
     return fileName
   }
 }
+
+const ATTACHMENTS = [{ name: '照片或扫描件', extensions: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'pdf', 'JPG', 'JPEG', 'PNG', 'PDF'] }]
+
+export async function pickAttachment(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false, filters: ATTACHMENTS, title: '选择照片或扫描件' })
+  return typeof chosen === 'string' ? chosen : null
+}
+
+export async function chooseSaveAs(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, title: '另存附件' })
+}

@@ -1,11 +1,14 @@
 import { call } from './invoke'
 import type {
+  Calendar,
   MeetingDetail,
   MeetingInput,
   MeetingKind,
   MeetingSummary,
   Outcome,
+  Participation,
   Presence,
+  Requirements,
   SearchHit,
   VoteInput,
 } from './bindings'
@@ -21,3 +24,16 @@ export const finaliseMeeting = (id: number) => call<null>('meetings_finalise', {
 export const addSupplement = (id: number, text: string) => call<null>('meetings_add_supplement', { id, text })
 export const agendaTemplate = (kind: MeetingKind) => call<string>('meetings_template', { kind })
 export const searchMeetings = (org: number, text: string) => call<SearchHit[]>('meetings_search', { org, text })
+export const addProgress = (item: number, date: string | null, text: string) =>
+  call<null>('meetings_add_progress', { item, date, text })
+export const attachFile = (id: number, path: string, caption: string) => call<number>('meetings_attach', { id, path, caption })
+/** The attachment's bytes (sent raw, not as JSON). */
+export const attachmentBytes = (attachment: number) => call<ArrayBuffer>('meetings_attachment_bytes', { attachment })
+export const saveAttachment = (attachment: number, target: string) =>
+  call<null>('meetings_attachment_save', { attachment, target })
+export const removeAttachment = (attachment: number) => call<null>('meetings_remove_attachment', { attachment })
+export const meetingCalendar = (org: number, year: number) => call<Calendar>('meetings_calendar', { org, year })
+export const meetingRequirements = () => call<Requirements>('meetings_requirements')
+export const setMeetingRequirements = (requirements: Requirements) =>
+  call<null>('meetings_set_requirements', { requirements })
+export const participation = (org: number) => call<Participation[]>('meetings_participation', { org })

@@ -235,6 +235,7 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
             let topic = STUDY[n];
             let items = vec![ITEMS[n % ITEMS.len()].to_string()];
             let theme = MeetingInput {
+                topic: format!("{}月主题党日：{topic}", month.month()),
                 day_contents: vec![
                     DayContent::Study,
                     DayContent::OrgLife,
@@ -242,12 +243,7 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
                     DayContent::Volunteering,
                 ],
                 items,
-                ..input(
-                    MeetingKind::ThemeDay,
-                    &format!("{}月主题党日：{topic}", month.month()),
-                    day(month, 5),
-                    month,
-                )
+                ..input(MeetingKind::ThemeDay, topic, day(month, 5), month)
             };
             if let Some(id) = demo.meeting(theme, !current)? {
                 if !current {
