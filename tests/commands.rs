@@ -37,6 +37,10 @@ fn app() -> App {
 }
 
 fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_body(app, cmd, args).map(|body| body.deserialize::<Value>().expect("json body"))
+}
+
+fn invoke_body(app: &App, cmd: &str, args: Value) -> Result<tauri::ipc::InvokeResponseBody, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
@@ -48,7 +52,6 @@ fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
         invoke_key: INVOKE_KEY.to_string(),
     };
     get_ipc_response(&app.window, request)
-        .map(|body| body.deserialize::<Value>().expect("json body"))
 }
 
 fn new_branch() -> Value {
@@ -229,4 +232,92 @@ fn a_meeting_is_recorded_voted_finalised_and_then_locked_through_ipc() {
     let list = invoke(&app, "meetings_list", json!({ "org": org, "year": 2026 })).expect("list");
     assert_eq!(list[0]["finalised"], true);
     assert_eq!(list[0]["attendance"]["leave"], 1);
+}
+
+#[test]
+fn attachments_calendar_and_participation_through_ipc() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let year = chrono::Local::now().format("%Y").to_string();
+    let cal = invoke(
+        &app,
+        "meetings_calendar",
+        json!({ "org": org, "year": year.parse::<i32>().expect("year") }),
+    )
+    .expect("calendar");
+    let rows = cal["rows"].as_array().expect("rows");
+    assert_eq!(rows[0]["kind"], "支部委员会");
+    assert_eq!(rows[0]["cells"].as_array().map(Vec::len), Some(12));
+    assert!(rows[0]["clause"]
+        .as_str()
+        .is_some_and(|c| c.contains("支部工作条例")));
+    assert!(
+        invoke(&app, "meetings_participation", json!({ "org": org }))
+            .expect("participation")
+            .as_array()
+            .is_some_and(|w| !w.is_empty())
+    );
+
+    let mut req = invoke(&app, "meetings_requirements", json!({})).expect("requirements");
+    assert_eq!(req["lecture"], "每季度");
+    req["lecture"] = json!("不要求");
+    invoke(
+        &app,
+        "meetings_set_requirements",
+        json!({ "requirements": req }),
+    )
+    .expect("set");
+    assert_eq!(
+        invoke(&app, "meetings_requirements", json!({})).expect("again")["lecture"],
+        "不要求"
+    );
+
+    let meeting = invoke(
+        &app,
+        "meetings_create",
+        json!({ "org": org, "input": { "kind": "支部委员会", "topic": "研究工作", "date": "2020-01-02",
+            "group_id": null, "start_time": null, "end_time": null, "place": null, "host": null,
+            "recorder": null, "agenda": "", "minutes": "", "decisions": "", "lecturer": null,
+            "lecture_title": null } }),
+    )
+    .expect("create without the new optional lists");
+    let photo = app._dir.path().join("现场.png");
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/icons/icon.png"
+    ))
+    .expect("icon");
+    std::fs::write(&photo, &png).expect("write");
+    let attachment = invoke(
+        &app,
+        "meetings_attach",
+        json!({ "id": meeting, "path": photo, "caption": "会议现场" }),
+    )
+    .expect("attach");
+    match invoke_body(
+        &app,
+        "meetings_attachment_bytes",
+        json!({ "attachment": attachment }),
+    )
+    .expect("bytes")
+    {
+        tauri::ipc::InvokeResponseBody::Raw(bytes) => assert_eq!(bytes, png),
+        other => panic!("bytes must be sent raw, got {other:?}"),
+    }
+    let detail = invoke(&app, "meetings_detail", json!({ "id": meeting })).expect("detail");
+    assert_eq!(detail["attachments"][0]["caption"], "会议现场");
+    assert_eq!(detail["attachments"][0]["mime"], "image/png");
+    invoke(
+        &app,
+        "meetings_remove_attachment",
+        json!({ "attachment": attachment }),
+    )
+    .expect("remove");
+    let err = invoke(
+        &app,
+        "meetings_attachment_bytes",
+        json!({ "attachment": attachment }),
+    )
+    .expect_err("gone");
+    assert_eq!(err["kind"], "not_found");
 }
