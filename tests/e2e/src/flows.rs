@@ -476,6 +476,7 @@ fn meetings(s: &Session, data: &Path) -> Result<()> {
     s.screenshot("search-two-characters")?;
     s.type_into("[data-test=meeting-search]", "")?;
     compliance_calendar(s)?;
+    theme_day_form(s)?;
     s.click("[data-test=nav-meetings]")?;
     s.click("[data-test=meeting-add]")?;
     s.choose("[data-test=mt-kind]", "支部党员大会")?;
@@ -526,6 +527,28 @@ fn attach_photo(s: &Session, data: &Path) -> Result<()> {
         &format!("attachment thumbnail not drawn: {drawn}"),
     )?;
     s.screenshot("attachment")?;
+    Ok(())
+}
+
+/// A 主题党日 is recorded with its contents, a 列席 guest and two 议定事项;
+/// the 谈心谈话 form asks for the people who talked.
+fn theme_day_form(s: &Session) -> Result<()> {
+    s.click("[data-test=nav-meetings]")?;
+    s.click("[data-test=meeting-add]")?;
+    s.choose("[data-test=mt-kind]", "谈心谈话")?;
+    s.wait("[data-test=mt-participants]")?;
+    s.choose("[data-test=mt-kind]", "主题党日")?;
+    s.type_into("[data-test=mt-topic]", "11月主题党日：志愿服务进网格")?;
+    s.type_into("[data-test=mt-guests]", "张明（镇党委组织委员）")?;
+    s.type_into(
+        "[data-test=mt-items]",
+        "为独居老人检修电路\u{E007}清理村东河道垃圾",
+    )?;
+    s.screenshot("theme-day-form")?;
+    s.click("[data-test=mt-save]")?;
+    s.wait_text("[data-test=meeting-guests]", "张明（镇党委组织委员）")?;
+    s.wait_text("[data-test=meeting-items]", "2. 清理村东河道垃圾")?;
+    s.screenshot("theme-day-record")?;
     Ok(())
 }
 

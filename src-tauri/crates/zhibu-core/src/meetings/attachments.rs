@@ -115,6 +115,7 @@ pub fn add(
     caption: &str,
     now: DateTime<Local>,
 ) -> Result<i64> {
+    // Only to refuse a meeting that does not exist; a final one still takes files.
     is_final(tx, meeting)?;
     let file_name = source
         .file_name()
