@@ -34,6 +34,15 @@ enum FileType {
 }
 
 impl FileType {
+    const ALL: [FileType; 6] = [
+        FileType::Jpeg,
+        FileType::Png,
+        FileType::Gif,
+        FileType::Bmp,
+        FileType::Webp,
+        FileType::Pdf,
+    ];
+
     fn sniff(head: &[u8]) -> Option<FileType> {
         Some(match head {
             [0xFF, 0xD8, 0xFF, ..] => FileType::Jpeg,
@@ -91,17 +100,10 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 fn mime_of(stored_path: &str) -> &'static str {
     let ext = stored_path.rsplit('.').next().unwrap_or("");
-    [
-        FileType::Jpeg,
-        FileType::Png,
-        FileType::Gif,
-        FileType::Bmp,
-        FileType::Webp,
-        FileType::Pdf,
-    ]
-    .into_iter()
-    .find(|t| t.extension() == ext)
-    .map_or("application/octet-stream", FileType::mime)
+    FileType::ALL
+        .into_iter()
+        .find(|t| t.extension() == ext)
+        .map_or("application/octet-stream", FileType::mime)
 }
 
 /// Copies `source` into the data directory and registers it with the

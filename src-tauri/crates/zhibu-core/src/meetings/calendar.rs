@@ -14,7 +14,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{MeetingId, MeetingKind};
+use super::{year_bounds, MeetingId, MeetingKind};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::{self, MemberId};
@@ -228,7 +228,15 @@ fn status_of(
         CellStatus::DraftOnly
     } else if !anyone_expected {
         CellStatus::NotRequired
-    } else if last.last_day() < today {
+    } else {
+        unmet(first, last, today)
+    }
+}
+
+/// A requirement not yet met in the period `first..=last`: missing once the
+/// period is over, due while it runs, not yet due before it starts.
+fn unmet(first: YearMonth, last: YearMonth, today: NaiveDate) -> CellStatus {
+    if last.last_day() < today {
         CellStatus::Missing
     } else if first.first_day() <= today {
         CellStatus::Due
@@ -250,29 +258,23 @@ pub fn calendar(conn: &Connection, org: OrgId, year: i32, today: NaiveDate) -> R
         let day = ym.last_day().min(today).max(ym.first_day());
         roll_by_month.push(members::on_roll(conn, org, day)?);
     }
+    let (from, to) = year_bounds(year);
     let mut stmt = conn.prepare(
         "SELECT id, kind, group_id, date, finalised_at IS NOT NULL FROM meetings
          WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
     )?;
     let held = stmt
-        .query_map(
-            params![
-                org,
-                format!("{year:04}-01-01"),
-                format!("{:04}-01-01", year + 1)
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, MeetingKind>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
-                    CellMeeting {
-                        id: r.get(0)?,
-                        date: r.get(3)?,
-                        finalised: r.get(4)?,
-                    },
-                ))
-            },
-        )?
+        .query_map(params![org, from, to], |r| {
+            Ok((
+                r.get::<_, MeetingKind>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                CellMeeting {
+                    id: r.get(0)?,
+                    date: r.get(3)?,
+                    finalised: r.get(4)?,
+                },
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut groups_stmt = conn
         .prepare("SELECT id, name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id")?;
@@ -367,30 +369,23 @@ fn talk_coverage(
         .map(|m| m.member_id)
         .collect();
     // Pairs who talked this year.
+    let (from, to) = year_bounds(year);
     let mut stmt = conn.prepare(
         "SELECT m.id, m.date, m.finalised_at IS NOT NULL, a.member_id FROM meetings m
          JOIN meeting_attendance a ON a.meeting_id = m.id AND a.status = '出席'
          WHERE m.org_id = ?1 AND m.kind = ?2 AND m.date >= ?3 AND m.date < ?4 ORDER BY m.date, m.id",
     )?;
     let mut talks: BTreeMap<MeetingId, (CellMeeting, Vec<MemberId>)> = BTreeMap::new();
-    for row in stmt.query_map(
-        params![
-            org,
-            MeetingKind::Talk,
-            format!("{year:04}-01-01"),
-            format!("{:04}-01-01", year + 1)
-        ],
-        |r| {
-            Ok((
-                CellMeeting {
-                    id: r.get(0)?,
-                    date: r.get(1)?,
-                    finalised: r.get(2)?,
-                },
-                r.get::<_, MemberId>(3)?,
-            ))
-        },
-    )? {
+    for row in stmt.query_map(params![org, MeetingKind::Talk, from, to], |r| {
+        Ok((
+            CellMeeting {
+                id: r.get(0)?,
+                date: r.get(1)?,
+                finalised: r.get(2)?,
+            },
+            r.get::<_, MemberId>(3)?,
+        ))
+    })? {
         let (meeting, member) = row?;
         talks
             .entry(meeting.id)
@@ -449,12 +444,8 @@ fn talk_coverage(
         CellStatus::NotRequired
     } else if total_missing == 0 {
         CellStatus::Held
-    } else if last.last_day() < today {
-        CellStatus::Missing
-    } else if first.first_day() <= today {
-        CellStatus::Due
     } else {
-        CellStatus::NotYetDue
+        unmet(first, last, today)
     };
     missing.truncate(30);
     let row = CalendarRow {

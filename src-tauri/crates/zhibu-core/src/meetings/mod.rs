@@ -454,20 +454,20 @@ pub struct MeetingSummary {
     pub attendance: Attendance,
 }
 
+/// The dates `[from, to)` of a year as stored (`YYYY-MM-DD` text), for
+/// `date >= from AND date < to`.
+pub(crate) fn year_bounds(year: i32) -> (String, String) {
+    (format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1))
+}
+
 /// The meetings of a branch in a year, in date order.
 pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<MeetingSummary>> {
+    let (from, to) = year_bounds(year);
     let mut stmt = conn.prepare(
         "SELECT id FROM meetings WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
     )?;
     let ids = stmt
-        .query_map(
-            params![
-                org,
-                format!("{year:04}-01-01"),
-                format!("{:04}-01-01", year + 1)
-            ],
-            |r| r.get(0),
-        )?
+        .query_map(params![org, from, to], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<MeetingId>>>()?;
     ids.into_iter().map(|id| summary(conn, id)).collect()
 }
@@ -716,6 +716,10 @@ pub fn search(conn: &Connection, org: OrgId, text: &str) -> Result<Vec<SearchHit
         found.push(summary(conn, id)?);
     }
     found.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let mut extra = conn.prepare(
+        "SELECT item FROM meeting_items WHERE meeting_id = ?1
+         UNION ALL SELECT '附件：' || caption FROM meeting_attachments WHERE meeting_id = ?1",
+    )?;
     let mut hits = Vec::new();
     for meeting in found {
         // Only the text fields: a full detail would also judge every vote, for nothing.
@@ -724,11 +728,7 @@ pub fn search(conn: &Connection, org: OrgId, text: &str) -> Result<Vec<SearchHit
             [meeting.id],
             |r| Ok(vec![r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
         )?;
-        let mut stmt = conn.prepare(
-            "SELECT item FROM meeting_items WHERE meeting_id = ?1
-             UNION ALL SELECT '附件：' || caption FROM meeting_attachments WHERE meeting_id = ?1",
-        )?;
-        for text in stmt.query_map([meeting.id], |r| r.get(0))? {
+        for text in extra.query_map([meeting.id], |r| r.get(0))? {
             texts.push(text?);
         }
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
