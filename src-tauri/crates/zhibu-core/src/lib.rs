@@ -4,17 +4,20 @@
 
 pub mod clock;
 pub mod demo;
+pub mod dues;
 pub mod error;
 pub mod idcard;
 pub mod info;
 mod labels;
 pub mod meetings;
 pub mod members;
+pub mod money;
 pub mod month;
 pub mod org;
 pub mod paths;
 pub mod settings;
 pub mod store;
+pub mod table;
 
 #[cfg(test)]
 mod bindings;

@@ -75,6 +75,15 @@ impl YearMonth {
         }
     }
 
+    /// The month `n` months later.
+    pub fn plus(self, n: u32) -> YearMonth {
+        let index = self.year * 12 + self.month as i32 - 1 + n as i32;
+        YearMonth {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+
     /// Months from `self` to `later`, counting both ends (0 when `later` is earlier).
     pub fn months_through(self, later: YearMonth) -> u32 {
         let a = self.year * 12 + self.month as i32;
@@ -131,6 +140,9 @@ mod tests {
             6
         );
         assert_eq!(dec.months_through(dec), 1);
+        assert_eq!(dec.plus(0), dec);
+        assert_eq!(dec.plus(1).to_string(), "2026-01");
+        assert_eq!(dec.plus(14).to_string(), "2027-02");
         assert_eq!(dec.months_through(dec.prev()), 0);
     }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use calamine::{open_workbook_auto, Data, Reader};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 use zhibu_core::members::excel::{Cell, EXPORT_FIELDS};
+use zhibu_core::table::Table;
 
 use crate::error::{Error, Result};
 
@@ -61,14 +62,31 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
 /// then `rows`. ID numbers are text (never numbers Excel would round), dates
 /// are real dates shown as 1985-03-12.
 pub fn write_roster(path: &Path, title: &str, rows: &[Vec<Cell>]) -> Result<()> {
+    let mut header = vec!["序号".to_string()];
+    header.extend(EXPORT_FIELDS.iter().map(|f| f.label().to_string()));
+    let table = Table {
+        sheet: "党员花名册".into(),
+        title: title.into(),
+        header,
+        rows: rows.to_vec(),
+        widths: vec![
+            6.0, 10.0, 6.0, 8.0, 12.0, 21.0, 10.0, 12.0, 26.0, 14.0, 24.0, 24.0, 12.0, 12.0, 10.0,
+            12.0, 12.0, 10.0, 12.0, 20.0,
+        ],
+        frozen_columns: 2,
+    };
+    write_tables(path, &[table])
+}
+
+/// Writes each table as a sheet: a merged title row, a header row, the
+/// rows. Text stays text, dates are real dates, money is a number of 元
+/// shown with two decimals (converted from 分 here, at the file's edge).
+pub fn write_tables(path: &Path, tables: &[Table]) -> Result<()> {
     let write_error = |e: rust_xlsxwriter::XlsxError| Error::Write {
         path: path.display().to_string(),
         detail: e.to_string(),
     };
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("党员花名册").map_err(write_error)?;
-    let columns = EXPORT_FIELDS.len() as u16 + 1;
     let title_format = Format::new()
         .set_bold()
         .set_font_size(16)
@@ -76,6 +94,7 @@ pub fn write_roster(path: &Path, title: &str, rows: &[Vec<Cell>]) -> Result<()> 
     let header = Format::new()
         .set_bold()
         .set_align(FormatAlign::Center)
+        .set_text_wrap()
         .set_border(FormatBorder::Thin)
         .set_background_color("#F2F2F2");
     let text = Format::new()
@@ -85,43 +104,49 @@ pub fn write_roster(path: &Path, title: &str, rows: &[Vec<Cell>]) -> Result<()> 
         .set_border(FormatBorder::Thin)
         .set_num_format("yyyy-mm-dd");
     let number = Format::new().set_border(FormatBorder::Thin);
-    sheet
-        .merge_range(0, 0, 0, columns - 1, title, &title_format)
-        .map_err(write_error)?;
-    sheet
-        .write_with_format(1, 0, "序号", &header)
-        .map_err(write_error)?;
-    for (i, f) in EXPORT_FIELDS.iter().enumerate() {
+    let money = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_num_format("0.00");
+    for table in tables {
+        let sheet = book.add_worksheet();
+        sheet.set_name(&table.sheet).map_err(write_error)?;
+        let columns = table.header.len().max(1) as u16;
         sheet
-            .write_with_format(1, i as u16 + 1, f.label(), &header)
+            .merge_range(0, 0, 0, columns - 1, &table.title, &title_format)
             .map_err(write_error)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 2;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match cell {
-                Cell::Empty => sheet.write_blank(r, c, &text),
-                Cell::Text(s) => sheet.write_string_with_format(r, c, s, &text),
-                Cell::Number(n) => sheet.write_number_with_format(r, c, *n, &number),
-                Cell::Date(serial) => sheet.write_number_with_format(r, c, *serial, &date),
-                Cell::Bool(b) => {
-                    sheet.write_string_with_format(r, c, if *b { "是" } else { "否" }, &text)
-                }
-            }
-            .map_err(write_error)?;
+        for (c, label) in table.header.iter().enumerate() {
+            sheet
+                .write_with_format(1, c as u16, label, &header)
+                .map_err(write_error)?;
         }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = r as u32 + 2;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Empty => sheet.write_blank(r, c, &text),
+                    Cell::Text(s) => sheet.write_string_with_format(r, c, s, &text),
+                    Cell::Number(n) => sheet.write_number_with_format(r, c, *n, &number),
+                    Cell::Date(serial) => sheet.write_number_with_format(r, c, *serial, &date),
+                    Cell::Bool(b) => {
+                        sheet.write_string_with_format(r, c, if *b { "是" } else { "否" }, &text)
+                    }
+                    Cell::Money(fen) => {
+                        sheet.write_number_with_format(r, c, *fen as f64 / 100.0, &money)
+                    }
+                }
+                .map_err(write_error)?;
+            }
+        }
+        for (c, w) in table.widths.iter().enumerate().take(columns as usize) {
+            sheet.set_column_width(c as u16, *w).map_err(write_error)?;
+        }
+        sheet
+            .set_freeze_panes(2, table.frozen_columns)
+            .map_err(write_error)?;
     }
-    let widths = [
-        6.0, 10.0, 6.0, 8.0, 12.0, 21.0, 10.0, 12.0, 26.0, 14.0, 24.0, 24.0, 12.0, 12.0, 10.0,
-        12.0, 12.0, 10.0, 12.0, 20.0,
-    ];
-    for (c, w) in widths.iter().enumerate().take(columns as usize) {
-        sheet.set_column_width(c as u16, *w).map_err(write_error)?;
-    }
-    sheet.set_freeze_panes(2, 2).map_err(write_error)?;
     // Write beside the target, then rename: a crash never leaves half a file
-    // where the clerk expects their roster.
+    // where the clerk expects their table.
     let tmp = path.with_extension("xlsx.part");
     book.save(&tmp).map_err(write_error)?;
     std::fs::rename(&tmp, path).map_err(|e| Error::Write {

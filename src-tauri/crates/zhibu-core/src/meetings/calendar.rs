@@ -504,6 +504,19 @@ label_enum! {
     what: "提醒级别"
 }
 
+impl ParticipationLevel {
+    /// The level of a run of consecutive months (党章 第九条 counts to six;
+    /// the branch is warned at three and five). None below three.
+    pub fn for_run(months: u32) -> Option<ParticipationLevel> {
+        match months {
+            0..=2 => None,
+            3..=4 => Some(ParticipationLevel::Notice),
+            5 => Some(ParticipationLevel::Warning),
+            _ => Some(ParticipationLevel::Article9),
+        }
+    }
+}
+
 /// A member's current run of months without organisational life.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Participation {
@@ -584,13 +597,8 @@ pub fn participation(
                 }
             }
         }
-        let Some(since) = since.filter(|_| run >= 3) else {
+        let (Some(since), Some(level)) = (since, ParticipationLevel::for_run(run)) else {
             continue;
-        };
-        let level = match run {
-            3..=4 => ParticipationLevel::Notice,
-            5 => ParticipationLevel::Warning,
-            _ => ParticipationLevel::Article9,
         };
         let message = match level {
             ParticipationLevel::Notice => format!(

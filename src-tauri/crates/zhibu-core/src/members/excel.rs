@@ -29,6 +29,9 @@ pub enum Cell {
     /// An Excel date serial (days since 1899-12-30).
     Date(f64),
     Bool(bool),
+    /// An amount of money in 分, written as 元 with two decimals. Only
+    /// written, never read: imports see numbers.
+    Money(i64),
 }
 
 label_enum! {
@@ -160,6 +163,7 @@ fn cell_text(cell: &Cell) -> String {
             .map(|d| d.to_string())
             .unwrap_or_default(),
         Cell::Bool(b) => if *b { "是" } else { "否" }.to_string(),
+        Cell::Money(fen) => crate::money::yuan(*fen),
     }
 }
 

@@ -87,12 +87,8 @@ pub fn events_of(conn: &Connection, member: MemberId) -> Result<Vec<MemberEvent>
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Every member the branch has ever had, with their state on `day`.
-pub fn load(
-    conn: &Connection,
-    org: OrgId,
-    day: NaiveDate,
-) -> Result<Vec<(StoredMember, MemberState)>> {
+/// Every member the branch has ever had, with their whole history.
+pub fn histories(conn: &Connection, org: OrgId) -> Result<Vec<(StoredMember, Vec<MemberEvent>)>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {MEMBER_COLUMNS} FROM members m
          WHERE m.org_id = ?1 OR m.id IN (SELECT member_id FROM member_events WHERE org_id = ?1)
@@ -116,8 +112,22 @@ pub fn load(
     Ok(members
         .into_iter()
         .map(|m| {
-            let events = by_member.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
-            let s = state::derive(events, org, day);
+            let events = by_member.remove(&m.id).unwrap_or_default();
+            (m, events)
+        })
+        .collect())
+}
+
+/// Every member the branch has ever had, with their state on `day`.
+pub fn load(
+    conn: &Connection,
+    org: OrgId,
+    day: NaiveDate,
+) -> Result<Vec<(StoredMember, MemberState)>> {
+    Ok(histories(conn, org)?
+        .into_iter()
+        .map(|(m, events)| {
+            let s = state::derive(&events, org, day);
             (m, s)
         })
         .collect())

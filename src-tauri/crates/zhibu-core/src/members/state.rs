@@ -142,6 +142,38 @@ pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState
     s
 }
 
+/// A stretch of time on a branch's roll: from the day an event put the member
+/// on it (`by`: 接收预备党员 or 转入) to the day one took them off, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RollSpan {
+    pub from: NaiveDate,
+    pub by: EventKind,
+    pub until: Option<NaiveDate>,
+}
+
+/// The stretches on branch `org`'s roll, in order, read from the history the
+/// same way `derive` reads it (corrections applied).
+pub fn roll_spans(events: &[MemberEvent], org: OrgId) -> Vec<RollSpan> {
+    let mut spans: Vec<RollSpan> = Vec::new();
+    for e in effective(events).iter().filter(|e| e.org_id == Some(org)) {
+        let open = spans.last().is_some_and(|s| s.until.is_none());
+        match e.kind.roll_effect() {
+            Some(true) if !open => spans.push(RollSpan {
+                from: e.date,
+                by: e.kind,
+                until: None,
+            }),
+            Some(false) if open => {
+                if let Some(last) = spans.last_mut() {
+                    last.until = Some(e.date);
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
 /// 党龄 in whole years on `day`: from the 转正日期 (党章 第七条), plus the
 /// clerk's correction for historical records, never below zero.
 pub fn party_years(full_on: Option<NaiveDate>, adjust_months: i32, day: NaiveDate) -> Option<i32> {

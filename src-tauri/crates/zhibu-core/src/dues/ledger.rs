@@ -1,0 +1,575 @@
+//! What each member owes month by month, derived from three things only: the
+//! roster history (which months they belonged here), their base rows (how
+//! much a month is) and the payments allocated to months. From it: the
+//! collection-day sheet of a month, the arrears list with the 党章 第九条
+//! warnings, and a member's dues card.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::profile::{self, applying, base_from_row, BaseRecord, BASE_COLUMNS};
+use super::rules::DuesCategory;
+use super::{month_label, settings, DuesSettings};
+use crate::error::Result;
+use crate::labels::label_enum;
+use crate::meetings::calendar::{ParticipationLevel, CLAUSE_ARTICLE_9};
+use crate::members::state::{roll_spans, RollSpan};
+use crate::members::{roster, EventKind, MemberId};
+use crate::month::YearMonth;
+use crate::org::OrgId;
+
+/// 党费规定 第十三条.
+pub const CLAUSE_ARTICLE_13: &str = "《关于中国共产党党费收缴、使用和管理的规定》第十三条：对无正当理由，连续6个月不交纳党费的党员，按自行脱党处理";
+
+/// How a member stands toward this branch's books in one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owing {
+    /// Not on this branch's roll that month.
+    NotHere,
+    /// A 流动党员 paying where they are.
+    Elsewhere,
+    /// On the roll but no base entered yet.
+    NoBase,
+    Due(i64),
+}
+
+/// One member's book: what is needed to answer any question about them.
+#[derive(Debug, Clone)]
+pub struct MemberBook {
+    pub member_id: MemberId,
+    pub name: String,
+    pub group_id: Option<i64>,
+    spans: Vec<RollSpan>,
+    pub bases: Vec<BaseRecord>,
+    /// Month → (net amount allocated, the last day money came in for it).
+    paid: BTreeMap<YearMonth, (i64, Option<NaiveDate>)>,
+}
+
+impl MemberBook {
+    /// A month is this branch's to collect when the member was on its roll
+    /// on the month's first day, or was admitted here during it (党费规定
+    /// 第八条: dues start from the 支部大会 that admitted them). Someone who
+    /// transfers in mid-month paid that month where they came from.
+    pub fn here_in(&self, month: YearMonth) -> bool {
+        let first = month.first_day();
+        self.spans.iter().any(|s| {
+            let open_on_first = s.from <= first && s.until.is_none_or(|u| u > first);
+            let admitted_in = s.by == EventKind::Admitted && YearMonth::of(s.from) == month;
+            open_on_first || admitted_in
+        })
+    }
+
+    pub fn owing(&self, month: YearMonth, settings: &DuesSettings) -> Owing {
+        if !self.here_in(month) {
+            return Owing::NotHere;
+        }
+        match applying(&self.bases, month) {
+            None => Owing::NoBase,
+            Some(b) if b.pays_elsewhere => Owing::Elsewhere,
+            Some(b) => Owing::Due(settings.monthly_due(&b.terms)),
+        }
+    }
+
+    pub fn paid(&self, month: YearMonth) -> i64 {
+        self.paid.get(&month).map(|p| p.0).unwrap_or(0)
+    }
+
+    pub fn paid_on(&self, month: YearMonth) -> Option<NaiveDate> {
+        self.paid.get(&month).and_then(|p| p.1)
+    }
+
+    /// What is still open for a month (never negative).
+    pub fn outstanding(&self, month: YearMonth, settings: &DuesSettings) -> Option<i64> {
+        match self.owing(month, settings) {
+            Owing::Due(due) => Some((due - self.paid(month)).max(0)),
+            Owing::NoBase => None,
+            _ => Some(0),
+        }
+    }
+
+    /// The current run of months, up to `today`, that were due, past their
+    /// due day, and got no money at all. Months that were not due here
+    /// (before joining, paid elsewhere, 免交) neither count nor break it.
+    pub fn unpaid_run(
+        &self,
+        start: YearMonth,
+        today: NaiveDate,
+        settings: &DuesSettings,
+    ) -> (u32, Option<YearMonth>) {
+        let mut month = YearMonth::of(today);
+        let (mut run, mut since) = (0, None);
+        while month >= start {
+            let overdue = today > settings.due_date(month);
+            let counts = match self.owing(month, settings) {
+                Owing::Due(0) | Owing::NotHere | Owing::Elsewhere => None,
+                Owing::Due(_) | Owing::NoBase => Some(self.paid(month) <= 0),
+            };
+            match (overdue, counts) {
+                (true, Some(true)) => {
+                    run += 1;
+                    since = Some(month);
+                }
+                (true, Some(false)) => break,
+                _ => {}
+            }
+            month = month.prev();
+        }
+        (run, since)
+    }
+
+    /// Months from `start` through `through` that are past their due day
+    /// and not fully paid, with what is owed on each (None: no base yet).
+    pub fn overdue(
+        &self,
+        start: YearMonth,
+        through: YearMonth,
+        today: NaiveDate,
+        settings: &DuesSettings,
+    ) -> Vec<(YearMonth, Option<i64>)> {
+        let mut out = Vec::new();
+        let mut month = start;
+        while month <= through {
+            if today > settings.due_date(month) {
+                match self.outstanding(month, settings) {
+                    Some(0) => {}
+                    other => out.push((month, other)),
+                }
+            }
+            month = month.next();
+        }
+        out
+    }
+
+    /// The oldest months, from `start`, that still have money owing, taking
+    /// up to `count` of them; future months are included (预交).
+    pub fn open_months(
+        &self,
+        start: YearMonth,
+        count: u32,
+        settings: &DuesSettings,
+        horizon: YearMonth,
+    ) -> Vec<(YearMonth, Option<i64>)> {
+        let mut out = Vec::new();
+        let mut month = start;
+        while month <= horizon && (out.len() as u32) < count {
+            match self.outstanding(month, settings) {
+                Some(0) => {}
+                other => out.push((month, other)),
+            }
+            month = month.next();
+        }
+        out
+    }
+}
+
+/// Everything about a branch's dues, loaded in four queries.
+pub struct Book {
+    pub settings: DuesSettings,
+    pub start: YearMonth,
+    pub members: Vec<MemberBook>,
+    pub closed: BTreeSet<YearMonth>,
+}
+
+impl Book {
+    pub fn load(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Book> {
+        Book::load_for(conn, org, today, None)
+    }
+
+    /// The book of one member only (or of all when `only` is None).
+    pub fn load_for(
+        conn: &Connection,
+        org: OrgId,
+        today: NaiveDate,
+        only: Option<MemberId>,
+    ) -> Result<Book> {
+        let settings = settings(conn, org)?;
+        let start = settings.start_month(today);
+        let mut bases: HashMap<MemberId, Vec<BaseRecord>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {BASE_COLUMNS} FROM dues_bases b
+             WHERE b.member_id IN (SELECT id FROM members WHERE org_id = ?1
+                                   UNION SELECT member_id FROM member_events WHERE org_id = ?1)
+             ORDER BY b.member_id, b.effective, b.id"
+        ))?;
+        for row in stmt.query_map([org], base_from_row)? {
+            let b = row?;
+            bases.entry(b.member_id).or_default().push(b);
+        }
+        let mut paid: HashMap<MemberId, BTreeMap<YearMonth, (i64, Option<NaiveDate>)>> =
+            HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.member_id, a.month, SUM(a.amount_fen), MAX(CASE WHEN a.amount_fen > 0 THEN p.paid_on END)
+             FROM dues_allocations a JOIN dues_payments p ON p.id = a.payment_id
+             WHERE p.org_id = ?1 GROUP BY p.member_id, a.month",
+        )?;
+        let rows = stmt.query_map([org], |r| {
+            Ok((
+                r.get::<_, MemberId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<NaiveDate>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (member, month, fen, on) = row?;
+            paid.entry(member)
+                .or_default()
+                .insert(YearMonth::parse(&month)?, (fen, on));
+        }
+        let members = roster::histories(conn, org)?
+            .into_iter()
+            .filter(|(m, _)| only.is_none_or(|id| id == m.id))
+            .map(|(m, events)| MemberBook {
+                member_id: m.id,
+                name: m.name,
+                group_id: m.group_id,
+                spans: roll_spans(&events, org),
+                bases: bases.remove(&m.id).unwrap_or_default(),
+                paid: paid.remove(&m.id).unwrap_or_default(),
+            })
+            .collect();
+        let mut stmt =
+            conn.prepare_cached("SELECT month FROM dues_closed_months WHERE org_id = ?1")?;
+        let closed = stmt
+            .query_map([org], |r| r.get::<_, String>(0))?
+            .map(|m| YearMonth::parse(&m?))
+            .collect::<Result<BTreeSet<_>>>()?;
+        Ok(Book {
+            settings,
+            start,
+            members,
+            closed,
+        })
+    }
+
+    pub fn member(&self, id: MemberId) -> Option<&MemberBook> {
+        self.members.iter().find(|m| m.member_id == id)
+    }
+}
+
+label_enum! {
+    /// A member's month on the collection sheet.
+    pub enum MonthState {
+        Paid = "已交",
+        Partly = "未交足",
+        Unpaid = "未交",
+        Overdue = "逾期未交",
+        NoBase = "未核定基数",
+        Exempt = "免交",
+        Elsewhere = "在流入地交纳",
+    }
+    what: "交纳状态"
+}
+
+/// One member on the collection sheet of a month.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SheetRow {
+    pub member_id: MemberId,
+    pub name: String,
+    pub group_id: Option<i64>,
+    pub category: Option<DuesCategory>,
+    pub base_fen: Option<i64>,
+    /// What the month costs (None: no base yet).
+    pub due_fen: Option<i64>,
+    /// Paid toward this month (net of corrections).
+    pub paid_fen: i64,
+    pub paid_on: Option<NaiveDate>,
+    pub state: MonthState,
+    /// Paid after the due day.
+    pub late: bool,
+    /// The oldest month still owing: a tick pays that month first.
+    #[ts(type = "string | null")]
+    pub next_open: Option<YearMonth>,
+    /// What ticking would collect: the oldest open month's balance.
+    pub next_open_fen: Option<i64>,
+    /// Overdue months and what they come to (known amounts only).
+    pub overdue_months: u32,
+    pub overdue_fen: i64,
+    /// Consecutive months with nothing paid, up to today.
+    pub unpaid_run: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MonthSheet {
+    #[ts(type = "string")]
+    pub month: YearMonth,
+    pub due_date: NaiveDate,
+    pub closed: bool,
+    /// The month is before the books start.
+    pub before_start: bool,
+    #[ts(type = "string")]
+    pub start: YearMonth,
+    pub rows: Vec<SheetRow>,
+    /// Sum of the month's dues (known amounts).
+    pub due_fen: i64,
+    /// Paid toward the month so far.
+    pub paid_fen: i64,
+    /// Money taken in during the month (its cash book), all months and extras.
+    pub received_fen: i64,
+    pub members_due: u32,
+    pub members_paid: u32,
+    pub members_no_base: u32,
+}
+
+/// The collection sheet of `month`: everyone whose dues this branch
+/// collects that month, and anyone else who paid toward it.
+pub fn month_sheet(
+    conn: &Connection,
+    org: OrgId,
+    month: YearMonth,
+    today: NaiveDate,
+) -> Result<MonthSheet> {
+    let book = Book::load(conn, org, today)?;
+    let received_fen = received_in(conn, org, month, month)?.0;
+    Ok(sheet_of(&book, month, today, received_fen))
+}
+
+pub(crate) fn sheet_of(
+    book: &Book,
+    month: YearMonth,
+    today: NaiveDate,
+    received_fen: i64,
+) -> MonthSheet {
+    let s = &book.settings;
+    let due_date = s.due_date(month);
+    let mut rows = Vec::new();
+    for m in &book.members {
+        let owing = m.owing(month, s);
+        let paid_fen = m.paid(month);
+        if owing == Owing::NotHere && paid_fen == 0 {
+            continue;
+        }
+        let base = applying(&m.bases, month);
+        let paid_on = m.paid_on(month);
+        let (due_fen, state) = sheet_state(owing, paid_fen, today > due_date);
+        let open = m.open_months(book.start, 1, s, month.next());
+        let overdue = m.overdue(book.start, YearMonth::of(today), today, s);
+        rows.push(SheetRow {
+            member_id: m.member_id,
+            name: m.name.clone(),
+            group_id: m.group_id,
+            category: base.map(|b| b.terms.category),
+            base_fen: base.and_then(|b| b.terms.base_fen),
+            due_fen,
+            paid_fen,
+            paid_on,
+            state,
+            late: paid_on.is_some_and(|d| d > due_date),
+            next_open: open.first().map(|o| o.0),
+            next_open_fen: open.first().and_then(|o| o.1),
+            overdue_months: overdue.len() as u32,
+            overdue_fen: overdue.iter().filter_map(|o| o.1).sum(),
+            unpaid_run: m.unpaid_run(book.start, today, s).0,
+        });
+    }
+    let counted = |r: &&SheetRow| !matches!(r.state, MonthState::Elsewhere | MonthState::Exempt);
+    MonthSheet {
+        month,
+        due_date,
+        closed: book.closed.contains(&month),
+        before_start: month < book.start,
+        start: book.start,
+        due_fen: rows.iter().filter_map(|r| r.due_fen).sum(),
+        paid_fen: rows.iter().map(|r| r.paid_fen).sum(),
+        received_fen,
+        members_due: rows.iter().filter(counted).count() as u32,
+        members_paid: rows.iter().filter(|r| r.state == MonthState::Paid).count() as u32,
+        members_no_base: rows
+            .iter()
+            .filter(|r| r.state == MonthState::NoBase)
+            .count() as u32,
+        rows,
+    }
+}
+
+/// Money taken in with ledger months `from..=through`: (ordinary dues and
+/// extras, 大额党费). A payment whose extra is 1000元 or more is 大额党费;
+/// its months' dues stay ordinary.
+pub(crate) fn received_in(
+    conn: &Connection,
+    org: OrgId,
+    from: YearMonth,
+    through: YearMonth,
+) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(p.dues_fen + CASE WHEN ABS(COALESCE(o.extra_fen, p.extra_fen)) >= ?4 THEN 0 ELSE p.extra_fen END), 0),
+                COALESCE(SUM(CASE WHEN ABS(COALESCE(o.extra_fen, p.extra_fen)) >= ?4 THEN p.extra_fen ELSE 0 END), 0)
+         FROM dues_payments p LEFT JOIN dues_payments o ON o.id = p.reverses_id
+         WHERE p.org_id = ?1 AND p.ledger_month BETWEEN ?2 AND ?3",
+        params![org, from.to_string(), through.to_string(), LARGE_FEN],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// 党费规定 第十一条: "自愿一次多交纳1000元以上的党费，全部上缴中央".
+pub const LARGE_FEN: i64 = 100_000;
+
+/// A member in arrears.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ArrearsRow {
+    pub member_id: MemberId,
+    pub name: String,
+    /// Months past their due day and not fully paid.
+    pub months: Vec<String>,
+    pub owed_fen: i64,
+    /// Months among them with no base yet (amount unknown).
+    pub no_base_months: u32,
+    pub unpaid_run: u32,
+    #[ts(type = "string | null")]
+    pub run_since: Option<YearMonth>,
+    /// Set from 3 consecutive unpaid months.
+    pub level: Option<ParticipationLevel>,
+    pub message: Option<String>,
+    pub clause: Option<String>,
+}
+
+/// Everyone on the books with an overdue month, the longest runs first.
+/// Nothing about a member changes: 自行脱党 needs a 支部大会 decision.
+pub fn arrears(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<ArrearsRow>> {
+    let book = Book::load(conn, org, today)?;
+    Ok(arrears_of(&book, today))
+}
+
+pub(crate) fn arrears_of(book: &Book, today: NaiveDate) -> Vec<ArrearsRow> {
+    let s = &book.settings;
+    let mut out: Vec<ArrearsRow> = book
+        .members
+        .iter()
+        .filter_map(|m| {
+            let overdue = m.overdue(book.start, YearMonth::of(today), today, s);
+            if overdue.is_empty() {
+                return None;
+            }
+            let (run, since) = m.unpaid_run(book.start, today, s);
+            let level = ParticipationLevel::for_run(run);
+            let message = level.map(|l| match l {
+                ParticipationLevel::Notice => format!("已连续{run}个月未交纳党费，请支部及时了解情况、提醒交纳"),
+                ParticipationLevel::Warning => format!("已连续{run}个月未交纳党费，再有1个月将满6个月，请支部书记尽快谈话、批评教育"),
+                ParticipationLevel::Article9 => format!("已连续{run}个月未交纳党费。如无正当理由，按党章第九条、党费规定第十三条应按自行脱党处理，由支部大会决定并报上级党组织批准；是否属于正当理由，由支部研究决定。本软件不会自动改变党员状态"),
+            });
+            Some(ArrearsRow {
+                member_id: m.member_id,
+                name: m.name.clone(),
+                months: overdue.iter().map(|o| month_label(o.0)).collect(),
+                owed_fen: overdue.iter().filter_map(|o| o.1).sum(),
+                no_base_months: overdue.iter().filter(|o| o.1.is_none()).count() as u32,
+                unpaid_run: run,
+                run_since: since,
+                level,
+                message,
+                clause: level.map(|_| format!("{CLAUSE_ARTICLE_9}；{CLAUSE_ARTICLE_13}")),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.unpaid_run
+            .cmp(&a.unpaid_run)
+            .then(b.months.len().cmp(&a.months.len()))
+            .then(a.member_id.cmp(&b.member_id))
+    });
+    out
+}
+
+/// One month on a member's dues card.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CardMonth {
+    #[ts(type = "string")]
+    pub month: YearMonth,
+    pub due_fen: Option<i64>,
+    pub paid_fen: i64,
+    pub paid_on: Option<NaiveDate>,
+    pub state: MonthState,
+    pub late: bool,
+}
+
+/// A member's dues card (like the paper 党费证): every month on the books,
+/// every payment and correction, and the base history.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DuesCard {
+    pub member_id: MemberId,
+    pub name: String,
+    pub months: Vec<CardMonth>,
+    pub payments: Vec<super::payments::PaymentRecord>,
+    pub bases: Vec<BaseRecord>,
+    /// What the current month costs, and why.
+    pub current_fen: Option<i64>,
+    pub clause: Option<String>,
+    pub overdue_fen: i64,
+    pub unpaid_run: u32,
+    /// The months a payment could cover next, oldest first, with amounts.
+    pub open: Vec<OpenMonth>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OpenMonth {
+    #[ts(type = "string")]
+    pub month: YearMonth,
+    pub fen: Option<i64>,
+}
+
+pub fn card(conn: &Connection, org: OrgId, member: MemberId, today: NaiveDate) -> Result<DuesCard> {
+    let name = profile::check_member(conn, org, member)?;
+    let book = Book::load_for(conn, org, today, Some(member))?;
+    let s = &book.settings;
+    let Some(m) = book.member(member) else {
+        return Err(crate::Error::NotFound(format!("{name}不在本支部的名册中")));
+    };
+    let this_month = YearMonth::of(today);
+    let last_paid = m.paid.keys().next_back().copied();
+    let through = last_paid.map_or(this_month, |p| p.max(this_month));
+    let mut months = Vec::new();
+    let mut month = book.start;
+    while month <= through {
+        let owing = m.owing(month, s);
+        let paid_fen = m.paid(month);
+        if owing != Owing::NotHere || paid_fen != 0 {
+            let row = sheet_state(owing, paid_fen, today > s.due_date(month));
+            months.push(CardMonth {
+                month,
+                due_fen: row.0,
+                paid_fen,
+                paid_on: m.paid_on(month),
+                state: row.1,
+                late: m.paid_on(month).is_some_and(|d| d > s.due_date(month)),
+            });
+        }
+        month = month.next();
+    }
+    let current = applying(&m.bases, this_month);
+    let horizon = this_month.plus(12);
+    let open = m
+        .open_months(book.start, 12, s, horizon)
+        .into_iter()
+        .map(|(month, fen)| OpenMonth { month, fen })
+        .collect();
+    let overdue = m.overdue(book.start, this_month, today, s);
+    Ok(DuesCard {
+        member_id: member,
+        name,
+        months,
+        payments: super::payments::of_member(conn, org, member)?,
+        bases: m.bases.clone(),
+        current_fen: current.map(|b| s.monthly_due(&b.terms)),
+        clause: current.map(|b| b.terms.category.clause().to_string()),
+        overdue_fen: overdue.iter().filter_map(|o| o.1).sum(),
+        unpaid_run: m.unpaid_run(book.start, today, s).0,
+        open,
+    })
+}
+
+fn sheet_state(owing: Owing, paid_fen: i64, past_due: bool) -> (Option<i64>, MonthState) {
+    match owing {
+        Owing::Elsewhere => (Some(0), MonthState::Elsewhere),
+        Owing::NoBase => (None, MonthState::NoBase),
+        Owing::Due(0) => (Some(0), MonthState::Exempt),
+        Owing::Due(due) if paid_fen >= due => (Some(due), MonthState::Paid),
+        Owing::Due(due) if paid_fen > 0 => (Some(due), MonthState::Partly),
+        Owing::Due(due) if past_due => (Some(due), MonthState::Overdue),
+        Owing::Due(due) => (Some(due), MonthState::Unpaid),
+        Owing::NotHere => (Some(0), MonthState::Paid),
+    }
+}

@@ -1,0 +1,304 @@
+//! Each member's 党费 category and base, as a history of rows with the month
+//! each takes effect, and the yearly 核定 that reviews every member at once.
+
+use chrono::{DateTime, Local};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::rules::{DuesCategory, Terms};
+use super::{month_label, settings, BasePolicy, DuesSettings};
+use crate::error::{Error, Result};
+use crate::members::{self, MemberId};
+use crate::month::YearMonth;
+use crate::org::OrgId;
+
+/// One stored base row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BaseRecord {
+    pub id: i64,
+    pub member_id: MemberId,
+    #[ts(type = "string")]
+    pub effective: YearMonth,
+    pub terms: Terms,
+    pub pays_elsewhere: bool,
+    pub approval: Option<String>,
+    pub note: Option<String>,
+    pub created_at: String,
+}
+
+/// A new base from the form or the yearly 核定.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BaseInput {
+    #[ts(type = "string")]
+    pub effective: YearMonth,
+    pub category: DuesCategory,
+    pub base_fen: Option<i64>,
+    /// 经批准少交: the approved monthly amount.
+    pub fixed_fen: Option<i64>,
+    /// A 流动党员 who pays where they are (党费规定 第九条).
+    #[serde(default)]
+    pub pays_elsewhere: bool,
+    /// 经批准少交/免交: the approval document or meeting.
+    pub approval: Option<String>,
+    pub note: Option<String>,
+}
+
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_ref()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+pub(crate) const BASE_COLUMNS: &str =
+    "b.id, b.member_id, b.effective, b.category, b.base_fen, b.fixed_fen, b.pays_elsewhere, b.approval, b.note, b.created_at";
+
+pub(crate) fn base_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BaseRecord> {
+    let effective: String = r.get(2)?;
+    Ok(BaseRecord {
+        id: r.get(0)?,
+        member_id: r.get(1)?,
+        effective: YearMonth::parse(&effective).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        terms: Terms {
+            category: r.get(3)?,
+            base_fen: r.get(4)?,
+            fixed_fen: r.get(5)?,
+        },
+        pays_elsewhere: r.get(6)?,
+        approval: r.get(7)?,
+        note: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+/// A member's base rows in the order they apply (by month, then as entered).
+pub fn bases(conn: &Connection, member: MemberId) -> Result<Vec<BaseRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {BASE_COLUMNS} FROM dues_bases b WHERE b.member_id = ?1 ORDER BY b.effective, b.id"
+    ))?;
+    let rows = stmt.query_map([member], base_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The row that applies to `month`: the latest effective on or before it.
+pub fn applying(bases: &[BaseRecord], month: YearMonth) -> Option<&BaseRecord> {
+    bases.iter().rev().find(|b| b.effective <= month)
+}
+
+/// The last closed month of the branch, if any.
+pub(crate) fn last_closed(conn: &Connection, org: OrgId) -> Result<Option<YearMonth>> {
+    let last: Option<String> = conn.query_row(
+        "SELECT MAX(month) FROM dues_closed_months WHERE org_id = ?1",
+        [org],
+        |r| r.get(0),
+    )?;
+    last.map(|m| YearMonth::parse(&m)).transpose()
+}
+
+pub(crate) fn check_member(conn: &Connection, org: OrgId, member: MemberId) -> Result<String> {
+    conn.query_row(
+        "SELECT name FROM members WHERE id = ?1
+           AND (org_id = ?2 OR id IN (SELECT member_id FROM member_events WHERE org_id = ?2))",
+        params![member, org],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound("找不到这名党员，请刷新后重试".into()))
+}
+
+/// Checks a base against the category's rule and the branch's policy;
+/// returns the terms to store.
+fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Result<Terms> {
+    let category = input.category;
+    let mut terms = Terms {
+        category,
+        base_fen: None,
+        fixed_fen: None,
+    };
+    if category.needs_base() {
+        let base = input.base_fen.filter(|b| *b > 0).ok_or_else(|| {
+            Error::Validation(format!(
+                "“{category}”党员按比例交纳党费，请填写每月党费基数（元）。{}",
+                category.clause()
+            ))
+        })?;
+        if base > 100_000_000 {
+            return Err(Error::Validation(
+                "党费基数超过每月100万元，请核对是否多写了位数".into(),
+            ));
+        }
+        terms.base_fen = Some(base);
+    }
+    if category == DuesCategory::ReducedApproved {
+        let fixed = input.fixed_fen.filter(|f| *f > 0).ok_or_else(|| {
+            Error::Validation("经批准少交的，请填写批准后每月交纳的金额（元）".into())
+        })?;
+        terms.fixed_fen = Some(fixed);
+    }
+    if matches!(
+        category,
+        DuesCategory::ReducedApproved | DuesCategory::ExemptApproved
+    ) && clean(&input.approval).is_none()
+    {
+        return Err(Error::Rule(format!(
+            "请填写批准情况（文号或支部研究的会议）。{}",
+            category.clause()
+        )));
+    }
+    let off_cycle = match settings.base_policy {
+        BasePolicy::Annual => input.effective.month() != settings.review_month,
+        BasePolicy::NextYear => input.effective.month() != 1,
+        BasePolicy::Immediate => false,
+    };
+    if has_earlier && off_cycle && clean(&input.note).is_none() {
+        return Err(Error::Rule(format!(
+            "本支部的办法是“{}”，{}调整基数请在备注中写明原因（如工资调整文件）；如属年度核定，请选择{}月生效",
+            settings.base_policy,
+            month_label(input.effective),
+            match settings.base_policy {
+                BasePolicy::NextYear => 1,
+                _ => settings.review_month,
+            }
+        )));
+    }
+    Ok(terms)
+}
+
+/// Records a new base for a member. It can only take effect in a month that
+/// is not closed: closed books keep the amounts they were closed with.
+pub fn set_base(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    member: MemberId,
+    input: &BaseInput,
+    now: DateTime<Local>,
+) -> Result<i64> {
+    check_member(tx, org, member)?;
+    let settings = settings(tx, org)?;
+    if let Some(closed) = last_closed(tx, org)? {
+        if input.effective <= closed {
+            return Err(Error::Conflict(format!(
+                "{}及以前的党费已结账，新的基数最早从{}起生效，请改选生效月份",
+                month_label(closed),
+                month_label(closed.next())
+            )));
+        }
+    }
+    let has_earlier = !bases(tx, member)?.is_empty();
+    let terms = checked(input, &settings, has_earlier)?;
+    tx.execute(
+        "INSERT INTO dues_bases (member_id, effective, category, base_fen, fixed_fen, pays_elsewhere,
+             approval, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            member,
+            input.effective.to_string(),
+            terms.category,
+            terms.base_fen,
+            terms.fixed_fen,
+            input.pays_elsewhere,
+            clean(&input.approval),
+            clean(&input.note),
+            now.to_rfc3339()
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// One member in the yearly 核定 screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ReviewRow {
+    pub member_id: MemberId,
+    pub name: String,
+    /// 人员类别 from the roster, a hint for the category.
+    pub roster_category: Option<String>,
+    /// The base that applies in the review month now.
+    pub current: Option<BaseRecord>,
+    pub current_fen: Option<i64>,
+    /// A row dated this very month exists: this year's 核定 is done.
+    pub reviewed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Review {
+    #[ts(type = "string")]
+    pub month: YearMonth,
+    pub rows: Vec<ReviewRow>,
+    pub reviewed: u32,
+    /// The month is closed: the review can no longer be entered for it.
+    pub closed: bool,
+}
+
+/// Everyone on the roll on the first day of `month` (and anyone admitted in
+/// it), with the base that applies and whether it has been reviewed.
+pub fn review(conn: &Connection, org: OrgId, month: YearMonth) -> Result<Review> {
+    let settings = settings(conn, org)?;
+    let roll = members::on_roll(conn, org, month.last_day())?;
+    let mut rows = Vec::with_capacity(roll.len());
+    let mut category_stmt = conn.prepare_cached("SELECT category FROM members WHERE id = ?1")?;
+    for m in roll {
+        let history = bases(conn, m.member_id)?;
+        let current = applying(&history, month).cloned();
+        let reviewed = history.iter().any(|b| b.effective == month);
+        rows.push(ReviewRow {
+            member_id: m.member_id,
+            name: m.name,
+            roster_category: category_stmt.query_row([m.member_id], |r| r.get(0))?,
+            current_fen: current.as_ref().map(|b| settings.monthly_due(&b.terms)),
+            current,
+            reviewed,
+        });
+    }
+    let closed = last_closed(conn, org)?.is_some_and(|c| c >= month);
+    Ok(Review {
+        month,
+        reviewed: rows.iter().filter(|r| r.reviewed).count() as u32,
+        rows,
+        closed,
+    })
+}
+
+/// One member's reviewed base.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ReviewEntry {
+    pub member_id: MemberId,
+    pub category: DuesCategory,
+    pub base_fen: Option<i64>,
+    pub fixed_fen: Option<i64>,
+    #[serde(default)]
+    pub pays_elsewhere: bool,
+    pub approval: Option<String>,
+}
+
+/// Records the yearly 核定 for `month`: one base row per entry, all or none.
+/// A member whose entry is refused is named in the message.
+pub fn apply_review(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    month: YearMonth,
+    entries: &[ReviewEntry],
+    now: DateTime<Local>,
+) -> Result<u32> {
+    for e in entries {
+        let input = BaseInput {
+            effective: month,
+            category: e.category,
+            base_fen: e.base_fen,
+            fixed_fen: e.fixed_fen,
+            pays_elsewhere: e.pays_elsewhere,
+            approval: e.approval.clone(),
+            note: Some(format!("{}年度核定", month.year())),
+        };
+        set_base(tx, org, e.member_id, &input, now).map_err(|err| {
+            let name = check_member(tx, org, e.member_id).unwrap_or_default();
+            match err {
+                Error::Validation(m) => Error::Validation(format!("{name}：{m}")),
+                Error::Rule(m) => Error::Rule(format!("{name}：{m}")),
+                other => other,
+            }
+        })?;
+    }
+    Ok(entries.len() as u32)
+}

@@ -1,0 +1,299 @@
+//! The dues rates of 《关于中国共产党党费收缴、使用和管理的规定》(中组发〔2008〕3号)
+//! as data, and the pure function that turns a category and a base into a
+//! monthly amount. Rates are in basis points (1‱), amounts in 分, so the
+//! arithmetic is exact; only the final rounding is a choice (a setting,
+//! because no central rule fixes it).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::labels::label_enum;
+
+label_enum! {
+    /// What a member's dues are computed from (党费规定 第一至七条).
+    pub enum DuesCategory {
+        /// 按月领取工资: 税后固定工资收入 (第一、二条).
+        Salaried = "在职",
+        /// 当月实际领取的薪酬收入 (第三条).
+        AnnualSalary = "年薪制",
+        /// 上季度月平均纯收入 (第四条).
+        SelfEmployed = "个体经营等不按月取得收入",
+        /// 基本离退休费/基本养老金 (第五条; 组电明字〔2017〕5号).
+        Retired = "离退休",
+        Farmer = "农民",
+        Student = "学生",
+        Unemployed = "下岗失业",
+        /// 依靠抚恤或救济生活.
+        Relief = "依靠抚恤或救济生活",
+        /// 领取当地最低生活保障金.
+        Dibao = "领取最低生活保障金",
+        /// 交纳党费确有困难, 经党支部研究、报上一级党委批准 (第七条).
+        ReducedApproved = "经批准少交",
+        ExemptApproved = "经批准免交",
+    }
+    what: "党费类别"
+}
+
+label_enum! {
+    /// How a percentage is rounded to money. No central rule fixes it.
+    pub enum Rounding {
+        Fen = "四舍五入到分",
+        Jiao = "四舍五入到角",
+        TruncateToJiao = "舍去分（保留到角）",
+    }
+    what: "党费取整方式"
+}
+
+/// A bracket of a 全额累进 table: up to and including `up_to_fen`, the
+/// whole base pays `basis_points` (None: no upper bound).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bracket {
+    pub up_to_fen: Option<i64>,
+    pub basis_points: i64,
+}
+
+/// 党费规定 第二条 (also 第三、四条): "3000元以下（含3000元）者，交纳月工资收入的
+/// 0.5%；3000元以上至5000元（含5000元）者，交纳1%；5000元以上至10000元
+/// （含10000元）者，交纳1.5%；10000元以上者，交纳2%".
+pub const SALARY_BRACKETS: [Bracket; 4] = [
+    Bracket {
+        up_to_fen: Some(300_000),
+        basis_points: 50,
+    },
+    Bracket {
+        up_to_fen: Some(500_000),
+        basis_points: 100,
+    },
+    Bracket {
+        up_to_fen: Some(1_000_000),
+        basis_points: 150,
+    },
+    Bracket {
+        up_to_fen: None,
+        basis_points: 200,
+    },
+];
+
+/// 党费规定 第五条: "5000元以下（含5000元）的按0.5%…5000元以上的按1%".
+pub const RETIRED_BRACKETS: [Bracket; 2] = [
+    Bracket {
+        up_to_fen: Some(500_000),
+        basis_points: 50,
+    },
+    Bracket {
+        up_to_fen: None,
+        basis_points: 100,
+    },
+];
+
+/// 党费规定 第六条: 学生、下岗失业、依靠抚恤或救济生活、领取最低生活保障金的党员每月0.2元.
+pub const FLAT_FEN: i64 = 20;
+/// 党费规定 第六条: 农民党员每月交纳党费0.2元至1元 (the branch chooses).
+pub const FARMER_MIN_FEN: i64 = 20;
+pub const FARMER_MAX_FEN: i64 = 100;
+
+/// How the monthly amount of a category is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// A percentage of the base, from a bracket table.
+    Brackets(&'static [Bracket]),
+    /// The branch's chosen amount for 农民.
+    Farmer,
+    Flat(i64),
+    /// The amount the approval sets.
+    Approved,
+    Exempt,
+}
+
+impl DuesCategory {
+    pub fn basis(self) -> Basis {
+        use DuesCategory::*;
+        match self {
+            Salaried | AnnualSalary | SelfEmployed => Basis::Brackets(&SALARY_BRACKETS),
+            Retired => Basis::Brackets(&RETIRED_BRACKETS),
+            Farmer => Basis::Farmer,
+            Student | Unemployed | Relief | Dibao => Basis::Flat(FLAT_FEN),
+            ReducedApproved => Basis::Approved,
+            ExemptApproved => Basis::Exempt,
+        }
+    }
+
+    /// The base has to be entered (a percentage applies).
+    pub fn needs_base(self) -> bool {
+        matches!(self.basis(), Basis::Brackets(_))
+    }
+
+    /// The clause the amount comes from, as shown beside it.
+    pub fn clause(self) -> &'static str {
+        use DuesCategory::*;
+        match self {
+            Salaried => "党费规定第一、二条：以每月工资收入（税后）中相对固定的、经常性的部分为基数，全额累进",
+            AnnualSalary => "党费规定第三条：以当月实际领取的薪酬收入为基数，比例同在职党员",
+            SelfEmployed => "党费规定第四条：以上季度月平均纯收入为基数，比例同在职党员",
+            Retired => "党费规定第五条：以基本离退休费（基本养老金）为基数，5000元以下（含）0.5%，以上1%",
+            Farmer => "党费规定第六条：农民党员每月0.2元至1元，由党支部确定",
+            Student | Unemployed | Relief | Dibao => "党费规定第六条：每月交纳0.2元",
+            ReducedApproved | ExemptApproved => "党费规定第七条：交纳党费确有困难的，经党支部研究，报上一级党委批准，可以少交或者免交（离退休党员由党支部研究同意即可）",
+        }
+    }
+}
+
+/// The rate of a base in a bracket table: the first bracket whose inclusive
+/// upper bound holds it (全额累进: the whole base at one rate).
+pub fn rate_of(brackets: &[Bracket], base_fen: i64) -> i64 {
+    brackets
+        .iter()
+        .find(|b| b.up_to_fen.is_none_or(|top| base_fen <= top))
+        .map(|b| b.basis_points)
+        .unwrap_or(0)
+}
+
+/// `base_fen × basis_points / 10000`, rounded as the setting says.
+pub fn apply_rate(base_fen: i64, basis_points: i64, rounding: Rounding) -> i64 {
+    // In units of 1/10000 分: exact.
+    let exact = base_fen * basis_points;
+    match rounding {
+        Rounding::Fen => (exact + 5_000) / 10_000,
+        Rounding::Jiao => (exact + 50_000) / 100_000 * 10,
+        Rounding::TruncateToJiao => exact / 100_000 * 10,
+    }
+}
+
+/// What a member pays a month, in 分.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Terms {
+    pub category: DuesCategory,
+    /// The base, for the percentage categories.
+    pub base_fen: Option<i64>,
+    /// The approved amount, for 经批准少交.
+    pub fixed_fen: Option<i64>,
+}
+
+/// The monthly amount for `terms`. A missing base or approved amount counts
+/// as zero; entry refuses both, so only damaged data gets here.
+pub fn monthly_due(terms: &Terms, farmer_fen: i64, rounding: Rounding) -> i64 {
+    match terms.category.basis() {
+        Basis::Brackets(table) => {
+            let base = terms.base_fen.unwrap_or(0);
+            apply_rate(base, rate_of(table, base), rounding)
+        }
+        Basis::Farmer => farmer_fen,
+        Basis::Flat(fen) => fen,
+        Basis::Approved => terms.fixed_fen.unwrap_or(0),
+        Basis::Exempt => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::parse_yuan;
+
+    fn due(category: DuesCategory, base: &str, rounding: Rounding) -> i64 {
+        let terms = Terms {
+            category,
+            base_fen: Some(parse_yuan(base).expect("base")),
+            fixed_fen: None,
+        };
+        monthly_due(&terms, 100, rounding)
+    }
+
+    #[test]
+    fn salary_brackets_are_whole_base_with_inclusive_tops() {
+        // 党费规定 第二条 (exact wording in SALARY_BRACKETS); official Q&A:
+        // 5100 × 1.5% = 76.5, 4900 × 1% = 49.
+        use DuesCategory::Salaried;
+        let table = [
+            ("0", 0),
+            ("2000", 1000),
+            ("3000", 1500),
+            ("3000.01", 3000),
+            ("4900", 4900),
+            ("5000", 5000),
+            ("5000.01", 7500),
+            ("5100", 7650),
+            ("10000", 15000),
+            ("10000.01", 20000),
+            ("12345.67", 24691),
+        ];
+        for (base, fen) in table {
+            assert_eq!(due(Salaried, base, Rounding::Fen), fen, "在职 {base}");
+        }
+        // 第三、四条 use the same table.
+        assert_eq!(due(DuesCategory::AnnualSalary, "5100", Rounding::Fen), 7650);
+        assert_eq!(
+            due(DuesCategory::SelfEmployed, "3000.01", Rounding::Fen),
+            3000
+        );
+    }
+
+    #[test]
+    fn retired_brackets() {
+        // 党费规定 第五条: ≤5000 (inclusive) 0.5 %, above 1 %.
+        use DuesCategory::Retired;
+        for (base, fen) in [
+            ("3000", 1500),
+            ("5000", 2500),
+            ("5000.01", 5000),
+            ("6200", 6200),
+        ] {
+            assert_eq!(due(Retired, base, Rounding::Fen), fen, "离退休 {base}");
+        }
+    }
+
+    #[test]
+    fn fixed_amounts() {
+        // 第六条: 农民 0.2–1 元 (the branch's choice, here 1元); the other four 0.2元.
+        // 第七条: 少交 pays what the approval says, 免交 nothing.
+        let t = |category, fixed_fen| Terms {
+            category,
+            base_fen: None,
+            fixed_fen,
+        };
+        assert_eq!(
+            monthly_due(&t(DuesCategory::Farmer, None), 100, Rounding::Fen),
+            100
+        );
+        assert_eq!(
+            monthly_due(&t(DuesCategory::Farmer, None), 20, Rounding::Fen),
+            20
+        );
+        for c in [
+            DuesCategory::Student,
+            DuesCategory::Unemployed,
+            DuesCategory::Relief,
+            DuesCategory::Dibao,
+        ] {
+            assert_eq!(monthly_due(&t(c, None), 100, Rounding::Fen), 20, "{c}");
+        }
+        assert_eq!(
+            monthly_due(
+                &t(DuesCategory::ReducedApproved, Some(500)),
+                100,
+                Rounding::Fen
+            ),
+            500
+        );
+        assert_eq!(
+            monthly_due(&t(DuesCategory::ExemptApproved, None), 100, Rounding::Fen),
+            0
+        );
+    }
+
+    #[test]
+    fn rounding_is_a_setting() {
+        use DuesCategory::Salaried;
+        // 3333.33 × 1% = 33.3333; 2999.90 × 0.5% = 14.9995; 4567.80 × 1% = 45.678.
+        let table = [
+            ("3333.33", Rounding::Fen, 3333),
+            ("2999.90", Rounding::Fen, 1500),
+            ("4567.80", Rounding::Fen, 4568),
+            ("4567.80", Rounding::Jiao, 4570),
+            ("4567.80", Rounding::TruncateToJiao, 4560),
+            ("3333.33", Rounding::Jiao, 3330),
+        ];
+        for (base, rounding, fen) in table {
+            assert_eq!(due(Salaried, base, rounding), fen, "{base} {rounding}");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! A table as it goes into a spreadsheet (and later a PDF): the sheet's
+//! name, a title row, a header row and the rows. The core builds tables;
+//! zhibu-report only writes them.
+
+pub use crate::members::excel::Cell;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub sheet: String,
+    pub title: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Column widths in characters.
+    pub widths: Vec<f64>,
+    /// Rows and columns kept in view while scrolling (below the header,
+    /// right of these columns).
+    pub frozen_columns: u16,
+}

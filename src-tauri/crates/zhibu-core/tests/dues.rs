@@ -1,0 +1,716 @@
+//! 党费 on the demo roster: months due from the roster history, payments
+//! and their allocation, the 补交/预交 windows, reversals, month closing,
+//! arrears warnings, remittance and reconciliation, the yearly 核定 and the
+//! exported tables. Today is 2026-11-22 (tests/common).
+
+mod common;
+
+use common::*;
+use zhibu_core::dues::export;
+use zhibu_core::dues::ledger::{self, MonthState};
+use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
+use zhibu_core::dues::profile::{self, BaseInput, ReviewEntry};
+use zhibu_core::dues::remit::{self, RemittanceInput};
+use zhibu_core::dues::{self, close, DuesCategory, DuesSettings, WindowPolicy};
+use zhibu_core::meetings::calendar::ParticipationLevel;
+use zhibu_core::members::{roster, RosterQuery};
+use zhibu_core::month::YearMonth;
+use zhibu_core::{demo, ErrorKind, Store};
+
+fn ym(text: &str) -> YearMonth {
+    YearMonth::parse(text).expect("month")
+}
+
+fn id_of(store: &Store, org: i64, name: &str) -> i64 {
+    let query = RosterQuery {
+        include_former: true,
+        ..RosterQuery::default()
+    };
+    roster::roster(store.conn(), org, &query, today())
+        .expect("roster")
+        .rows
+        .into_iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("{name} on the roster"))
+        .id
+}
+
+fn farmer(effective: &str) -> BaseInput {
+    BaseInput {
+        effective: ym(effective),
+        category: DuesCategory::Farmer,
+        base_fen: None,
+        fixed_fen: None,
+        pays_elsewhere: false,
+        approval: None,
+        note: None,
+    }
+}
+
+fn salaried(effective: &str, base_fen: i64) -> BaseInput {
+    BaseInput {
+        category: DuesCategory::Salaried,
+        base_fen: Some(base_fen),
+        ..farmer(effective)
+    }
+}
+
+/// The demo roster, books from `start`, 农民 at 1元, everyone ever on the
+/// roll given a 农民 base from `start`.
+fn branch(start: &str) -> (Store, i64) {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let settings = DuesSettings {
+        start: Some(ym(start)),
+        farmer_fen: 100,
+        ..DuesSettings::default()
+    };
+    dues::set_settings(store.conn(), org, &settings).expect("settings");
+    let everyone: Vec<i64> = roster::load(store.conn(), org, today())
+        .expect("members")
+        .into_iter()
+        .map(|(m, _)| m.id)
+        .collect();
+    store
+        .with_tx(|tx| {
+            for id in &everyone {
+                profile::set_base(tx, org, *id, &farmer(start), now())?;
+            }
+            Ok(())
+        })
+        .expect("bases");
+    (store, org)
+}
+
+fn pay_input(
+    member: i64,
+    paid_on: chrono::NaiveDate,
+    months: u32,
+    amount_fen: i64,
+) -> PaymentInput {
+    PaymentInput {
+        member_id: member,
+        paid_on,
+        months,
+        amount_fen,
+        method: PayMethod::Cash,
+        paid_by: None,
+        receipt_no: None,
+        approval: None,
+        note: None,
+    }
+}
+
+fn pay(store: &mut Store, org: i64, input: &PaymentInput) -> zhibu_core::Result<i64> {
+    store.with_tx(|tx| payments::pay(tx, org, input, now()))
+}
+
+fn card_months(store: &Store, org: i64, member: i64) -> Vec<(String, Option<i64>, i64)> {
+    ledger::card(store.conn(), org, member, today())
+        .expect("card")
+        .months
+        .into_iter()
+        .map(|m| (m.month.to_string(), m.due_fen, m.paid_fen))
+        .collect()
+}
+
+#[test]
+fn months_due_follow_the_roster_history() {
+    // 党费规定 第八条: dues start in the month of the 支部大会 that admitted
+    // them; a transfer in mid-month pays that month where they came from.
+    let (store, org) = branch("2024-01");
+    let months = |name: &str| -> Vec<String> {
+        card_months(&store, org, id_of(&store, org, name))
+            .into_iter()
+            .map(|m| m.0)
+            .collect()
+    };
+    let tian = months("田宇"); // admitted 2026-06-22
+    assert_eq!(tian.first().map(String::as_str), Some("2026-06"));
+    assert_eq!(tian.last().map(String::as_str), Some("2026-11"));
+    let huang = months("黄海波"); // transferred in 2024-09-22
+    assert_eq!(huang.first().map(String::as_str), Some("2024-10"));
+    let han = months("韩磊"); // transferred out 2025-09-22
+    assert_eq!(han.first().map(String::as_str), Some("2024-01"));
+    assert_eq!(han.last().map(String::as_str), Some("2025-09"));
+    let qian = months("钱福生"); // died 2024-08-22
+    assert_eq!(qian.last().map(String::as_str), Some("2024-08"));
+    assert_eq!(months("王建国").len(), 35);
+}
+
+#[test]
+fn a_base_of_3000_01_pays_30_yuan_on_the_sheet() {
+    // 党费规定 第二条: 3000元以上至5000元（含） 1%, on the whole base.
+    let (mut store, org) = branch("2026-01");
+    let liu = id_of(&store, org, "刘芳");
+    store
+        .with_tx(|tx| {
+            profile::set_base(
+                tx,
+                org,
+                liu,
+                &BaseInput {
+                    note: Some("村文书报酬调整".into()),
+                    ..salaried("2026-11", 300_001)
+                },
+                now(),
+            )
+        })
+        .expect("base");
+    let sheet = ledger::month_sheet(store.conn(), org, ym("2026-11"), today()).expect("sheet");
+    let row = sheet
+        .rows
+        .iter()
+        .find(|r| r.member_id == liu)
+        .expect("刘芳");
+    assert_eq!((row.due_fen, row.base_fen), (Some(3000), Some(300_001)));
+    assert_eq!(row.state, MonthState::Overdue, "unpaid after the 5th");
+    let october = ledger::month_sheet(store.conn(), org, ym("2026-10"), today()).expect("sheet");
+    let row = october
+        .rows
+        .iter()
+        .find(|r| r.member_id == liu)
+        .expect("刘芳");
+    assert_eq!(
+        row.due_fen,
+        Some(100),
+        "the new base applies from its month only"
+    );
+}
+
+#[test]
+fn payments_pay_the_oldest_months_and_keep_the_extra_apart() {
+    let (mut store, org) = branch("2026-09");
+    let wang = id_of(&store, org, "王建国");
+    // Three months (9, 10, 11) at 1元 = 3元; 5元 handed over: 2元 is 自愿多交.
+    let short = pay(&mut store, org, &pay_input(wang, d(2026, 11, 20), 3, 250)).expect_err("short");
+    assert_eq!(short.kind(), ErrorKind::Validation);
+    assert!(short.to_string().contains("少了0.50元"), "{short}");
+    let id = pay(
+        &mut store,
+        org,
+        &PaymentInput {
+            paid_by: Some("王建国的妻子 刘桂芝".into()),
+            receipt_no: Some("No.0012".into()),
+            ..pay_input(wang, d(2026, 11, 20), 3, 500)
+        },
+    )
+    .expect("pay");
+    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let p = card.payments.iter().find(|p| p.id == id).expect("payment");
+    assert_eq!((p.dues_fen, p.extra_fen, p.large), (300, 200, false));
+    assert_eq!(p.paid_by.as_deref(), Some("王建国的妻子 刘桂芝"));
+    let months: Vec<String> = p.months.iter().map(|a| a.month.to_string()).collect();
+    assert_eq!(months, ["2026-09", "2026-10", "2026-11"]);
+    assert!(card.months.iter().all(|m| m.state == MonthState::Paid));
+    // The next payment goes to December (预交).
+    pay(&mut store, org, &pay_input(wang, d(2026, 11, 21), 1, 100)).expect("advance");
+    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    assert_eq!(
+        card.months.last().map(|m| m.month.to_string()),
+        Some("2026-12".into())
+    );
+    // A date in the future is refused.
+    let future =
+        pay(&mut store, org, &pay_input(wang, d(2026, 11, 23), 1, 100)).expect_err("future");
+    assert!(future.to_string().contains("晚于今天"));
+}
+
+#[test]
+fn large_voluntary_dues_are_their_own_ledger() {
+    // 党费规定 第十一条: 自愿一次多交纳1000元以上 goes wholly to 中央.
+    let (mut store, org) = branch("2026-10");
+    let wang = id_of(&store, org, "王建国");
+    let id = pay(
+        &mut store,
+        org,
+        &pay_input(wang, d(2026, 10, 3), 1, 100_100),
+    )
+    .expect("pay");
+    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let p = card.payments.iter().find(|p| p.id == id).expect("payment");
+    assert_eq!((p.dues_fen, p.extra_fen, p.large), (100, 100_000, true));
+    let voluntary =
+        pay(&mut store, org, &pay_input(wang, d(2026, 10, 4), 0, 5000)).expect("voluntary only");
+    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let v = card
+        .payments
+        .iter()
+        .find(|p| p.id == voluntary)
+        .expect("voluntary");
+    assert_eq!(
+        (v.dues_fen, v.extra_fen, v.large, v.months.len()),
+        (0, 5000, false, 0)
+    );
+    let rec = remit::reconcile(store.conn(), org, 2026, today()).expect("reconcile");
+    let q4 = rec
+        .rows
+        .iter()
+        .find(|r| r.label == "2026年第4季度")
+        .expect("Q4");
+    assert_eq!(q4.large_received_fen, 100_000);
+    assert_eq!(q4.received_fen, 100 + 5000);
+}
+
+#[test]
+fn late_arrears_and_advances_outside_the_window_need_the_branchs_approval() {
+    // 党费规定 第十二条: 补交党费的时间一般不得超过6个月.
+    let (mut store, org) = branch("2026-01");
+    let zhao = id_of(&store, org, "赵永刚");
+    // January is ten months back from November.
+    let err = pay(&mut store, org, &pay_input(zhao, today(), 2, 200)).expect_err("too old");
+    assert_eq!(err.kind(), ErrorKind::Rule);
+    assert!(
+        err.to_string().contains("补交2026年1月") && err.to_string().contains("第十二条"),
+        "{err}"
+    );
+    pay(
+        &mut store,
+        org,
+        &PaymentInput {
+            approval: Some("2026年11月支委会研究同意补交".into()),
+            ..pay_input(zhao, today(), 2, 200)
+        },
+    )
+    .expect("with approval");
+    // A branch that refuses them outright.
+    let settings = DuesSettings {
+        window_policy: WindowPolicy::Refuse,
+        ..dues::settings(store.conn(), org).expect("settings")
+    };
+    dues::set_settings(store.conn(), org, &settings).expect("settings");
+    let refused = pay(
+        &mut store,
+        org,
+        &PaymentInput {
+            approval: Some("同意".into()),
+            ..pay_input(zhao, today(), 1, 100)
+        },
+    )
+    .expect_err("refused");
+    assert!(refused.to_string().contains("不予登记"), "{refused}");
+    // 预交 beyond six months ahead (secondary sources: up to 6 months).
+    dues::set_settings(
+        store.conn(),
+        org,
+        &DuesSettings {
+            window_policy: WindowPolicy::NeedsApproval,
+            ..settings
+        },
+    )
+    .expect("settings");
+    let sun = id_of(&store, org, "孙桂兰");
+    let through_november = PaymentInput {
+        approval: Some("支委会同意补交".into()),
+        ..pay_input(sun, today(), 11, 1100)
+    };
+    pay(&mut store, org, &through_november).expect("补交 with approval");
+    let ahead = pay(&mut store, org, &pay_input(sun, today(), 8, 800)).expect_err("too far");
+    assert!(ahead.to_string().contains("预交到2027年7月"), "{ahead}");
+    pay(&mut store, org, &pay_input(sun, today(), 6, 600)).expect("six months ahead is fine");
+}
+
+#[test]
+fn a_payment_is_corrected_by_a_reversal_never_edited() {
+    let (mut store, org) = branch("2026-11");
+    let wang = id_of(&store, org, "王建国");
+    let id = pay(&mut store, org, &pay_input(wang, d(2026, 11, 3), 1, 100)).expect("pay");
+    let edit = store
+        .conn()
+        .execute("UPDATE dues_payments SET dues_fen = 1 WHERE id = ?1", [id]);
+    assert!(edit.expect_err("locked").to_string().contains("冲正"));
+    let delete = store
+        .conn()
+        .execute("DELETE FROM dues_allocations WHERE payment_id = ?1", [id]);
+    assert!(delete.is_err());
+    let no_reason = store.with_tx(|tx| payments::reverse(tx, org, id, today(), "  ", now()));
+    assert_eq!(no_reason.expect_err("reason").kind(), ErrorKind::Validation);
+    let rev = store
+        .with_tx(|tx| payments::reverse(tx, org, id, today(), "收错了人，应为王建军", now()))
+        .expect("reverse");
+    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    assert_eq!(card.months[0].paid_fen, 0);
+    assert_eq!(card.months[0].state, MonthState::Overdue);
+    let original = card
+        .payments
+        .iter()
+        .find(|p| p.id == id)
+        .expect("original kept");
+    assert_eq!(original.reversed_by, Some(rev));
+    let again = store.with_tx(|tx| payments::reverse(tx, org, id, today(), "再冲", now()));
+    assert_eq!(again.expect_err("twice").kind(), ErrorKind::Conflict);
+    let of_reversal = store.with_tx(|tx| payments::reverse(tx, org, rev, today(), "再冲", now()));
+    assert_eq!(
+        of_reversal.expect_err("reversal").kind(),
+        ErrorKind::Conflict
+    );
+}
+
+#[test]
+fn months_close_in_order_and_lock_their_cash_book() {
+    let (mut store, org) = branch("2026-09");
+    let wang = id_of(&store, org, "王建国");
+    pay(&mut store, org, &pay_input(wang, d(2026, 9, 3), 1, 100)).expect("pay");
+    let out_of_order = store.with_tx(|tx| close::close_month(tx, org, ym("2026-10"), now()));
+    assert!(out_of_order
+        .expect_err("order")
+        .to_string()
+        .contains("请先结账2026年9月"));
+    let current = store.with_tx(|tx| close::close_month(tx, org, ym("2026-11"), now()));
+    assert!(current
+        .expect_err("current")
+        .to_string()
+        .contains("还没有结束"));
+    let sept = store
+        .with_tx(|tx| close::close_month(tx, org, ym("2026-09"), now()))
+        .expect("close");
+    assert_eq!((sept.received_fen, sept.members_paid), (100, 1));
+    assert_eq!(sept.members_due, 16, "everyone on the roll on 1 September");
+    assert_eq!(sept.due_fen, 1600);
+    // No more money into September's cash book; 补交 of September goes in November.
+    let late = pay(&mut store, org, &pay_input(wang, d(2026, 9, 30), 1, 100));
+    assert!(late.expect_err("closed").to_string().contains("已结账"));
+    let zhao = id_of(&store, org, "赵永刚");
+    let id = pay(&mut store, org, &pay_input(zhao, today(), 1, 100)).expect("into an open month");
+    let card = ledger::card(store.conn(), org, zhao, today()).expect("card");
+    let p = card.payments.iter().find(|p| p.id == id).expect("payment");
+    assert_eq!(
+        (p.ledger_month.to_string(), p.months[0].month.to_string()),
+        ("2026-11".into(), "2026-09".into())
+    );
+    // A base cannot reach back into a closed month.
+    let back =
+        store.with_tx(|tx| profile::set_base(tx, org, zhao, &salaried("2026-09", 400_000), now()));
+    assert!(back
+        .expect_err("closed")
+        .to_string()
+        .contains("2026年10月起"));
+    // The row cannot be removed behind the program's back.
+    assert!(store
+        .conn()
+        .execute("DELETE FROM dues_closed_months", [])
+        .is_err());
+    let again = store.with_tx(|tx| close::close_month(tx, org, ym("2026-09"), now()));
+    assert!(again.expect_err("again").to_string().contains("已经结账"));
+    assert_eq!(
+        close::closed_months(store.conn(), org).expect("list").len(),
+        1
+    );
+}
+
+#[test]
+fn consecutive_unpaid_months_warn_at_three_five_and_six() {
+    // 党章 第九条; 党费规定 第十三条: six months without dues → the branch decides.
+    let (mut store, org) = branch("2026-01");
+    let paid_through = |store: &mut Store, name: &str, month: u32| {
+        let id = id_of(store, org, name);
+        store
+            .with_tx(|tx| {
+                payments::pay(
+                    tx,
+                    org,
+                    &PaymentInput {
+                        approval: Some("补交".into()),
+                        ..pay_input(id, d(2026, month, 1), month, 100 * i64::from(month))
+                    },
+                    now(),
+                )
+            })
+            .expect("pay");
+    };
+    paid_through(&mut store, "王建国", 11);
+    paid_through(&mut store, "李秀英", 8); // 9, 10, 11 unpaid → 3
+    paid_through(&mut store, "张志强", 6); // 7–11 → 5
+    paid_through(&mut store, "刘芳", 5); // 6–11 → 6
+    let rows = ledger::arrears(store.conn(), org, today()).expect("arrears");
+    let level = |name: &str| {
+        rows.iter()
+            .find(|r| r.name == name)
+            .map(|r| (r.unpaid_run, r.level))
+    };
+    assert_eq!(level("王建国"), None);
+    assert_eq!(level("李秀英"), Some((3, Some(ParticipationLevel::Notice))));
+    assert_eq!(
+        level("张志强"),
+        Some((5, Some(ParticipationLevel::Warning)))
+    );
+    assert_eq!(level("刘芳"), Some((6, Some(ParticipationLevel::Article9))));
+    let liu = rows.iter().find(|r| r.name == "刘芳").expect("刘芳");
+    assert!(liu.clause.as_deref().unwrap_or("").contains("第十三条"));
+    assert!(liu
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("不会自动改变"));
+    assert_eq!(liu.owed_fen, 600);
+    // 马俊杰 pays where he works from his flow-out month: those months are
+    // not his arrears here and do not lengthen a run.
+    let ma = id_of(&store, org, "马俊杰");
+    store
+        .with_tx(|tx| {
+            profile::set_base(
+                tx,
+                org,
+                ma,
+                &BaseInput {
+                    pays_elsewhere: true,
+                    note: Some("持《流动党员活动证》在流入地交纳".into()),
+                    ..farmer("2026-04")
+                },
+                now(),
+            )
+        })
+        .expect("elsewhere");
+    let rows = ledger::arrears(store.conn(), org, today()).expect("arrears");
+    let ma_row = rows
+        .iter()
+        .find(|r| r.member_id == ma)
+        .expect("still owes January–March");
+    assert_eq!(ma_row.months.len(), 3);
+    assert_eq!(ma_row.unpaid_run, 3);
+    // Before the 5th the current month is not yet overdue.
+    let early = ledger::arrears(store.conn(), org, d(2026, 11, 4)).expect("arrears");
+    let li = early.iter().find(|r| r.name == "李秀英").expect("李秀英");
+    assert_eq!(li.unpaid_run, 2);
+}
+
+#[test]
+fn reconciliation_flags_what_does_not_match() {
+    let (mut store, org) = branch("2026-07");
+    let everyone: Vec<i64> = ledger::month_sheet(store.conn(), org, ym("2026-07"), today())
+        .expect("sheet")
+        .rows
+        .iter()
+        .map(|r| r.member_id)
+        .collect();
+    store
+        .with_tx(|tx| {
+            for id in &everyone {
+                payments::pay(tx, org, &pay_input(*id, d(2026, 9, 10), 3, 300), now())?;
+            }
+            Ok(())
+        })
+        .expect("pay the quarter");
+    let n = everyone.len() as i64;
+    let rec = remit::reconcile(store.conn(), org, 2026, today()).expect("reconcile");
+    let q3 = rec
+        .rows
+        .iter()
+        .find(|r| r.label == "2026年第3季度")
+        .expect("Q3");
+    assert_eq!(
+        (q3.due_fen, q3.settled_fen, q3.received_fen),
+        (300 * n, 300 * n, 300 * n)
+    );
+    assert!(
+        q3.flags.iter().any(|f| f.contains("尚未上缴")),
+        "{:?}",
+        q3.flags
+    );
+    let remit_input = |amount_fen| RemittanceInput {
+        remitted_on: d(2026, 10, 8),
+        period: ym("2026-08"),
+        amount_fen,
+        large: false,
+        receipt_no: Some("柳党费〔2026〕31号".into()),
+        note: None,
+    };
+    let wrong = store
+        .with_tx(|tx| remit::remit(tx, org, &remit_input(100), now()))
+        .expect("remit");
+    let rec = remit::reconcile(store.conn(), org, 2026, today()).expect("reconcile");
+    let q3 = rec
+        .rows
+        .iter()
+        .find(|r| r.label == "2026年第3季度")
+        .expect("Q3");
+    assert!(
+        q3.flags.iter().any(|f| f.contains("不符")),
+        "{:?}",
+        q3.flags
+    );
+    store
+        .with_tx(|tx| remit::reverse(tx, org, wrong, d(2026, 10, 9), "金额录错", now()))
+        .expect("reverse");
+    store
+        .with_tx(|tx| remit::remit(tx, org, &remit_input(300 * n), now()))
+        .expect("remit");
+    let rec = remit::reconcile(store.conn(), org, 2026, today()).expect("reconcile");
+    let q3 = rec
+        .rows
+        .iter()
+        .find(|r| r.label == "2026年第3季度")
+        .expect("Q3");
+    assert_eq!((q3.remitted_fen, q3.balance_fen), (300 * n, 0));
+    assert!(q3.flags.is_empty(), "{:?}", q3.flags);
+    let q4 = rec
+        .rows
+        .iter()
+        .find(|r| r.label == "2026年第4季度")
+        .expect("Q4");
+    assert!(!q4.ended && q4.flags.iter().any(|f| f.contains("尚欠")));
+    let list = remit::list(store.conn(), org, 2026).expect("list");
+    assert_eq!(list.len(), 3);
+    let reversal = list
+        .iter()
+        .find(|r| r.reverses == Some(wrong))
+        .expect("reversal listed");
+    assert_eq!(
+        (reversal.amount_fen, reversal.reason.as_deref()),
+        (-100, Some("金额录错"))
+    );
+    assert_eq!(
+        list.iter()
+            .find(|r| r.id == wrong)
+            .and_then(|r| r.reversed_by),
+        Some(reversal.id)
+    );
+    let future = store.with_tx(|tx| {
+        remit::remit(
+            tx,
+            org,
+            &RemittanceInput {
+                period: ym("2027-01"),
+                ..remit_input(100)
+            },
+            now(),
+        )
+    });
+    assert!(future
+        .expect_err("future period")
+        .to_string()
+        .contains("还没有开始"));
+}
+
+#[test]
+fn the_yearly_review_records_every_base_and_asks_why_for_changes_in_between() {
+    let (mut store, org) = branch("2026-01");
+    let review = profile::review(store.conn(), org, ym("2027-01")).expect("review");
+    assert_eq!(review.reviewed, 0);
+    assert!(review.rows.iter().all(|r| r.current_fen == Some(100)));
+    let huang = id_of(&store, org, "黄海波");
+    let entries: Vec<ReviewEntry> = review
+        .rows
+        .iter()
+        .map(|r| ReviewEntry {
+            member_id: r.member_id,
+            category: if r.member_id == huang {
+                DuesCategory::Salaried
+            } else {
+                DuesCategory::Farmer
+            },
+            base_fen: (r.member_id == huang).then_some(510_000),
+            fixed_fen: None,
+            pays_elsewhere: false,
+            approval: None,
+        })
+        .collect();
+    let bad: Vec<ReviewEntry> = entries
+        .iter()
+        .cloned()
+        .map(|mut e| {
+            if e.member_id == huang {
+                e.base_fen = None;
+            }
+            e
+        })
+        .collect();
+    let err = store.with_tx(|tx| profile::apply_review(tx, org, ym("2027-01"), &bad, now()));
+    assert!(err
+        .expect_err("no base")
+        .to_string()
+        .starts_with("黄海波："));
+    assert_eq!(
+        profile::review(store.conn(), org, ym("2027-01"))
+            .expect("review")
+            .reviewed,
+        0,
+        "nothing half-written"
+    );
+    store
+        .with_tx(|tx| profile::apply_review(tx, org, ym("2027-01"), &entries, now()))
+        .expect("apply");
+    let review = profile::review(store.conn(), org, ym("2027-01")).expect("review");
+    assert_eq!(review.reviewed as usize, review.rows.len());
+    let row = review
+        .rows
+        .iter()
+        .find(|r| r.member_id == huang)
+        .expect("黄海波");
+    assert_eq!(row.current_fen, Some(7650), "5100 × 1.5% (党务问答)");
+    // Under 年初核定 a change in between needs a reason.
+    let mid =
+        store.with_tx(|tx| profile::set_base(tx, org, huang, &salaried("2027-05", 520_000), now()));
+    assert_eq!(mid.expect_err("reason").kind(), ErrorKind::Rule);
+    // 少交/免交 need the approval.
+    let exempt = BaseInput {
+        category: DuesCategory::ExemptApproved,
+        ..farmer("2027-01")
+    };
+    let no_doc = store.with_tx(|tx| profile::set_base(tx, org, huang, &exempt, now()));
+    assert!(no_doc.expect_err("approval").to_string().contains("第七条"));
+}
+
+#[test]
+fn settings_are_checked() {
+    let (mut store, org) = branch("2026-03");
+    let farmer_low = DuesSettings {
+        farmer_fen: 10,
+        ..DuesSettings::default()
+    };
+    let err = dues::set_settings(store.conn(), org, &farmer_low).expect_err("0.1元");
+    assert!(err.to_string().contains("第六条"));
+    let wang = id_of(&store, org, "王建国");
+    pay(&mut store, org, &pay_input(wang, d(2026, 3, 2), 1, 100)).expect("pay");
+    let later = DuesSettings {
+        start: Some(ym("2026-05")),
+        farmer_fen: 100,
+        ..DuesSettings::default()
+    };
+    let err = dues::set_settings(store.conn(), org, &later).expect_err("start after payments");
+    assert!(err.to_string().contains("2026年3月"), "{err}");
+}
+
+#[test]
+fn the_exported_tables_add_up() {
+    let (mut store, org) = branch("2026-01");
+    let wang = id_of(&store, org, "王建国");
+    pay(
+        &mut store,
+        org,
+        &PaymentInput {
+            approval: Some("补交".into()),
+            ..pay_input(wang, d(2026, 11, 1), 11, 1100)
+        },
+    )
+    .expect("pay");
+    let tables = export::tables(store.conn(), org, 2026, today()).expect("tables");
+    assert_eq!(tables.len(), 4);
+    let register = &tables[0];
+    assert!(register.title.contains("2026年党费收缴登记表（截至11月）"));
+    let row = register
+        .rows
+        .iter()
+        .find(|r| r.get(1) == Some(&zhibu_core::members::excel::Cell::Text("王建国".into())))
+        .expect("王建国");
+    assert_eq!(row.len(), register.header.len());
+    assert_eq!(row[4], zhibu_core::members::excel::Cell::Money(100));
+    assert_eq!(
+        row[16],
+        zhibu_core::members::excel::Cell::Money(1100),
+        "应交合计"
+    );
+    let totals = register.rows.last().expect("totals");
+    assert_eq!(
+        totals[1],
+        zhibu_core::members::excel::Cell::Text("合计".into())
+    );
+    assert_eq!(totals[17], zhibu_core::members::excel::Cell::Money(1100));
+    let others = register
+        .rows
+        .iter()
+        .filter(|r| r.contains(&zhibu_core::members::excel::Cell::Text("未交".into())))
+        .count();
+    assert!(others >= 10, "the unpaid months of the others show as 未交");
+    assert_eq!(tables[2].rows.len(), 1, "one payment in the cash book");
+}
