@@ -14,6 +14,8 @@ use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, 
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 use zhibu_report::xlsx;
 
+mod dues;
+
 #[derive(Parser)]
 #[command(
     name = "zhibu-cli",
@@ -68,6 +70,11 @@ enum Command {
     Meetings {
         #[command(subcommand)]
         command: MeetingsCommand,
+    },
+    /// 党费：计算、收缴情况、登记收款、欠交、结账、导出
+    Dues {
+        #[command(subcommand)]
+        command: dues::DuesCommand,
     },
     /// 党员花名册
     Members {
@@ -174,6 +181,16 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
 fn run(cli: &Cli) -> Result<()> {
     let now = zhibu_core::clock::now();
     match &cli.command {
+        Command::Dues { command } => {
+            let open_store = || open(cli);
+            let cx = dues::Context {
+                json: cli.json,
+                now,
+                open: &open_store,
+                branch: &branch_or_current,
+            };
+            dues::run(&cx, command)
+        }
         Command::Init {
             name,
             kind,

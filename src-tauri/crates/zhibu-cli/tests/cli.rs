@@ -296,3 +296,122 @@ fn meetings_list_search_and_check_on_the_demo_branch() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("年份“12”无效"));
 }
+
+#[test]
+fn dues_rate_status_pay_and_export() {
+    // 党费规定 第二条 with the 党务问答 example, and the 3000.01 edge.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rate = |args: &[&str]| {
+        let out = cli(dir.path(), args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(
+        rate(&["dues", "rate", "--category", "在职", "--base", "5100"]),
+        "76.50"
+    );
+    assert_eq!(
+        rate(&["dues", "rate", "--category", "在职", "--base", "3000.01"]),
+        "30.00"
+    );
+    assert_eq!(
+        rate(&["dues", "rate", "--category", "离退休", "--base", "5000"]),
+        "25.00"
+    );
+    assert_eq!(rate(&["dues", "rate", "--category", "学生"]), "0.20");
+    let missing = cli(
+        dir.path(),
+        &["dues", "rate", "--category", "在职", "--json"],
+    );
+    assert!(!missing.status.success());
+    let err: Value = serde_json::from_slice(&missing.stderr).expect("error JSON");
+    assert_eq!(err["kind"], "validation");
+
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let status = json(&cli(
+        dir.path(),
+        &["dues", "status", "--month", "2026-11", "--json"],
+    ));
+    let rows = status["rows"].as_array().expect("rows");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r["name"] == name)
+            .cloned()
+            .expect(name)
+    };
+    assert_eq!(row("黄海波")["due_fen"], 7650);
+    assert_eq!(row("孙桂兰")["state"], "逾期未交");
+    assert_eq!(row("孙桂兰")["unpaid_run"], 3);
+    assert_eq!(row("马俊杰")["state"], "在流入地交纳");
+
+    let out = cli(
+        dir.path(),
+        &[
+            "dues",
+            "pay",
+            "--member",
+            "孙桂兰",
+            "--months",
+            "3",
+            "--amount",
+            "3",
+            "--by",
+            "孙桂兰的女儿",
+            "--json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let payment = json(&out);
+    assert_eq!(payment["months"].as_array().map(Vec::len), Some(3));
+    assert_eq!(payment["paid_by"], "孙桂兰的女儿");
+    let status = json(&cli(dir.path(), &["dues", "status", "--json"]));
+    let sun = status["rows"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["name"] == "孙桂兰").cloned())
+        .expect("孙桂兰");
+    assert_eq!(
+        (sun["state"].as_str(), sun["unpaid_run"].as_u64()),
+        (Some("已交"), Some(0))
+    );
+    let short = cli(
+        dir.path(),
+        &[
+            "dues", "pay", "--member", "田宇", "--amount", "40", "--json",
+        ],
+    );
+    let err: Value = serde_json::from_slice(&short.stderr).expect("error JSON");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("少了2.00元")),
+        "{err}"
+    );
+
+    let file = dir.path().join("党费.xlsx");
+    let out = cli(
+        dir.path(),
+        &[
+            "dues",
+            "export",
+            "--year",
+            "2026",
+            file.to_str().expect("path"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::metadata(&file)
+        .map(|m| m.len() > 5000)
+        .unwrap_or(false));
+}

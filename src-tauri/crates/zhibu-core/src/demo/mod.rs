@@ -12,6 +12,7 @@ use crate::org::{
 };
 use crate::store::Store;
 
+mod dues;
 mod meetings;
 
 pub const DEMO_BRANCH: &str = "东坡村党支部";
@@ -206,10 +207,11 @@ fn demo_branch(today: NaiveDate) -> NewBranch {
 }
 
 /// Creates the demo branch: members, their history, and three years of
-/// meeting records (with the gaps a real branch has), in one transaction.
+/// meeting records and 党费 (with the gaps a real branch has).
 pub fn load(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
     let org = load_roster(store, now)?;
     store.with_tx(|tx| meetings::load(tx, org, now))?;
+    store.with_tx(|tx| dues::load(tx, org, now))?;
     Ok(org)
 }
 

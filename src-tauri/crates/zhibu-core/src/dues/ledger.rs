@@ -193,9 +193,10 @@ impl Book {
             "SELECT {BASE_COLUMNS} FROM dues_bases b
              WHERE b.member_id IN (SELECT id FROM members WHERE org_id = ?1
                                    UNION SELECT member_id FROM member_events WHERE org_id = ?1)
+               AND (?2 IS NULL OR b.member_id = ?2)
              ORDER BY b.member_id, b.effective, b.id"
         ))?;
-        for row in stmt.query_map([org], base_from_row)? {
+        for row in stmt.query_map(params![org, only], base_from_row)? {
             let b = row?;
             bases.entry(b.member_id).or_default().push(b);
         }
@@ -204,9 +205,9 @@ impl Book {
         let mut stmt = conn.prepare_cached(
             "SELECT p.member_id, a.month, SUM(a.amount_fen), MAX(CASE WHEN a.amount_fen > 0 THEN p.paid_on END)
              FROM dues_allocations a JOIN dues_payments p ON p.id = a.payment_id
-             WHERE p.org_id = ?1 GROUP BY p.member_id, a.month",
+             WHERE p.org_id = ?1 AND (?2 IS NULL OR p.member_id = ?2) GROUP BY p.member_id, a.month",
         )?;
-        let rows = stmt.query_map([org], |r| {
+        let rows = stmt.query_map(params![org, only], |r| {
             Ok((
                 r.get::<_, MemberId>(0)?,
                 r.get::<_, String>(1)?,
@@ -220,9 +221,12 @@ impl Book {
                 .or_default()
                 .insert(YearMonth::parse(&month)?, (fen, on));
         }
-        let members = roster::histories(conn, org)?
+        let histories = match only {
+            Some(id) => vec![roster::history_of(conn, id)?],
+            None => roster::histories(conn, org)?,
+        };
+        let members = histories
             .into_iter()
-            .filter(|(m, _)| only.is_none_or(|id| id == m.id))
             .map(|(m, events)| MemberBook {
                 member_id: m.id,
                 name: m.name,

@@ -87,6 +87,19 @@ pub fn events_of(conn: &Connection, member: MemberId) -> Result<Vec<MemberEvent>
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// One member with their whole history.
+pub fn history_of(conn: &Connection, member: MemberId) -> Result<(StoredMember, Vec<MemberEvent>)> {
+    let stored = conn
+        .query_row(
+            &format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1"),
+            [member],
+            member_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新后重试".into()))?;
+    Ok((stored, events_of(conn, member)?))
+}
+
 /// Every member the branch has ever had, with their whole history.
 pub fn histories(conn: &Connection, org: OrgId) -> Result<Vec<(StoredMember, Vec<MemberEvent>)>> {
     let mut stmt = conn.prepare_cached(&format!(
