@@ -14,3 +14,9 @@ export function daysLeftText(days: number): string {
   if (days === 0) return '就是今天'
   return `已超过${-days}天`
 }
+
+/** "2026-04" → "2026年4月"; empty for null. */
+export function monthText(ym: string | null | undefined): string {
+  if (!ym) return ''
+  return `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`
+}

@@ -15,6 +15,8 @@ export const router = createRouter({
     { path: '/meetings', name: 'meetings', component: () => import('@/features/meetings/MeetingsPage.vue') },
     { path: '/meetings/:id', name: 'meeting', component: () => import('@/features/meetings/MeetingPage.vue') },
     { path: '/calendar', name: 'calendar', component: () => import('@/features/meetings/CalendarPage.vue') },
+    { path: '/dues', name: 'dues', component: () => import('@/features/dues/DuesPage.vue') },
+    { path: '/dues/members/:id', name: 'dues-card', component: () => import('@/features/dues/DuesCardPage.vue') },
     { path: '/members', name: 'members', component: () => import('@/features/members/RosterPage.vue') },
     { path: '/members/:id', name: 'member', component: () => import('@/features/members/MemberPage.vue') },
   ],

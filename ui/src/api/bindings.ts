@@ -456,3 +456,252 @@ excused_months: number,
  * The reasons given, most recent first, each once.
  */
 reasons: Array<string>, level: ParticipationLevel, message: string, clause: string, };
+
+export type DuesCategory = "在职" | "年薪制" | "个体经营等不按月取得收入" | "离退休" | "农民" | "学生" | "下岗失业" | "依靠抚恤或救济生活" | "领取最低生活保障金" | "经批准少交" | "经批准免交";
+
+export type Rounding = "四舍五入到分" | "四舍五入到角" | "舍去分（保留到角）";
+
+export type BasePolicy = "年初核定、年内一般不变动" | "工资变化当月起调整" | "工资变化次年起调整";
+
+export type WindowPolicy = "填写支部批准说明后可以登记" | "不予登记";
+
+export type RemitPeriod = "每月" | "每季度" | "每半年" | "每年";
+
+export type DuesSettings = { 
+/**
+ * The first month the books are kept in this program; earlier months
+ * are neither due nor owed here (the paper 党费证 holds them).
+ * None: January of the current year.
+ */
+start: string | null, 
+/**
+ * A month's dues are 逾期 after this day of the month (default the 5th).
+ */
+due_day: number, rounding: Rounding, 
+/**
+ * 农民党员's monthly amount, 0.2–1元 (党费规定 第六条), in 分.
+ */
+farmer_fen: number, base_policy: BasePolicy, 
+/**
+ * The month of the yearly 核定 (default January).
+ */
+review_month: number, 
+/**
+ * 补交 more than this many months back needs the branch's approval
+ * (党费规定 第十二条: "一般不得超过6个月").
+ */
+arrears_window: number, 
+/**
+ * 预交 more than this many months ahead needs approval (secondary
+ * sources: up to 6 months).
+ */
+advance_window: number, window_policy: WindowPolicy, remit_period: RemitPeriod, };
+
+export type Terms = { category: DuesCategory, 
+/**
+ * The base, for the percentage categories.
+ */
+base_fen: number | null, 
+/**
+ * The approved amount, for 经批准少交.
+ */
+fixed_fen: number | null, };
+
+export type BaseRecord = { id: number, member_id: number, effective: string, terms: Terms, pays_elsewhere: boolean, approval: string | null, note: string | null, created_at: string, };
+
+export type BaseInput = { effective: string, category: DuesCategory, base_fen: number | null, 
+/**
+ * 经批准少交: the approved monthly amount.
+ */
+fixed_fen: number | null, 
+/**
+ * A 流动党员 who pays where they are (党费规定 第九条).
+ */
+pays_elsewhere: boolean, 
+/**
+ * 经批准少交/免交: the approval document or meeting.
+ */
+approval: string | null, note: string | null, };
+
+export type ReviewRow = { member_id: number, name: string, 
+/**
+ * 人员类别 from the roster, a hint for the category.
+ */
+roster_category: string | null, 
+/**
+ * The base that applies in the review month now.
+ */
+current: BaseRecord | null, current_fen: number | null, 
+/**
+ * A row dated this very month exists: this year's 核定 is done.
+ */
+reviewed: boolean, };
+
+export type Review = { month: string, rows: Array<ReviewRow>, reviewed: number, 
+/**
+ * The month is closed: the review can no longer be entered for it.
+ */
+closed: boolean, };
+
+export type ReviewEntry = { member_id: number, category: DuesCategory, base_fen: number | null, fixed_fen: number | null, pays_elsewhere: boolean, approval: string | null, };
+
+export type MonthState = "已交" | "未交足" | "未交" | "逾期未交" | "未核定基数" | "免交" | "在流入地交纳";
+
+export type SheetRow = { member_id: number, name: string, group_id: number | null, category: DuesCategory | null, base_fen: number | null, 
+/**
+ * What the month costs (None: no base yet).
+ */
+due_fen: number | null, 
+/**
+ * Paid toward this month (net of corrections).
+ */
+paid_fen: number, paid_on: string | null, state: MonthState, 
+/**
+ * Paid after the due day.
+ */
+late: boolean, 
+/**
+ * The oldest month still owing: a tick pays that month first.
+ */
+next_open: string | null, 
+/**
+ * What ticking would collect: the oldest open month's balance.
+ */
+next_open_fen: number | null, 
+/**
+ * Overdue months and what they come to (known amounts only).
+ */
+overdue_months: number, overdue_fen: number, 
+/**
+ * Consecutive months with nothing paid, up to today.
+ */
+unpaid_run: number, };
+
+export type MonthSheet = { month: string, due_date: string, closed: boolean, 
+/**
+ * The month is before the books start.
+ */
+before_start: boolean, start: string, rows: Array<SheetRow>, 
+/**
+ * Sum of the month's dues (known amounts).
+ */
+due_fen: number, 
+/**
+ * Paid toward the month so far.
+ */
+paid_fen: number, 
+/**
+ * Money taken in during the month (its cash book), all months and extras.
+ */
+received_fen: number, members_due: number, members_paid: number, members_no_base: number, };
+
+export type ArrearsRow = { member_id: number, name: string, 
+/**
+ * Months past their due day and not fully paid.
+ */
+months: Array<string>, owed_fen: number, 
+/**
+ * Months among them with no base yet (amount unknown).
+ */
+no_base_months: number, unpaid_run: number, run_since: string | null, 
+/**
+ * Set from 3 consecutive unpaid months.
+ */
+level: ParticipationLevel | null, message: string | null, clause: string | null, };
+
+export type CardMonth = { month: string, due_fen: number | null, paid_fen: number, paid_on: string | null, state: MonthState, late: boolean, };
+
+export type OpenMonth = { month: string, fen: number | null, };
+
+export type PayMethod = "现金" | "转账" | "微信" | "其他";
+
+export type PaymentInput = { member_id: number, paid_on: string, 
+/**
+ * How many months it pays, oldest open month first; 0 for a voluntary
+ * payment that pays no month.
+ */
+months: number, 
+/**
+ * The whole sum handed over; anything above the months' dues is 自愿多交.
+ */
+amount_fen: number, method: PayMethod, 
+/**
+ * Who handed it over when not the member (代交); None or "本人" for the member.
+ */
+paid_by: string | null, receipt_no: string | null, 
+/**
+ * The branch's approval of a 补交/预交 beyond the window.
+ */
+approval: string | null, note: string | null, };
+
+export type Allocation = { month: string, fen: number, };
+
+export type PaymentRecord = { id: number, member_id: number, name: string, paid_on: string, ledger_month: string, dues_fen: number, extra_fen: number, 
+/**
+ * 大额党费: a voluntary extra of 1000元 or more (党费规定 第十一条).
+ */
+large: boolean, method: PayMethod, paid_by: string | null, receipt_no: string | null, approval: string | null, 
+/**
+ * This row reverses that payment.
+ */
+reverses: number | null, 
+/**
+ * This payment was reversed by that row.
+ */
+reversed_by: number | null, reason: string | null, note: string | null, months: Array<Allocation>, created_at: string, };
+
+export type DuesCard = { member_id: number, name: string, months: Array<CardMonth>, payments: Array<PaymentRecord>, bases: Array<BaseRecord>, 
+/**
+ * What the current month costs, and why.
+ */
+current_fen: number | null, clause: string | null, overdue_fen: number, unpaid_run: number, 
+/**
+ * The months a payment could cover next, oldest first, with amounts.
+ */
+open: Array<OpenMonth>, };
+
+export type ClosedMonth = { month: string, closed_at: string, members_due: number, members_paid: number, due_fen: number, received_fen: number, };
+
+export type RemittanceInput = { remitted_on: string, 
+/**
+ * Any month of the period remitted for.
+ */
+period: string, amount_fen: number, 
+/**
+ * 大额党费 passed on to 中央 (党费规定 第十一条), kept apart.
+ */
+large: boolean, receipt_no: string | null, note: string | null, };
+
+export type RemittanceRecord = { id: number, remitted_on: string, period_start: string, period_end: string, period_label: string, amount_fen: number, large: boolean, receipt_no: string | null, note: string | null, reverses: number | null, reversed_by: number | null, reason: string | null, created_at: string, };
+
+export type PeriodRow = { label: string, start: string, end: string, ended: boolean, 
+/**
+ * 应收: the dues of the period's months (known bases).
+ */
+due_fen: number, 
+/**
+ * Of that, paid so far (whenever the money came in).
+ */
+settled_fen: number, 
+/**
+ * 实收: money taken in during the period (dues and ordinary extras).
+ */
+received_fen: number, 
+/**
+ * 大额党费 taken in during the period.
+ */
+large_received_fen: number, 
+/**
+ * 上缴 for the period (ordinary).
+ */
+remitted_fen: number, large_remitted_fen: number, 
+/**
+ * 结余: 实收 − 上缴.
+ */
+balance_fen: number, 
+/**
+ * Each mismatch in words; empty when the period is in order.
+ */
+flags: Array<string>, };
+
+export type Reconciliation = { year: number, period: RemitPeriod, rows: Array<PeriodRow>, };

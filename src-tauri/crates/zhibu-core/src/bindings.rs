@@ -7,6 +7,16 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::dues::close::ClosedMonth;
+use crate::dues::ledger::{
+    ArrearsRow, CardMonth, DuesCard, MonthSheet, MonthState, OpenMonth, SheetRow,
+};
+use crate::dues::payments::{Allocation, PayMethod, PaymentInput, PaymentRecord};
+use crate::dues::profile::{BaseInput, BaseRecord, Review, ReviewEntry, ReviewRow};
+use crate::dues::remit::{PeriodRow, Reconciliation, RemittanceInput, RemittanceRecord};
+use crate::dues::{
+    BasePolicy, DuesCategory, DuesSettings, RemitPeriod, Rounding, Terms, WindowPolicy,
+};
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::info::{AppStatus, Info};
 use crate::meetings::attachments::Attachment;
@@ -114,6 +124,34 @@ fn generate() -> String {
         decl::<CalendarFinding>(&cfg),
         decl::<ParticipationLevel>(&cfg),
         decl::<Participation>(&cfg),
+        decl::<DuesCategory>(&cfg),
+        decl::<Rounding>(&cfg),
+        decl::<BasePolicy>(&cfg),
+        decl::<WindowPolicy>(&cfg),
+        decl::<RemitPeriod>(&cfg),
+        decl::<DuesSettings>(&cfg),
+        decl::<Terms>(&cfg),
+        decl::<BaseRecord>(&cfg),
+        decl::<BaseInput>(&cfg),
+        decl::<ReviewRow>(&cfg),
+        decl::<Review>(&cfg),
+        decl::<ReviewEntry>(&cfg),
+        decl::<MonthState>(&cfg),
+        decl::<SheetRow>(&cfg),
+        decl::<MonthSheet>(&cfg),
+        decl::<ArrearsRow>(&cfg),
+        decl::<CardMonth>(&cfg),
+        decl::<OpenMonth>(&cfg),
+        decl::<PayMethod>(&cfg),
+        decl::<PaymentInput>(&cfg),
+        decl::<Allocation>(&cfg),
+        decl::<PaymentRecord>(&cfg),
+        decl::<DuesCard>(&cfg),
+        decl::<ClosedMonth>(&cfg),
+        decl::<RemittanceInput>(&cfg),
+        decl::<RemittanceRecord>(&cfg),
+        decl::<PeriodRow>(&cfg),
+        decl::<Reconciliation>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

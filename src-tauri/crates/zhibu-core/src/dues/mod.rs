@@ -219,6 +219,11 @@ pub fn set_settings(conn: &Connection, org: OrgId, new: &DuesSettings) -> Result
     settings::set(conn, &settings_key(org), &serde_json::to_string(new)?)
 }
 
+/// What `terms` cost a month under the branch's settings (农民 amount, rounding).
+pub fn rate(conn: &Connection, org: OrgId, terms: &Terms) -> Result<i64> {
+    Ok(settings(conn, org)?.monthly_due(terms))
+}
+
 /// "2026年11月".
 pub fn month_label(month: YearMonth) -> String {
     format!("{}年{}月", month.year(), month.month())

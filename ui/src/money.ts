@@ -1,0 +1,21 @@
+// Money on screen: integer 分 from the Rust side shown as 元, and 元 typed by
+// the clerk turned into 分 without floating point. The Rust side checks again.
+
+/** 7650 → "76.50". */
+export function yuan(fen: number | null | undefined): string {
+  if (fen == null) return '—'
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+}
+
+/** "3000.01" → 300001; null when it is not an amount (at most two decimals). */
+export function toFen(text: string | number | null | undefined): number | null {
+  if (text == null) return null
+  const t = String(text).trim().replace(/[,，¥￥元\s]/g, '')
+  const m = /^(\d{1,11})(?:\.(\d{0,2}))?$/.exec(t)
+  if (!m) return null
+  const whole = m[1] ?? '0'
+  const frac = (m[2] ?? '').padEnd(2, '0')
+  return Number(whole) * 100 + Number(frac)
+}
