@@ -30,6 +30,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
+    on_fresh("dues", dues),
     Flow {
         name: "roster-import",
         prepare: spreadsheets,
@@ -580,5 +581,69 @@ fn damaged_database(dir: &Path) -> Result<()> {
 fn startup_error_shown(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=startup-error]", "从最近的备份恢复")?;
     s.screenshot("startup-error")?;
+    Ok(())
+}
+
+/// Collection day: five members ticked as paid, one pays three months of
+/// arrears; the arrears list and the quarter's reconciliation follow; a base
+/// of 3000.01 shows 30.00 (党费规定 第二条: the whole base at 1%).
+fn dues(s: &Session, _data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-dues]")?;
+    s.wait_text("[data-test=dues-summary]", "应交")?;
+    s.click("#tab-remit")?;
+    let before = s.wait_text("[data-test=dues-reconcile]", "进行中")?;
+    s.click("#tab-collect")?;
+    s.wait_text("[data-test=state-孙桂兰]", "逾期未交")?;
+    s.screenshot("collection-day")?;
+    for name in ["赵永刚", "吴长顺", "高丽娟", "田宇", "冯国庆"] {
+        s.click(&format!("[data-test=tick-{name}]"))?;
+    }
+    s.wait_text("[data-test=dues-pay-ticked]", "5 人，共 46.00 元")?;
+    s.screenshot("five-ticked")?;
+    s.click("[data-test=dues-pay-ticked]")?;
+    for name in ["赵永刚", "吴长顺", "高丽娟", "田宇", "冯国庆"] {
+        s.wait_text(&format!("[data-test=state-{name}]"), "已交")?;
+    }
+    // 孙桂兰 has not paid for three months: her daughter brings all three.
+    s.click("[data-test=pay-孙桂兰]")?;
+    s.wait_text("[data-test=pay-preview]", "应交合计 1.00 元")?;
+    s.type_into("[data-test=pay-months]", &format!("3{ENTER}"))?;
+    s.wait_text("[data-test=pay-preview]", "应交合计 3.00 元")?;
+    s.type_into("[data-test=pay-by]", "孙桂兰的女儿 李娜")?;
+    s.screenshot("three-months")?;
+    s.click("[data-test=pay-save]")?;
+    s.wait_text("[data-test=state-孙桂兰]", "已交")?;
+    s.screenshot("after-collection")?;
+
+    s.click("#tab-arrears")?;
+    s.wait_text("[data-test=dues-arrears]", "郑玉梅")?;
+    s.wait_without("[data-test=dues-arrears]", "孙桂兰")?;
+    s.wait_without("[data-test=dues-arrears]", "赵永刚")?;
+    s.screenshot("arrears")?;
+    s.click("#tab-remit")?;
+    let after = s.wait_text("[data-test=dues-reconcile]", "进行中")?;
+    ensure(
+        before != after,
+        "the quarter's reconciliation must change after collection day",
+    )?;
+    s.screenshot("reconciliation")?;
+
+    // 刘芳's pay rises one 分 above 3000元: her dues double.
+    s.click("#tab-collect")?;
+    s.click("[data-test=dues-row-刘芳]")?;
+    s.wait_text("[data-test=card-current]", "15.00 元")?;
+    s.click("[data-test=card-base]")?;
+    s.type_into("[data-test=base-amount]", "3000.01")?;
+    s.wait_text("[data-test=base-preview]", "30.00 元")?;
+    s.click("[data-test=base-save]")?;
+    s.wait_text("[data-test=base-error]", "备注中写明原因")?;
+    s.type_into("[data-test=base-note]", "村两委研究调整文书报酬")?;
+    s.click("[data-test=base-save]")?;
+    s.wait_text("[data-test=card-current]", "30.00 元")?;
+    s.wait_text("[data-test=card-bases]", "3000.01")?;
+    s.execute("document.querySelector('[data-test=card-name]').scrollIntoView()")?;
+    s.screenshot("dues-card")?;
     Ok(())
 }

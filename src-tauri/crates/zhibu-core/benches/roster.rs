@@ -2,141 +2,15 @@
 //! Prints the median of several runs for listing the whole roll and for the
 //! searches a clerk types. Not a test: figures go in the issue notes.
 
-use std::time::{Duration, Instant};
+mod common;
 
-use chrono::{Local, Months, NaiveDate, TimeZone};
-use zhibu_core::members::{self, roster, EventKind, MemberProfile, NewEvent, RosterQuery, Sex};
-use zhibu_core::org::{self, NewBranch, OrgKind, OrgLevel, PartyGroupInput};
-use zhibu_core::{idcard, Store};
-
-const MEMBERS: usize = 10_000;
-const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高",
-];
-const GIVEN: &[&str] = &[
-    "建国", "秀英", "志强", "芳", "德福", "永刚", "桂兰", "晓燕", "长顺", "玉梅", "俊杰", "海波",
-    "丽娟", "宇", "国庆",
-];
-
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
-}
-
-fn time<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> T {
-    let mut out = None;
-    let mut times = Vec::new();
-    for _ in 0..runs {
-        let start = Instant::now();
-        out = Some(f());
-        times.push(start.elapsed());
-    }
-    println!(
-        "{label:<44} median {:>8.1} ms over {runs} runs",
-        median(times).as_secs_f64() * 1e3
-    );
-    out.unwrap_or_else(|| unreachable!("runs > 0"))
-}
+use chrono::NaiveDate;
+use common::{now, populate, time};
+use zhibu_core::members::{roster, RosterQuery};
 
 fn main() {
-    let now = Local
-        .with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
-        .single()
-        .expect("time");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open_in_dir(dir.path()).expect("store");
-    let org = store
-        .with_tx(|tx| {
-            org::create_branch(
-                tx,
-                &NewBranch {
-                    name: "基准测试党支部".into(),
-                    kind: OrgKind::Enterprise,
-                    higher_name: "基准党委".into(),
-                    higher_level: OrgLevel::Committee,
-                    top_name: None,
-                    term_start: None,
-                    term_years: None,
-                    committee: vec![],
-                    groups: (1..=20)
-                        .map(|i| PartyGroupInput {
-                            name: format!("第{i}党小组"),
-                            leader_name: None,
-                        })
-                        .collect(),
-                },
-                now,
-            )
-        })
-        .expect("branch");
-    let groups: Vec<i64> = {
-        let mut stmt = store
-            .conn()
-            .prepare("SELECT id FROM party_groups")
-            .expect("stmt");
-        stmt.query_map([], |r| r.get(0))
-            .expect("q")
-            .collect::<Result<_, _>>()
-            .expect("ids")
-    };
-    let start = Instant::now();
-    store
-        .with_tx(|tx| {
-            for i in 0..MEMBERS {
-                let birth = NaiveDate::from_ymd_opt(
-                    1950 + (i % 50) as i32,
-                    1 + (i % 12) as u32,
-                    1 + (i % 28) as u32,
-                )
-                .expect("date");
-                let joined = birth
-                    .checked_add_months(Months::new(12 * 25))
-                    .expect("joined");
-                let seq = (i % 999) as u16;
-                let profile = MemberProfile {
-                    name: format!(
-                        "{}{}",
-                        SURNAMES[i % SURNAMES.len()],
-                        GIVEN[(i / SURNAMES.len()) % GIVEN.len()]
-                    ),
-                    sex: if seq % 2 == 1 { Sex::Male } else { Sex::Female },
-                    ethnicity: "汉族".into(),
-                    birth_date: birth,
-                    id_number: idcard::compose(&format!("{:06}", 110101 + i / 999), birth, seq),
-                    education: None,
-                    category: None,
-                    work_unit: Some("某某公司".into()),
-                    phone: None,
-                    residence: None,
-                    household_reg: None,
-                    group_id: Some(groups[i % groups.len()]),
-                    party_post: None,
-                    is_migrant_worker: false,
-                    new_social_stratum: None,
-                    party_age_adjust_months: 0,
-                    note: None,
-                };
-                let mut events = vec![NewEvent::new(EventKind::Admitted, joined)];
-                if i % 20 != 0 {
-                    let full = joined.checked_add_months(Months::new(12)).expect("full");
-                    events.push(NewEvent::new(EventKind::Confirmed, full));
-                }
-                if i % 50 == 0 {
-                    events.push(NewEvent::new(
-                        EventKind::TransferOut,
-                        NaiveDate::from_ymd_opt(2024, 3, 1).expect("d"),
-                    ));
-                }
-                members::insert_with_history(tx, org, &profile, &events, now)?;
-            }
-            Ok(())
-        })
-        .expect("members");
-    println!(
-        "inserted {MEMBERS} members with history in {:.2} s",
-        start.elapsed().as_secs_f64()
-    );
-
+    let now = now();
+    let (_dir, store, org) = populate(now);
     let today = now.date_naive();
     let all = time("roster: whole roll, no filter", 7, || {
         roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("roster")

@@ -189,24 +189,31 @@ impl Book {
         let settings = settings(conn, org)?;
         let start = settings.start_month(today);
         let mut bases: HashMap<MemberId, Vec<BaseRecord>> = HashMap::new();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {BASE_COLUMNS} FROM dues_bases b
-             WHERE b.member_id IN (SELECT id FROM members WHERE org_id = ?1
-                                   UNION SELECT member_id FROM member_events WHERE org_id = ?1)
-               AND (?2 IS NULL OR b.member_id = ?2)
-             ORDER BY b.member_id, b.effective, b.id"
-        ))?;
+        // One member's book reads by the member's indexes; the branch's
+        // book reads everything once.
+        let base_sql = match only {
+            Some(_) => format!("SELECT {BASE_COLUMNS} FROM dues_bases b WHERE ?1 IS NOT NULL AND b.member_id = ?2 ORDER BY b.effective, b.id"),
+            None => format!(
+                "SELECT {BASE_COLUMNS} FROM dues_bases b
+                 WHERE ?2 IS NULL AND b.member_id IN (SELECT id FROM members WHERE org_id = ?1
+                                       UNION SELECT member_id FROM member_events WHERE org_id = ?1)
+                 ORDER BY b.member_id, b.effective, b.id"
+            ),
+        };
+        let mut stmt = conn.prepare_cached(&base_sql)?;
         for row in stmt.query_map(params![org, only], base_from_row)? {
             let b = row?;
             bases.entry(b.member_id).or_default().push(b);
         }
         let mut paid: HashMap<MemberId, BTreeMap<YearMonth, (i64, Option<NaiveDate>)>> =
             HashMap::new();
-        let mut stmt = conn.prepare_cached(
+        let paid_sql = format!(
             "SELECT p.member_id, a.month, SUM(a.amount_fen), MAX(CASE WHEN a.amount_fen > 0 THEN p.paid_on END)
              FROM dues_allocations a JOIN dues_payments p ON p.id = a.payment_id
-             WHERE p.org_id = ?1 AND (?2 IS NULL OR p.member_id = ?2) GROUP BY p.member_id, a.month",
-        )?;
+             WHERE p.org_id = ?1 AND {} GROUP BY p.member_id, a.month",
+            if only.is_some() { "p.member_id = ?2" } else { "?2 IS NULL" }
+        );
+        let mut stmt = conn.prepare_cached(&paid_sql)?;
         let rows = stmt.query_map(params![org, only], |r| {
             Ok((
                 r.get::<_, MemberId>(0)?,
