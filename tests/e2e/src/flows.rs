@@ -587,7 +587,7 @@ fn startup_error_shown(s: &Session, _data: &Path) -> Result<()> {
 /// Collection day: five members ticked as paid, one pays three months of
 /// arrears; the arrears list and the quarter's reconciliation follow; a base
 /// of 3000.01 shows 30.00 (党费规定 第二条: the whole base at 1%).
-fn dues(s: &Session, _data: &Path) -> Result<()> {
+fn dues(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-dues]")?;
@@ -645,5 +645,18 @@ fn dues(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=card-bases]", "3000.01")?;
     s.execute("document.querySelector('[data-test=card-name]').scrollIntoView()")?;
     s.screenshot("dues-card")?;
+
+    // The year's ledgers to Excel, where the clerk says.
+    s.click("[data-test=nav-dues]")?;
+    s.click("[data-test=dues-export]")?;
+    let target = data.join("党费台账.xlsx");
+    s.type_into("[data-test=dues-export-path]", &target.to_string_lossy())?;
+    s.click("[data-test=dues-export-go]")?;
+    s.wait_text(".el-message", "收缴登记表、收缴公示表、收款流水、上缴记录")?;
+    let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+    ensure(
+        size > 5_000,
+        &format!("the exported workbook must be written, got {size} bytes"),
+    )?;
     Ok(())
 }
