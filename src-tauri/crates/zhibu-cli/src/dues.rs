@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde::Serialize;
 use zhibu_core::dues::ledger::{self, MonthSheet};
 use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
-use zhibu_core::dues::rules::{self, Terms};
+use zhibu_core::dues::rules::Terms;
 use zhibu_core::dues::{close, export, DuesCategory, DuesSettings, Rounding};
 use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::money::{parse_yuan, yuan};
@@ -15,6 +15,8 @@ use zhibu_core::month::YearMonth;
 use zhibu_core::org::OrgSummary;
 use zhibu_core::{Error, Result, Store};
 use zhibu_report::xlsx;
+
+use crate::{branch_or_current, open, print_json, Cli};
 
 #[derive(Subcommand)]
 pub enum DuesCommand {
@@ -106,21 +108,8 @@ struct Rate {
     clause: &'static str,
 }
 
-/// What the commands need from main: the store and the branch, on demand.
-pub struct Context<'a> {
-    pub json: bool,
-    pub now: DateTime<Local>,
-    pub open: &'a dyn Fn() -> Result<Store>,
-    pub branch: &'a dyn Fn(&Store, Option<i64>) -> Result<OrgSummary>,
-}
-
-fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
-}
-
-pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
-    let today = cx.now.date_naive();
+pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()> {
+    let today = now.date_naive();
     match command {
         DuesCommand::Rate {
             category,
@@ -147,11 +136,7 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
                 base_fen,
                 fixed_fen: fixed.as_deref().map(parse_yuan).transpose()?,
             };
-            if !(rules::FARMER_MIN_FEN..=rules::FARMER_MAX_FEN).contains(&farmer_fen) {
-                return Err(Error::Rule(
-                    "党费规定第六条：农民党员每月交纳党费0.2元至1元".into(),
-                ));
-            }
+            settings.check()?;
             let monthly_fen = settings.monthly_due(&terms);
             let rate = Rate {
                 category,
@@ -160,22 +145,22 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
                 monthly: yuan(monthly_fen),
                 clause: category.clause(),
             };
-            if cx.json {
+            if cli.json {
                 return print_json(&rate);
             }
             println!("{}", rate.monthly);
             Ok(())
         }
         DuesCommand::Status { month, branch } => {
-            let store = (cx.open)()?;
-            let org = (cx.branch)(&store, *branch)?;
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
             let month = month
                 .as_deref()
                 .map(YearMonth::parse)
                 .transpose()?
                 .unwrap_or(YearMonth::of(today));
             let sheet = ledger::month_sheet(store.conn(), org.id, month, today)?;
-            if cx.json {
+            if cli.json {
                 return print_json(&sheet);
             }
             print_sheet(&org, &sheet);
@@ -193,8 +178,8 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
             note,
             branch,
         } => {
-            let mut store = (cx.open)()?;
-            let org = (cx.branch)(&store, *branch)?;
+            let mut store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
             let member_id = find_member(&store, org.id, member, today)?;
             let input = PaymentInput {
                 member_id,
@@ -207,10 +192,10 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
                 approval: approval.clone(),
                 note: note.clone(),
             };
-            let id = store.with_tx(|tx| payments::pay(tx, org.id, &input, cx.now))?;
+            let id = store.with_tx(|tx| payments::pay(tx, org.id, &input, now))?;
             let card = ledger::card(store.conn(), org.id, member_id, today)?;
             let payment = card.payments.into_iter().find(|p| p.id == id);
-            if cx.json {
+            if cli.json {
                 return print_json(&payment);
             }
             if let Some(p) = payment {
@@ -237,10 +222,10 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
             Ok(())
         }
         DuesCommand::Arrears { branch } => {
-            let store = (cx.open)()?;
-            let org = (cx.branch)(&store, *branch)?;
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
             let rows = ledger::arrears(store.conn(), org.id, today)?;
-            if cx.json {
+            if cli.json {
                 return print_json(&rows);
             }
             println!("{} 欠交党费 {} 人", org.name, rows.len());
@@ -257,11 +242,11 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
             Ok(())
         }
         DuesCommand::Close { month, branch } => {
-            let mut store = (cx.open)()?;
-            let org = (cx.branch)(&store, *branch)?;
+            let mut store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
             let month = YearMonth::parse(month)?;
-            let closed = store.with_tx(|tx| close::close_month(tx, org.id, month, cx.now))?;
-            if cx.json {
+            let closed = store.with_tx(|tx| close::close_month(tx, org.id, month, now))?;
+            if cli.json {
                 return print_json(&closed);
             }
             println!(
@@ -275,11 +260,11 @@ pub fn run(cx: &Context<'_>, command: &DuesCommand) -> Result<()> {
             Ok(())
         }
         DuesCommand::Export { year, file, branch } => {
-            let store = (cx.open)()?;
-            let org = (cx.branch)(&store, *branch)?;
+            let store = open(cli)?;
+            let org = branch_or_current(&store, *branch)?;
             let tables = export::tables(store.conn(), org.id, *year, today)?;
             xlsx::write_tables(file, &tables)?;
-            if !cx.json {
+            if !cli.json {
                 println!(
                     "已导出 {}：{}",
                     file.display(),

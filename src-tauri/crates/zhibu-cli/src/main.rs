@@ -181,16 +181,7 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
 fn run(cli: &Cli) -> Result<()> {
     let now = zhibu_core::clock::now();
     match &cli.command {
-        Command::Dues { command } => {
-            let open_store = || open(cli);
-            let cx = dues::Context {
-                json: cli.json,
-                now,
-                open: &open_store,
-                branch: &branch_or_current,
-            };
-            dues::run(&cx, command)
-        }
+        Command::Dues { command } => dues::run(cli, now, command),
         Command::Init {
             name,
             kind,

@@ -159,7 +159,8 @@ impl DuesSettings {
         rules::monthly_due(terms, self.farmer_fen, self.rounding)
     }
 
-    fn check(&self) -> Result<()> {
+    /// Refuses settings outside what the rules allow.
+    pub fn check(&self) -> Result<()> {
         if !(1..=28).contains(&self.due_day) {
             return Err(Error::Validation(
                 "交纳截止日应在每月1日到28日之间，请重新选择".into(),

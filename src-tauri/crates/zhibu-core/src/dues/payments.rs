@@ -13,6 +13,7 @@ use super::ledger::{Book, LARGE_FEN};
 use super::{month_label, WindowPolicy};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
+use crate::members::clean;
 use crate::members::MemberId;
 use crate::money::yuan;
 use crate::month::YearMonth;
@@ -80,12 +81,6 @@ pub struct PaymentRecord {
     pub note: Option<String>,
     pub months: Vec<Allocation>,
     pub created_at: String,
-}
-
-fn clean(text: &Option<String>) -> Option<String> {
-    text.as_ref()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
 }
 
 fn check_open(conn: &Connection, org: OrgId, ledger: YearMonth) -> Result<()> {
@@ -241,16 +236,8 @@ pub fn pay_all(
     inputs
         .iter()
         .map(|input| {
-            pay(tx, org, input, now).map_err(|e| {
-                let name =
-                    super::profile::check_member(tx, org, input.member_id).unwrap_or_default();
-                match e {
-                    Error::Validation(m) if !m.starts_with(&name) => {
-                        Error::Validation(format!("{name}：{m}"))
-                    }
-                    other => other,
-                }
-            })
+            pay(tx, org, input, now)
+                .map_err(|e| super::profile::naming_member(tx, org, input.member_id, e))
         })
         .collect()
 }

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::rules::{DuesCategory, Terms};
 use super::{month_label, settings, BasePolicy, DuesSettings};
 use crate::error::{Error, Result};
+use crate::members::clean;
 use crate::members::{self, MemberId};
 use crate::month::YearMonth;
 use crate::org::OrgId;
@@ -42,12 +43,6 @@ pub struct BaseInput {
     /// 经批准少交/免交: the approval document or meeting.
     pub approval: Option<String>,
     pub note: Option<String>,
-}
-
-fn clean(text: &Option<String>) -> Option<String> {
-    text.as_ref()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
 }
 
 pub(crate) const BASE_COLUMNS: &str =
@@ -106,6 +101,24 @@ pub(crate) fn check_member(conn: &Connection, org: OrgId, member: MemberId) -> R
     )
     .optional()?
     .ok_or_else(|| Error::NotFound("找不到这名党员，请刷新后重试".into()))
+}
+
+/// In a batch (the yearly 核定, a collection day), says whose entry a
+/// validation or rule message is about.
+pub(crate) fn naming_member(conn: &Connection, org: OrgId, member: MemberId, err: Error) -> Error {
+    let name = check_member(conn, org, member).unwrap_or_default();
+    let named = |m: String| {
+        if m.starts_with(&name) {
+            m
+        } else {
+            format!("{name}：{m}")
+        }
+    };
+    match err {
+        Error::Validation(m) => Error::Validation(named(m)),
+        Error::Rule(m) => Error::Rule(named(m)),
+        other => other,
+    }
 }
 
 /// Checks a base against the category's rule and the branch's policy;
@@ -291,14 +304,8 @@ pub fn apply_review(
             approval: e.approval.clone(),
             note: Some(format!("{}年度核定", month.year())),
         };
-        set_base(tx, org, e.member_id, &input, now).map_err(|err| {
-            let name = check_member(tx, org, e.member_id).unwrap_or_default();
-            match err {
-                Error::Validation(m) => Error::Validation(format!("{name}：{m}")),
-                Error::Rule(m) => Error::Rule(format!("{name}：{m}")),
-                other => other,
-            }
-        })?;
+        set_base(tx, org, e.member_id, &input, now)
+            .map_err(|err| naming_member(tx, org, e.member_id, err))?;
     }
     Ok(entries.len() as u32)
 }

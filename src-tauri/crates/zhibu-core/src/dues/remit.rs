@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::ledger::{received_in, Book, Owing};
 use super::{settings, RemitPeriod};
 use crate::error::{Error, Result};
+use crate::members::clean;
 use crate::money::yuan;
 use crate::month::YearMonth;
 use crate::org::OrgId;
@@ -45,12 +46,6 @@ pub struct RemittanceRecord {
     pub reversed_by: Option<i64>,
     pub reason: Option<String>,
     pub created_at: String,
-}
-
-fn clean(text: &Option<String>) -> Option<String> {
-    text.as_ref()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
 }
 
 pub fn remit(

@@ -166,7 +166,9 @@ pub fn name_initials(name: &str) -> String {
         .collect()
 }
 
-fn clean(text: &Option<String>) -> Option<String> {
+/// Optional free text as stored: ideographic spaces made plain, trimmed,
+/// and nothing at all when that leaves it empty.
+pub(crate) fn clean(text: &Option<String>) -> Option<String> {
     text.as_ref()
         .map(|t| t.replace('\u{3000}', " ").trim().to_string())
         .filter(|t| !t.is_empty())
