@@ -111,7 +111,10 @@ impl Session {
                 }
             }
             if start.elapsed() > TIMEOUT {
-                return Err(format!("nothing visible matches `{css}` after {TIMEOUT:?}"));
+                return Err(format!(
+                    "nothing visible matches `{css}` after {TIMEOUT:?} (at {})",
+                    self.whereabouts()
+                ));
             }
             std::thread::sleep(Duration::from_millis(150));
         }
@@ -133,7 +136,10 @@ impl Session {
                 }
             }
             if start.elapsed() > TIMEOUT {
-                return Err(format!("`{css}` never appeared"));
+                return Err(format!(
+                    "`{css}` never appeared (at {})",
+                    self.whereabouts()
+                ));
             }
             std::thread::sleep(Duration::from_millis(150));
         }
@@ -165,6 +171,25 @@ impl Session {
             .unwrap_or(false))
     }
 
+    fn enabled(&self, e: &Element) -> Result<bool> {
+        Ok(self
+            .request("GET", &self.s(&format!("/element/{}/enabled", e.0)), None)?
+            .as_bool()
+            .unwrap_or(true))
+    }
+
+    /// Where the window is and what error it shows, for a failure message.
+    fn whereabouts(&self) -> String {
+        self.execute(
+            "const shown = [...document.querySelectorAll('.el-alert--error, .el-message, .el-form-item__error')]
+               .map(e => e.innerText.trim()).filter(t => t);
+             return location.hash + (shown.length ? ' showing ' + shown.join(' | ') : '');",
+        )
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+    }
+
     /// The element's rendered text. Read through `innerText` because
     /// WebKitWebDriver's own text call returns "" for Element Plus tables.
     pub fn text(&self, e: &Element) -> Result<String> {
@@ -188,6 +213,15 @@ impl Session {
         let start = Instant::now();
         loop {
             let e = self.wait(css)?;
+            // A button busy with an earlier call (Element Plus `loading`) is
+            // disabled: a click on it does nothing, so wait as a person would.
+            if !self.enabled(&e)? {
+                if start.elapsed() > TIMEOUT {
+                    return Err(format!("`{css}` stayed disabled for {TIMEOUT:?}"));
+                }
+                std::thread::sleep(Duration::from_millis(150));
+                continue;
+            }
             let path = self.s(&format!("/element/{}/click", e.0));
             match self.request("POST", &path, Some(json!({}))) {
                 Ok(_) => return Ok(()),
@@ -242,9 +276,105 @@ impl Session {
     }
 
     /// Picks `label` in the Element Plus select at `css`.
+    ///
+    /// The option list opens with a transition and the popper moves when the
+    /// window scrolls, so a click sent while it moves can land beside the
+    /// option or nowhere. A chosen option closes the list: while the option
+    /// is still shown, the click did not take and is made again.
     pub fn choose(&self, css: &str, label: &str) -> Result<()> {
+        let start = Instant::now();
         self.click(css)?;
-        self.click_text(".el-select-dropdown__item", label)
+        loop {
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("could not choose {label:?} in `{css}`"));
+            }
+            let Some(item) = self.poll_option(label, Duration::from_millis(1500))? else {
+                // The list closed without the choice (or never opened).
+                self.click(css)?;
+                continue;
+            };
+            // Let the opening transition and the list's own scroll to the
+            // current choice finish before aiming at the option.
+            self.hold_still(&item)?;
+            let _ = self.request(
+                "POST",
+                &self.s(&format!("/element/{}/click", item.0)),
+                Some(json!({})),
+            );
+            let clicked = Instant::now();
+            while clicked.elapsed() < Duration::from_secs(2) {
+                if self.shown_option(label)?.is_none() {
+                    return Ok(());
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+
+    /// Brings `e` into view and waits until it stays where it is for a
+    /// moment (an opening list animates and scrolls to its current choice;
+    /// a click aimed during that lands on the neighbouring option).
+    fn hold_still(&self, e: &Element) -> Result<()> {
+        let rect = |s: &Self| {
+            s.execute_on(
+                e,
+                "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(',')",
+            )
+        };
+        self.execute_on(e, "arguments[0].scrollIntoView({ block: 'nearest' })")?;
+        let start = Instant::now();
+        let mut last = rect(self)?;
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            let now = rect(self)?;
+            if now == last || start.elapsed() > Duration::from_secs(3) {
+                return Ok(());
+            }
+            last = now;
+        }
+    }
+
+    /// Whether the element takes up room on screen and is not part of a list
+    /// being closed (a select's list that is fading out, or that belonged to
+    /// a dialog just closed, still answers "displayed" for a moment).
+    fn has_size(&self, e: &Element) -> Result<bool> {
+        Ok(self
+            .execute_on(
+                e,
+                "const r = arguments[0].getBoundingClientRect();
+                 return r.width > 0 && r.height > 0 && !arguments[0].closest('[class*=leave-active]');",
+            )?
+            .as_bool()
+            .unwrap_or(false))
+    }
+
+    /// Waits up to `limit` for the option to be shown.
+    fn poll_option(&self, label: &str, limit: Duration) -> Result<Option<Element>> {
+        let start = Instant::now();
+        loop {
+            if let Some(e) = self.shown_option(label)? {
+                return Ok(Some(e));
+            }
+            if start.elapsed() > limit {
+                return Ok(None);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The displayed option of an open select whose text contains `label`.
+    /// (Read without scrolling: scrolling is what moves the list.)
+    fn shown_option(&self, label: &str) -> Result<Option<Element>> {
+        for e in self.find_all(".el-select-dropdown__item")? {
+            let shown = self
+                .request("GET", &self.s(&format!("/element/{}/displayed", e.0)), None)?
+                .as_bool()
+                .unwrap_or(false);
+            if shown && self.text(&e)?.contains(label) && self.has_size(&e)? {
+                return Ok(Some(e));
+            }
+        }
+        Ok(None)
     }
 
     pub fn execute(&self, script: &str) -> Result<Value> {

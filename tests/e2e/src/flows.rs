@@ -151,8 +151,7 @@ fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     )?;
 
     // The switcher leads to creating a second branch.
-    s.click("[data-test=branch-switcher]")?;
-    s.click_text(".el-select-dropdown__item", "新建党支部")?;
+    s.choose("[data-test=branch-switcher]", "新建党支部")?;
     s.wait_text("[data-test=welcome-title]", "新建党支部")?;
     s.screenshot("add-branch")?;
     Ok(())
