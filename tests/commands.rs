@@ -321,3 +321,231 @@ fn attachments_calendar_and_participation_through_ipc() {
     .expect_err("gone");
     assert_eq!(err["kind"], "not_found");
 }
+
+/// 党费 through IPC on the demo branch: the rate of a base, collection day
+/// (a batch is all or none, and a refused row names the member), a reversal
+/// that needs its reason, arrears, 大额党费 to 中央 and back, the
+/// reconciliation, closing, settings, the yearly 核定 and the Excel export.
+#[test]
+fn dues_are_collected_reversed_remitted_and_exported_through_ipc() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let today = invoke(&app, "app_status", json!({})).expect("status")["today"]
+        .as_str()
+        .expect("today")
+        .to_string();
+    let (month, year) = (&today[..7], today[..4].parse::<i32>().expect("year"));
+
+    // 党费规定 第二条: above 5000元 up to 10000元 the whole base at 1.5%.
+    let fen = invoke(
+        &app,
+        "dues_rate",
+        json!({ "org": org, "terms": { "category": "在职", "base_fen": 510_000, "fixed_fen": null } }),
+    )
+    .expect("rate");
+    assert_eq!(fen, 7650);
+
+    let sheet = invoke(&app, "dues_sheet", json!({ "org": org, "month": month })).expect("sheet");
+    let rows = sheet["rows"].as_array().expect("rows").clone();
+    let unpaid: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["paid_fen"] == 0 && r["due_fen"].as_i64().is_some_and(|f| f > 0))
+        .collect();
+    assert!(unpaid.len() >= 2, "the demo month is half collected");
+    let payment = |row: &Value, amount_fen: i64| {
+        json!({ "member_id": row["member_id"], "paid_on": today, "months": 1,
+                "amount_fen": amount_fen, "method": "现金", "paid_by": null,
+                "receipt_no": null, "approval": null, "note": null })
+    };
+    let (first, second) = (unpaid[0], unpaid[1]);
+    let due = |row: &Value| row["due_fen"].as_i64().expect("due");
+    // One row short: nothing of the batch is saved, and the message says who.
+    let err = invoke(
+        &app,
+        "dues_pay",
+        json!({ "org": org, "payments": [payment(first, due(first)), payment(second, due(second) - 1)] }),
+    )
+    .expect_err("short");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(second["name"].as_str().expect("name"))),
+        "{err}"
+    );
+    let again = invoke(&app, "dues_sheet", json!({ "org": org, "month": month })).expect("sheet");
+    assert_eq!(again["paid_fen"], sheet["paid_fen"], "all or none");
+    let ids = invoke(
+        &app,
+        "dues_pay",
+        json!({ "org": org, "payments": [payment(first, due(first)), payment(second, due(second))] }),
+    )
+    .expect("pay");
+    assert_eq!(ids.as_array().map(Vec::len), Some(2));
+    let after = invoke(&app, "dues_sheet", json!({ "org": org, "month": month })).expect("sheet");
+    let state_of = |sheet: &Value, id: &Value| {
+        sheet["rows"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|r| &r["member_id"] == id))
+            .map(|r| r["state"].clone())
+            .expect("row")
+    };
+    assert_eq!(state_of(&after, &first["member_id"]), "已交");
+
+    // A correction is a reversing entry, and it needs a reason.
+    let pid = ids[0].clone();
+    let err = invoke(
+        &app,
+        "dues_reverse",
+        json!({ "org": org, "payment": pid, "date": today, "reason": "  " }),
+    )
+    .expect_err("no reason");
+    assert_eq!(err["kind"], "validation");
+    invoke(
+        &app,
+        "dues_reverse",
+        json!({ "org": org, "payment": pid, "date": today, "reason": "收错了人" }),
+    )
+    .expect("reverse");
+    let card = invoke(
+        &app,
+        "dues_card",
+        json!({ "org": org, "member": first["member_id"] }),
+    )
+    .expect("card");
+    let payments = card["payments"].as_array().expect("payments");
+    assert!(payments
+        .iter()
+        .any(|p| p["reverses"] == pid && p["reason"] == "收错了人"));
+    let after = invoke(&app, "dues_sheet", json!({ "org": org, "month": month })).expect("sheet");
+    assert_ne!(state_of(&after, &first["member_id"]), "已交");
+
+    let arrears = invoke(&app, "dues_arrears", json!({ "org": org })).expect("arrears");
+    assert!(arrears
+        .as_array()
+        .is_some_and(|a| a.iter().any(|r| r["level"] == "提醒")));
+
+    // 大额党费: 1000元 over the dues is held, then passed on to 中央.
+    let giver = second;
+    invoke(
+        &app,
+        "dues_pay",
+        json!({ "org": org, "payments": [{ "member_id": giver["member_id"], "paid_on": today,
+            "months": 0, "amount_fen": 100_000, "method": "转账", "paid_by": null,
+            "receipt_no": null, "approval": null, "note": "七一自愿交纳" }] }),
+    )
+    .expect("large");
+    let large = invoke(&app, "dues_large", json!({ "org": org, "year": year })).expect("ledger");
+    assert_eq!(large["closing_fen"], 100_000);
+    assert_eq!(large["entries"].as_array().map(Vec::len), Some(1));
+    let remitted = invoke(
+        &app,
+        "dues_remit",
+        json!({ "org": org, "input": { "remitted_on": today, "period": month, "amount_fen": 100_000,
+            "large": true, "receipt_no": "中央收据", "note": null } }),
+    )
+    .expect("remit");
+    let large = invoke(&app, "dues_large", json!({ "org": org, "year": year })).expect("ledger");
+    assert_eq!(
+        (large["closing_fen"].clone(), large["remitted_fen"].clone()),
+        (json!(0), json!(100_000))
+    );
+    invoke(
+        &app,
+        "dues_reverse_remittance",
+        json!({ "org": org, "id": remitted, "date": today, "reason": "收据号填错" }),
+    )
+    .expect("reverse remittance");
+    let list = invoke(
+        &app,
+        "dues_remittances",
+        json!({ "org": org, "year": year }),
+    )
+    .expect("list");
+    assert!(list.as_array().is_some_and(|l| l
+        .iter()
+        .any(|r| r["reason"] == "收据号填错" && r["large"] == true)));
+    let rec = invoke(&app, "dues_reconcile", json!({ "org": org, "year": year })).expect("rec");
+    let current = rec["rows"]
+        .as_array()
+        .and_then(|rows| rows.last())
+        .expect("current period");
+    assert_eq!(current["large_received_fen"], 100_000);
+    assert_eq!(current["large_remitted_fen"], 0);
+
+    // The running month cannot be closed; the demo closed earlier ones.
+    let err = invoke(&app, "dues_close", json!({ "org": org, "month": month })).expect_err("open");
+    assert_eq!(err["kind"], "conflict");
+    assert!(invoke(&app, "dues_closed", json!({ "org": org }))
+        .expect("closed")
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+
+    // Settings round-trip; a 农民 amount outside 0.2–1元 is refused in Chinese.
+    let mut settings = invoke(&app, "dues_settings", json!({ "org": org })).expect("settings");
+    assert_eq!(settings["due_day"], 5);
+    settings["due_day"] = json!(10);
+    invoke(
+        &app,
+        "dues_set_settings",
+        json!({ "org": org, "settings": settings.clone() }),
+    )
+    .expect("set");
+    assert_eq!(
+        invoke(&app, "dues_settings", json!({ "org": org })).expect("again")["due_day"],
+        10
+    );
+    settings["farmer_fen"] = json!(150);
+    let err = invoke(
+        &app,
+        "dues_set_settings",
+        json!({ "org": org, "settings": settings }),
+    )
+    .expect_err("farmer");
+    assert_eq!(err["kind"], "rule");
+    assert!(
+        err["message"].as_str().is_some_and(|m| m.contains("农民")),
+        "{err}"
+    );
+
+    // The yearly 核定 screen, and a base changed from this month.
+    let review =
+        invoke(&app, "dues_review", json!({ "org": org, "month": month })).expect("review");
+    let reviewed = review["rows"].as_array().expect("rows");
+    assert!(!reviewed.is_empty());
+    invoke(
+        &app,
+        "dues_set_base",
+        json!({ "org": org, "member": giver["member_id"], "input": { "effective": month,
+            "category": "学生", "base_fen": null, "fixed_fen": null, "pays_elsewhere": false,
+            "approval": null, "note": "考上大学，经支部研究" } }),
+    )
+    .expect("base");
+    let card = invoke(
+        &app,
+        "dues_card",
+        json!({ "org": org, "member": giver["member_id"] }),
+    )
+    .expect("card");
+    assert!(card["bases"]
+        .as_array()
+        .is_some_and(|b| b.iter().any(|b| b["terms"]["category"] == "学生")));
+
+    let path = app._dir.path().join("党费.xlsx");
+    let sheets = invoke(
+        &app,
+        "dues_export",
+        json!({ "org": org, "year": year, "path": path }),
+    )
+    .expect("export");
+    assert_eq!(
+        sheets,
+        json!([
+            "收缴登记表",
+            "收缴公示表",
+            "收款流水",
+            "上缴记录",
+            "大额党费"
+        ])
+    );
+    assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 5_000));
+}

@@ -43,6 +43,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::dues::dues_remit,
             commands::dues::dues_reverse_remittance,
             commands::dues::dues_remittances,
+            commands::dues::dues_large,
             commands::dues::dues_reconcile,
             commands::dues::dues_export,
             commands::meetings::meetings_list,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use tauri::State;
 use zhibu_core::dues::close::{self, ClosedMonth};
+use zhibu_core::dues::large::{self, LargeLedger};
 use zhibu_core::dues::ledger::{self, ArrearsRow, DuesCard, MonthSheet};
 use zhibu_core::dues::payments::{self, PaymentInput};
 use zhibu_core::dues::profile::{self, BaseInput, Review, ReviewEntry};
@@ -172,6 +173,12 @@ pub fn dues_remittances(
     year: i32,
 ) -> IpcResult<Vec<RemittanceRecord>> {
     Ok(remit::list(state.store()?.conn(), org, year)?)
+}
+
+/// The 大额党费 ledger of a year (党费规定 第十一条).
+#[tauri::command]
+pub fn dues_large(state: State<'_, AppState>, org: OrgId, year: i32) -> IpcResult<LargeLedger> {
+    Ok(large::ledger(state.store()?.conn(), org, year)?)
 }
 
 #[tauri::command]

@@ -629,6 +629,30 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     )?;
     s.screenshot("reconciliation")?;
 
+    // 郑玉梅 pays her oldest month (0.20元, 低保) and gives 1000元 more: 大额党费, held in its own
+    // ledger until passed on to 中央 (党费规定 第十一条).
+    s.click("#tab-collect")?;
+    s.click("[data-test=pay-郑玉梅]")?;
+    s.wait_text("[data-test=pay-preview]", "应交合计 0.20 元")?;
+    s.type_into("[data-test=pay-amount]", "1000.20")?;
+    s.wait_text("[data-test=pay-dialog]", "大额党费，全部上缴中央")?;
+    s.click("[data-test=pay-save]")?;
+    s.wait_text(".el-message", "已登记 郑玉梅 交纳 1000.20 元")?;
+    s.click("#tab-large")?;
+    s.wait_text("[data-test=large-ledger]", "郑玉梅")?;
+    s.wait_text("[data-test=large-held]", "尚有 1000.00 元大额党费在支部")?;
+    s.screenshot("large-held")?;
+    s.click("[data-test=large-remit]")?;
+    s.type_into("[data-test=remit-receipt]", "大额党费上缴凭证001")?;
+    s.click("[data-test=remit-save]")?;
+    s.wait_text("[data-test=large-summary]", "上缴中央 1000.00 元")?;
+    s.wait_text("[data-test=large-summary]", "结存 0.00 元")?;
+    ensure(
+        s.find_all("[data-test=large-held]")?.is_empty(),
+        "nothing is held once the 1000元 is passed on",
+    )?;
+    s.screenshot("large-ledger")?;
+
     // 刘芳's pay rises one 分 above 3000元: her dues double.
     s.click("#tab-collect")?;
     s.click("[data-test=dues-row-刘芳]")?;
@@ -651,11 +675,17 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     let target = data.join("党费台账.xlsx");
     s.type_into("[data-test=dues-export-path]", &target.to_string_lossy())?;
     s.click("[data-test=dues-export-go]")?;
-    s.wait_text(".el-message", "收缴登记表、收缴公示表、收款流水、上缴记录")?;
-    let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+    s.wait_text(
+        ".el-message",
+        "收缴登记表、收缴公示表、收款流水、上缴记录、大额党费",
+    )?;
+    let large =
+        zhibu_report::xlsx::read_sheet(&target, Some("大额党费")).map_err(|e| e.to_string())?;
     ensure(
-        size > 5_000,
-        &format!("the exported workbook must be written, got {size} bytes"),
+        large
+            .iter()
+            .any(|row| row.contains(&zhibu_core::members::excel::Cell::Text("郑玉梅".into()))),
+        &format!("the 大额党费 sheet must list 郑玉梅, got {large:?}"),
     )?;
     Ok(())
 }

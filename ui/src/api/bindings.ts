@@ -674,6 +674,44 @@ large: boolean, receipt_no: string | null, note: string | null, };
 
 export type RemittanceRecord = { id: number, remitted_on: string, period_start: string, period_end: string, period_label: string, amount_fen: number, large: boolean, receipt_no: string | null, note: string | null, reverses: number | null, reversed_by: number | null, reason: string | null, created_at: string, };
 
+export type LargeKind = "收到" | "上缴中央" | "收款冲正" | "上缴冲正";
+
+export type LargeEntry = { date: string, kind: LargeKind, 
+/**
+ * The member who gave it (lines of money taken in).
+ */
+name: string | null, 
+/**
+ * Who handed it over when not the member (代交).
+ */
+paid_by: string | null, receipt_no: string | null, 
+/**
+ * Money taken in (negative on a reversal).
+ */
+in_fen: number, 
+/**
+ * Money passed on to 中央 (negative on a reversal).
+ */
+out_fen: number, 
+/**
+ * What the branch holds after this line.
+ */
+balance_fen: number, 
+/**
+ * The note, or for a reversal its reason.
+ */
+note: string | null, };
+
+export type LargeLedger = { year: number, 
+/**
+ * Held at the start of the year (上年结转).
+ */
+opening_fen: number, entries: Array<LargeEntry>, received_fen: number, remitted_fen: number, 
+/**
+ * Held at the end of the lines shown: still to be passed on to 中央.
+ */
+closing_fen: number, };
+
 export type PeriodRow = { label: string, start: string, end: string, ended: boolean, 
 /**
  * 应收: the dues of the period's months (known bases).

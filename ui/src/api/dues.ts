@@ -5,6 +5,7 @@ import type {
   ClosedMonth,
   DuesCard,
   DuesSettings,
+  LargeLedger,
   MonthSheet,
   PaymentInput,
   Reconciliation,
@@ -36,5 +37,6 @@ export const remitDues = (org: number, input: RemittanceInput) => call<number>('
 export const reverseRemittance = (org: number, id: number, date: string, reason: string) =>
   call<number>('dues_reverse_remittance', { org, id, date, reason })
 export const remittances = (org: number, year: number) => call<RemittanceRecord[]>('dues_remittances', { org, year })
+export const largeLedger = (org: number, year: number) => call<LargeLedger>('dues_large', { org, year })
 export const reconcile = (org: number, year: number) => call<Reconciliation>('dues_reconcile', { org, year })
 export const exportDues = (org: number, year: number, path: string) => call<string[]>('dues_export', { org, year, path })

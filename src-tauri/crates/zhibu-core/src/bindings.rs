@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 use crate::dues::close::ClosedMonth;
+use crate::dues::large::{LargeEntry, LargeKind, LargeLedger};
 use crate::dues::ledger::{
     ArrearsRow, CardMonth, DuesCard, MonthSheet, MonthState, OpenMonth, SheetRow,
 };
@@ -150,6 +151,9 @@ fn generate() -> String {
         decl::<ClosedMonth>(&cfg),
         decl::<RemittanceInput>(&cfg),
         decl::<RemittanceRecord>(&cfg),
+        decl::<LargeKind>(&cfg),
+        decl::<LargeEntry>(&cfg),
+        decl::<LargeLedger>(&cfg),
         decl::<PeriodRow>(&cfg),
         decl::<Reconciliation>(&cfg),
     ];

@@ -7,12 +7,14 @@ mod common;
 
 use common::*;
 use zhibu_core::dues::export;
+use zhibu_core::dues::large::{self, LargeKind};
 use zhibu_core::dues::ledger::{self, MonthState};
 use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
 use zhibu_core::dues::profile::{self, BaseInput, ReviewEntry};
 use zhibu_core::dues::remit::{self, RemittanceInput};
 use zhibu_core::dues::{self, close, DuesCategory, DuesSettings, WindowPolicy};
 use zhibu_core::meetings::calendar::ParticipationLevel;
+use zhibu_core::members::excel::Cell;
 use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::month::YearMonth;
 use zhibu_core::{demo, ErrorKind, Store};
@@ -250,6 +252,96 @@ fn large_voluntary_dues_are_their_own_ledger() {
         .expect("Q4");
     assert_eq!(q4.large_received_fen, 100_000);
     assert_eq!(q4.received_fen, 100 + 5000);
+
+    // Its own ledger: the 1000元 is held until passed on to 中央; the 50元
+    // voluntary extra is ordinary money and not in it.
+    let held = large::ledger(store.conn(), org, 2026).expect("ledger");
+    assert_eq!(held.opening_fen, 0);
+    assert_eq!(
+        held.entries
+            .iter()
+            .map(|e| (e.kind, e.name.as_deref(), e.in_fen, e.balance_fen))
+            .collect::<Vec<_>>(),
+        vec![(LargeKind::Received, Some("王建国"), 100_000, 100_000)]
+    );
+    assert_eq!(held.closing_fen, 100_000);
+    let to_centre = |on, amount_fen| RemittanceInput {
+        remitted_on: on,
+        period: ym("2026-10"),
+        amount_fen,
+        large: true,
+        receipt_no: Some("中组部大额党费收据".into()),
+        note: None,
+    };
+    let wrong = store
+        .with_tx(|tx| remit::remit(tx, org, &to_centre(d(2026, 11, 2), 10_000), now()))
+        .expect("remit");
+    store
+        .with_tx(|tx| remit::reverse(tx, org, wrong, d(2026, 11, 3), "金额填错", now()))
+        .expect("reverse");
+    store
+        .with_tx(|tx| remit::remit(tx, org, &to_centre(d(2026, 11, 3), 100_000), now()))
+        .expect("remit");
+    let held = large::ledger(store.conn(), org, 2026).expect("ledger");
+    assert_eq!(
+        held.entries
+            .iter()
+            .map(|e| (e.kind, e.out_fen, e.balance_fen))
+            .collect::<Vec<_>>(),
+        vec![
+            (LargeKind::Received, 0, 100_000),
+            (LargeKind::Remitted, 10_000, 90_000),
+            (LargeKind::RemittedReversed, -10_000, 100_000),
+            (LargeKind::Remitted, 100_000, 0),
+        ]
+    );
+    assert_eq!(held.entries[2].note.as_deref(), Some("金额填错"));
+    assert_eq!(
+        (held.received_fen, held.remitted_fen, held.closing_fen),
+        (100_000, 100_000, 0)
+    );
+    // A year later nothing is carried over; a year with no lines is empty.
+    let next = large::ledger(store.conn(), org, 2027).expect("ledger");
+    assert_eq!((next.opening_fen, next.entries.len()), (0, 0));
+
+    // Reversing the payment takes the 1000元 back out of the ledger.
+    store
+        .with_tx(|tx| payments::reverse(tx, org, id, today(), "重复登记", now()))
+        .expect("reverse payment");
+    let held = large::ledger(store.conn(), org, 2026).expect("ledger");
+    let last = held.entries.last().expect("reversal");
+    assert_eq!(
+        (last.kind, last.in_fen, last.balance_fen),
+        (LargeKind::ReceivedReversed, -100_000, -100_000)
+    );
+}
+
+#[test]
+fn large_dues_held_at_year_end_are_carried_over() {
+    let (mut store, org) = branch("2025-12");
+    let wang = id_of(&store, org, "王建国");
+    pay(
+        &mut store,
+        org,
+        &pay_input(wang, d(2025, 12, 20), 1, 150_100),
+    )
+    .expect("pay");
+    let held = large::ledger(store.conn(), org, 2026).expect("ledger");
+    assert_eq!(
+        (held.opening_fen, held.entries.len(), held.closing_fen),
+        (150_000, 0, 150_000)
+    );
+    let sheets = export::tables(store.conn(), org, 2026, today()).expect("tables");
+    let sheet = sheets
+        .iter()
+        .find(|t| t.sheet == "大额党费")
+        .expect("sheet");
+    assert_eq!(sheet.rows[0][2], Cell::Text("上年结转".into()));
+    assert_eq!(sheet.rows[0][7], Cell::Money(150_000));
+    assert_eq!(
+        sheet.rows.last().expect("total")[8],
+        Cell::Text("结存应全部上缴中央".into())
+    );
 }
 
 #[test]
@@ -685,31 +777,40 @@ fn the_exported_tables_add_up() {
     )
     .expect("pay");
     let tables = export::tables(store.conn(), org, 2026, today()).expect("tables");
-    assert_eq!(tables.len(), 4);
+    assert_eq!(
+        tables.iter().map(|t| t.sheet.as_str()).collect::<Vec<_>>(),
+        [
+            "收缴登记表",
+            "收缴公示表",
+            "收款流水",
+            "上缴记录",
+            "大额党费"
+        ]
+    );
+    for t in &tables {
+        assert!(
+            t.rows.iter().all(|r| r.len() == t.header.len()),
+            "{}: every row as wide as the header",
+            t.sheet
+        );
+    }
     let register = &tables[0];
     assert!(register.title.contains("2026年党费收缴登记表（截至11月）"));
     let row = register
         .rows
         .iter()
-        .find(|r| r.get(1) == Some(&zhibu_core::members::excel::Cell::Text("王建国".into())))
+        .find(|r| r.get(1) == Some(&Cell::Text("王建国".into())))
         .expect("王建国");
     assert_eq!(row.len(), register.header.len());
-    assert_eq!(row[4], zhibu_core::members::excel::Cell::Money(100));
-    assert_eq!(
-        row[16],
-        zhibu_core::members::excel::Cell::Money(1100),
-        "应交合计"
-    );
+    assert_eq!(row[4], Cell::Money(100));
+    assert_eq!(row[16], Cell::Money(1100), "应交合计");
     let totals = register.rows.last().expect("totals");
-    assert_eq!(
-        totals[1],
-        zhibu_core::members::excel::Cell::Text("合计".into())
-    );
-    assert_eq!(totals[17], zhibu_core::members::excel::Cell::Money(1100));
+    assert_eq!(totals[1], Cell::Text("合计".into()));
+    assert_eq!(totals[17], Cell::Money(1100));
     let others = register
         .rows
         .iter()
-        .filter(|r| r.contains(&zhibu_core::members::excel::Cell::Text("未交".into())))
+        .filter(|r| r.contains(&Cell::Text("未交".into())))
         .count();
     assert!(others >= 10, "the unpaid months of the others show as 未交");
     assert_eq!(tables[2].rows.len(), 1, "one payment in the cash book");

@@ -1,11 +1,12 @@
 //! The dues ledgers as tables, ready for a spreadsheet (and later a PDF):
-//! 党费收缴登记表 (member × month), 党费收缴公示表, the cash book and the
-//! remittance list. The tables are built here so the CLI, the app and the
+//! 党费收缴登记表 (member × month), 党费收缴公示表, the cash book, the
+//! remittance list and the 大额党费 ledger. The tables are built here so the CLI, the app and the
 //! tests print the same thing.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::large;
 use super::ledger::{Book, Owing};
 use super::payments::cash_book;
 use super::remit;
@@ -275,5 +276,83 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             widths: vec![6.0, 12.0, 16.0, 12.0, 18.0, 14.0, 30.0],
             frozen_columns: 0,
         },
+        large_table(conn, org_id, year, &branch)?,
     ])
+}
+
+/// 大额党费登记簿: carried over, every sum in and out, what is still held.
+fn large_table(conn: &Connection, org_id: OrgId, year: i32, branch: &str) -> Result<Table> {
+    let l = large::ledger(conn, org_id, year)?;
+    let mut rows = vec![vec![
+        Cell::Empty,
+        Cell::Empty,
+        text("上年结转"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(l.opening_fen),
+        Cell::Empty,
+    ]];
+    for (i, e) in l.entries.iter().enumerate() {
+        let who = match (&e.name, &e.paid_by) {
+            (Some(n), Some(by)) => format!("{n}（{by}代交）"),
+            (Some(n), None) => n.clone(),
+            _ => String::new(),
+        };
+        rows.push(vec![
+            Cell::Number(i as f64 + 1.0),
+            Cell::Date(date_to_serial(e.date)),
+            text(e.kind.label()),
+            text(who),
+            opt_text(&e.receipt_no),
+            if e.in_fen != 0 {
+                Cell::Money(e.in_fen)
+            } else {
+                Cell::Empty
+            },
+            if e.out_fen != 0 {
+                Cell::Money(e.out_fen)
+            } else {
+                Cell::Empty
+            },
+            Cell::Money(e.balance_fen),
+            opt_text(&e.note),
+        ]);
+    }
+    rows.push(vec![
+        Cell::Empty,
+        Cell::Empty,
+        text("本年合计"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(l.received_fen),
+        Cell::Money(l.remitted_fen),
+        Cell::Money(l.closing_fen),
+        text(if l.closing_fen == 0 {
+            "已全部上缴中央"
+        } else {
+            "结存应全部上缴中央"
+        }),
+    ]);
+    Ok(Table {
+        sheet: "大额党费".into(),
+        title: format!("{branch}{year}年大额党费登记簿"),
+        header: [
+            "序号",
+            "日期",
+            "摘要",
+            "交纳人",
+            "收据编号",
+            "收到（元）",
+            "上缴中央（元）",
+            "结存（元）",
+            "备注",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+        widths: vec![6.0, 12.0, 10.0, 18.0, 14.0, 12.0, 14.0, 12.0, 30.0],
+        frozen_columns: 0,
+    })
 }

@@ -9,6 +9,7 @@
 
 pub mod close;
 pub mod export;
+pub mod large;
 pub mod ledger;
 pub mod payments;
 pub mod profile;
