@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod demo;
+pub mod development;
 pub mod dues;
 pub mod error;
 pub mod idcard;

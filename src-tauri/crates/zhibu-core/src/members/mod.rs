@@ -175,7 +175,7 @@ pub(crate) fn clean(text: &Option<String>) -> Option<String> {
 }
 
 /// Checks a profile against the rules and the database; returns it cleaned.
-fn checked_profile(
+pub(crate) fn checked_profile(
     conn: &Connection,
     org_id: OrgId,
     profile: &MemberProfile,

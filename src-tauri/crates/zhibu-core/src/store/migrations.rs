@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_meetings.sql"),
     include_str!("../../migrations/0003_meeting_details.sql"),
     include_str!("../../migrations/0004_dues.sql"),
+    include_str!("../../migrations/0005_development.sql"),
 ];
 
 /// The schema version this program writes.

@@ -1,0 +1,907 @@
+//! 发展党员: the people a branch develops, from 入党申请书 to 转正, step by
+//! step as the 细则 orders them. A step that breaks a rule is refused, or
+//! recorded with the clerk's reason when the rule allows exceptions; at the
+//! two moments the 细则 makes someone a member (接收 approved, 转正 approved)
+//! the roster gets the history events, dated as the 细则 says.
+
+pub mod rules;
+pub mod steps;
+
+use chrono::{DateTime, Datelike, Local, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::meetings::votes::VoteKind;
+use crate::meetings::{self, MeetingKind};
+use crate::members::state::derive;
+use crate::members::{
+    self, append_event, checked_profile, clean, EventKind, MemberId, MemberProfile, NewEvent,
+};
+use crate::org::OrgId;
+use crate::settings;
+pub use rules::{Breach, Decision, DevSettings, Next, Stage};
+use rules::{Proposed, Taken};
+use steps::{def, Role};
+
+pub type PersonId = i64;
+
+/// Someone handing in an 入党申请书: who they are and the day (step 1).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct NewApplicant {
+    pub profile: MemberProfile,
+    pub applied_on: NaiveDate,
+    pub note: Option<String>,
+}
+
+/// A step as the clerk records it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct StepInput {
+    pub step: u8,
+    /// For steps 15 and 23 the date of the meeting is taken.
+    pub date: Option<NaiveDate>,
+    /// The 谈话人 / 培养联系人 / 入党介绍人 the step names (from the roster).
+    #[serde(default)]
+    pub people: Vec<MemberId>,
+    pub decision: Option<Decision>,
+    pub extend_months: Option<u32>,
+    pub training_days: Option<u32>,
+    pub training_hours: Option<u32>,
+    /// Steps 15 and 23: the 发展党员表决 in a 支部党员大会.
+    pub vote_id: Option<i64>,
+    /// The step's documents that are in the file.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    pub note: Option<String>,
+    /// Why the step goes ahead although it breaks a rule.
+    pub override_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StepPerson {
+    pub member_id: MemberId,
+    pub name: String,
+    pub role: Role,
+}
+
+/// A recorded step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StepRecord {
+    pub id: i64,
+    pub step: u8,
+    pub name: String,
+    pub date: NaiveDate,
+    pub people: Vec<StepPerson>,
+    pub decision: Option<Decision>,
+    pub extend_months: Option<u32>,
+    pub training_days: Option<u32>,
+    pub training_hours: Option<u32>,
+    pub vote_id: Option<i64>,
+    pub documents: Vec<String>,
+    pub note: Option<String>,
+    pub override_reason: Option<String>,
+    pub withdrawn_at: Option<String>,
+    pub withdrawn_reason: Option<String>,
+    pub created_at: String,
+}
+
+/// One person on the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PersonSummary {
+    pub id: PersonId,
+    pub name: String,
+    pub sex: members::Sex,
+    pub stage: Stage,
+    pub applied_on: Option<NaiveDate>,
+    /// The day they entered their current stage.
+    pub stage_since: Option<NaiveDate>,
+    pub next: Option<Next>,
+    /// The next step's time limit has passed.
+    pub overdue: bool,
+    pub member_id: Option<MemberId>,
+}
+
+/// A person's whole record: the timeline page.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PersonDetail {
+    pub summary: PersonSummary,
+    pub profile: MemberProfile,
+    pub steps: Vec<StepRecord>,
+    pub probation_end: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub closed_reason: Option<String>,
+}
+
+fn settings_key(org: OrgId) -> String {
+    format!("development_settings/{org}")
+}
+
+pub fn dev_settings(conn: &Connection, org: OrgId) -> Result<DevSettings> {
+    match settings::get(conn, &settings_key(org))? {
+        Some(json) => Ok(serde_json::from_str(&json)?),
+        None => Ok(DevSettings::default()),
+    }
+}
+
+pub fn set_dev_settings(conn: &Connection, org: OrgId, s: &DevSettings) -> Result<()> {
+    if s.activist_wait_months > 24
+        || s.publicity_days > 30
+        || !(1..=12).contains(&s.report_every_months)
+    {
+        return Err(Error::Validation(
+            "请核对设置：积极分子等待期0至24个月，公示0至30天，思想汇报每1至12个月一次".into(),
+        ));
+    }
+    settings::set(conn, &settings_key(org), &serde_json::to_string(s)?)
+}
+
+/// Enters an applicant with their 入党申请书 (step 1).
+pub fn add_applicant(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    input: &NewApplicant,
+    now: DateTime<Local>,
+) -> Result<PersonId> {
+    let profile = checked_profile(tx, org, &input.profile, None)?;
+    let known: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT name, closed_on FROM dev_people WHERE id_number = ?1",
+            [&profile.id_number],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((name, _)) = known {
+        return Err(Error::Conflict(format!(
+            "公民身份号码{}已在发展党员名单中（{name}），请打开该人的记录继续登记",
+            profile.id_number
+        )));
+    }
+    tx.execute(
+        "INSERT INTO dev_people (org_id, name, id_number, profile, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![
+            org,
+            profile.name,
+            profile.id_number,
+            serde_json::to_string(&profile)?,
+            now.to_rfc3339()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    record_step(
+        tx,
+        id,
+        &StepInput {
+            step: 1,
+            date: Some(input.applied_on),
+            documents: vec!["入党申请书".into()],
+            note: input.note.clone(),
+            ..StepInput::default()
+        },
+        now,
+    )?;
+    Ok(id)
+}
+
+/// Corrects a person's profile (not their steps).
+pub fn update_profile(
+    tx: &Transaction<'_>,
+    id: PersonId,
+    profile: &MemberProfile,
+    now: DateTime<Local>,
+) -> Result<()> {
+    let (org, member): (OrgId, Option<MemberId>) = tx
+        .query_row(
+            "SELECT org_id, member_id FROM dev_people WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(not_found)?;
+    if member.is_some() {
+        return Err(Error::Conflict(
+            "此人已经转入党员花名册，请在花名册中修改其信息".into(),
+        ));
+    }
+    let p = checked_profile(tx, org, profile, None)?;
+    tx.execute(
+        "UPDATE dev_people SET name = ?2, id_number = ?3, profile = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, p.name, p.id_number, serde_json::to_string(&p)?, now.to_rfc3339()],
+    )?;
+    Ok(())
+}
+
+fn not_found() -> Error {
+    Error::NotFound("找不到此人的发展党员记录，请刷新后重试".into())
+}
+
+struct PersonRow {
+    org: OrgId,
+    profile: MemberProfile,
+    member_id: Option<MemberId>,
+    closed_on: Option<NaiveDate>,
+    closed_reason: Option<String>,
+}
+
+fn person_row(conn: &Connection, id: PersonId) -> Result<PersonRow> {
+    let (org, profile, member_id, closed_on, closed_reason): (OrgId, String, _, _, _) = conn
+        .query_row(
+            "SELECT org_id, profile, member_id, closed_on, closed_reason FROM dev_people WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?
+        .ok_or_else(not_found)?;
+    Ok(PersonRow {
+        org,
+        profile: serde_json::from_str(&profile)?,
+        member_id,
+        closed_on,
+        closed_reason,
+    })
+}
+
+const STEP_COLUMNS: &str =
+    "id, step, date, outcome, extend_months, training_days, training_hours, vote_id,
+    note, override_reason, withdrawn_at, withdrawn_reason, created_at";
+
+/// Every step recorded for a person (withdrawn ones too), in date order.
+fn steps_of(conn: &Connection, person: PersonId) -> Result<Vec<StepRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {STEP_COLUMNS} FROM dev_steps WHERE person_id = ?1 ORDER BY date, step, id"
+    ))?;
+    let mut people = conn.prepare_cached(
+        "SELECT p.member_id, m.name, p.role FROM dev_step_people p JOIN members m ON m.id = p.member_id
+         WHERE p.step_id = ?1 ORDER BY p.rowid",
+    )?;
+    let mut docs =
+        conn.prepare_cached("SELECT name FROM dev_documents WHERE step_id = ?1 ORDER BY id")?;
+    let rows = stmt
+        .query_map([person], |r| {
+            let step: u8 = r.get(1)?;
+            Ok(StepRecord {
+                id: r.get(0)?,
+                step,
+                name: def(step).map(|d| d.name).unwrap_or_default().to_string(),
+                date: r.get(2)?,
+                people: Vec::new(),
+                decision: r.get(3)?,
+                extend_months: r.get(4)?,
+                training_days: r.get(5)?,
+                training_hours: r.get(6)?,
+                vote_id: r.get(7)?,
+                documents: Vec::new(),
+                note: r.get(8)?,
+                override_reason: r.get(9)?,
+                withdrawn_at: r.get(10)?,
+                withdrawn_reason: r.get(11)?,
+                created_at: r.get(12)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|mut s| {
+            s.people = people
+                .query_map([s.id], |r| {
+                    Ok(StepPerson {
+                        member_id: r.get(0)?,
+                        name: r.get(1)?,
+                        role: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            s.documents = docs
+                .query_map([s.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(s)
+        })
+        .collect()
+}
+
+fn taken(steps: &[StepRecord]) -> Vec<Taken> {
+    steps
+        .iter()
+        .filter(|s| s.withdrawn_at.is_none())
+        .map(|s| Taken {
+            step: s.step,
+            date: s.date,
+            decision: s.decision,
+            extend_months: s.extend_months,
+        })
+        .collect()
+}
+
+fn cn(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+/// The people named in a step: from this branch's roll on the day, 正式党员
+/// and not under 留党察看 (细则第九、十四条), as many as the step asks for.
+fn check_people(
+    conn: &Connection,
+    org: OrgId,
+    no: u8,
+    people: &[MemberId],
+    date: NaiveDate,
+) -> Result<Vec<Breach>> {
+    let Some(s) = def(no) else { return Ok(vec![]) };
+    let Some((role, min, max)) = s.people else {
+        return Ok(if people.is_empty() {
+            vec![]
+        } else {
+            vec![Breach {
+                message: format!("第{no}步“{}”不需要选择人员", s.name),
+                clause: String::new(),
+                hard: true,
+            }]
+        });
+    };
+    let mut out = Vec::new();
+    let n = people.len();
+    if n < usize::from(min) || n > usize::from(max) {
+        let want = if min == max {
+            format!("{min}名")
+        } else {
+            format!("{min}至{max}名")
+        };
+        out.push(Breach {
+            message: format!("请选择{want}{}（已选{n}名）", role.label()),
+            clause: s.rule.to_string(),
+            hard: true,
+        });
+    }
+    for &m in people {
+        let Ok((stored, events)) = members::roster::history_of(conn, m) else {
+            out.push(Breach {
+                message: "所选人员不在党员花名册中，请重新选择".into(),
+                clause: String::new(),
+                hard: true,
+            });
+            continue;
+        };
+        let st = derive(&events, org, date);
+        let why = if !st.on_roll {
+            Some("当天不在本支部党员名册中")
+        } else if st.standing != Some(members::Standing::Full) {
+            Some("当天还是预备党员")
+        } else if st.disciplined {
+            Some("受留党察看处分、尚未恢复党员权利")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.push(Breach {
+                message: format!(
+                    "{}{}，不能作{}（应为正式党员）",
+                    stored.name,
+                    why,
+                    role.label()
+                ),
+                clause: s.rule.to_string(),
+                hard: true,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Steps 15 and 23 stand on a passed 发展党员表决 of a 支部党员大会 about
+/// this person (细则第二十、二十一条: one candidate at a time); the step is
+/// dated on the meeting's day.
+fn check_vote(
+    conn: &Connection,
+    org: OrgId,
+    name: &str,
+    vote: Option<i64>,
+) -> Result<std::result::Result<NaiveDate, Breach>> {
+    let hard = |message: String| {
+        Ok(Err(Breach {
+            message,
+            clause: crate::meetings::votes::CLAUSE_MEMBERSHIP.to_string(),
+            hard: true,
+        }))
+    };
+    let Some(vote) = vote else {
+        return hard(
+            "请选择支部党员大会上对此人的表决（先在会议记录中登记支部党员大会和表决结果）".into(),
+        );
+    };
+    let meeting: Option<i64> = conn
+        .query_row(
+            "SELECT v.meeting_id FROM meeting_votes v JOIN meetings m ON m.id = v.meeting_id
+             WHERE v.id = ?1 AND m.org_id = ?2",
+            params![vote, org],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(meeting) = meeting else {
+        return hard("找不到所选的表决，请在本支部的会议记录中选择".into());
+    };
+    let detail = meetings::detail(conn, meeting)?;
+    let Some(v) = detail.votes.iter().find(|v| v.id == vote) else {
+        return hard("找不到所选的表决，请刷新后重试".into());
+    };
+    if detail.input.kind != Some(MeetingKind::GeneralMeeting)
+        || v.input.kind != VoteKind::Membership
+    {
+        return hard(
+            "发展党员须经支部党员大会表决，请选择支部党员大会上“发展党员表决”类型的表决".into(),
+        );
+    }
+    if !v.input.subject.contains(name) {
+        return hard(format!(
+            "所选表决“{}”没有写明{name}；发展党员应逐个表决，请选择对{name}的表决",
+            v.input.subject
+        ));
+    }
+    if !v.outcome.passed {
+        return hard(format!("该表决未通过：{}", v.outcome.explanation));
+    }
+    detail
+        .input
+        .date
+        .map(Ok)
+        .ok_or_else(|| Error::Validation("该会议没有日期，请先补全会议记录".into()))
+}
+
+/// Records a step for a person after checking every rule. Hard breaches
+/// refuse it; the others need `override_reason`, which is kept and shown.
+pub fn record_step(
+    tx: &Transaction<'_>,
+    person: PersonId,
+    input: &StepInput,
+    now: DateTime<Local>,
+) -> Result<i64> {
+    let row = person_row(tx, person)?;
+    if let Some(closed) = row.closed_on {
+        return Err(Error::Conflict(format!(
+            "{}已于{}终止培养，不能再登记步骤",
+            row.profile.name,
+            cn(closed)
+        )));
+    }
+    let s = def(input.step)
+        .ok_or_else(|| Error::Validation(format!("没有第{}步，请从1至25步中选择", input.step)))?;
+    let mut breaches = Vec::new();
+    let date = if matches!(input.step, 15 | 23) {
+        match check_vote(tx, row.org, &row.profile.name, input.vote_id)? {
+            Ok(d) => d,
+            Err(b) => return Err(Error::Rule(format!("{}。依据：{}", b.message, b.clause))),
+        }
+    } else {
+        input
+            .date
+            .ok_or_else(|| Error::Validation(format!("请填写第{}步“{}”的日期", s.no, s.name)))?
+    };
+    for doc in &input.documents {
+        if !s.documents.contains(&doc.as_str()) {
+            return Err(Error::Validation(format!(
+                "“{doc}”不是第{}步的材料，可选：{}",
+                s.no,
+                s.documents.join("、")
+            )));
+        }
+    }
+    let history = steps_of(tx, person)?;
+    let active = taken(&history);
+    let proposed = Proposed {
+        step: input.step,
+        date,
+        decision: if input.step == 24 {
+            input.decision.or_else(|| {
+                active
+                    .iter()
+                    .rev()
+                    .find(|t| t.step == 23)
+                    .and_then(|t| t.decision)
+            })
+        } else {
+            input.decision
+        },
+        extend_months: input.extend_months,
+        training_days: input.training_days,
+        training_hours: input.training_hours,
+    };
+    let settings = dev_settings(tx, row.org)?;
+    breaches.extend(rules::check(
+        &active,
+        &proposed,
+        row.profile.birth_date,
+        now.date_naive(),
+        &settings,
+    ));
+    breaches.extend(check_people(tx, row.org, input.step, &input.people, date)?);
+    let hard: Vec<&Breach> = breaches.iter().filter(|b| b.hard).collect();
+    if let Some(first) = hard.first() {
+        let clause = if first.clause.is_empty() {
+            String::new()
+        } else {
+            format!("依据：{}", first.clause)
+        };
+        let more: Vec<&str> = hard[1..].iter().map(|b| b.message.as_str()).collect();
+        return Err(Error::Rule(format!(
+            "{}。{clause}{}",
+            first.message,
+            if more.is_empty() {
+                String::new()
+            } else {
+                format!("另外：{}", more.join("；"))
+            }
+        )));
+    }
+    let reason = clean(&input.override_reason);
+    if let (Some(b), None) = (breaches.first(), &reason) {
+        return Err(Error::Rule(format!(
+            "{}。依据：{}。如确有特殊情况，请在“特殊情况说明”中写明原因后再登记",
+            b.message, b.clause
+        )));
+    }
+    let (decision, extend_months) = match input.step {
+        23 => (
+            proposed.decision,
+            input
+                .extend_months
+                .filter(|_| proposed.decision == Some(Decision::Extend)),
+        ),
+        24 => {
+            let meeting = active.iter().rev().find(|t| t.step == 23);
+            (proposed.decision, meeting.and_then(|t| t.extend_months))
+        }
+        _ => (None, None),
+    };
+    tx.execute(
+        "INSERT INTO dev_steps (person_id, step, date, outcome, extend_months, training_days, training_hours,
+             vote_id, note, override_reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            person,
+            input.step,
+            date,
+            decision,
+            extend_months,
+            input.training_days.filter(|_| input.step == 11),
+            input.training_hours.filter(|_| input.step == 11),
+            input.vote_id.filter(|_| matches!(input.step, 15 | 23)),
+            clean(&input.note),
+            reason.filter(|_| !breaches.is_empty()),
+            now.to_rfc3339()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if let Some((role, _, _)) = s.people {
+        for m in &input.people {
+            tx.execute(
+                "INSERT OR IGNORE INTO dev_step_people (step_id, member_id, role) VALUES (?1, ?2, ?3)",
+                params![id, m, role],
+            )?;
+        }
+    }
+    for doc in &input.documents {
+        tx.execute(
+            "INSERT OR IGNORE INTO dev_documents (step_id, name, added_at) VALUES (?1, ?2, ?3)",
+            params![id, doc, now.to_rfc3339()],
+        )?;
+    }
+    let mut after = active;
+    after.push(Taken {
+        step: input.step,
+        date,
+        decision,
+        extend_months,
+    });
+    hand_over(tx, person, &row, &after, input.step, date, decision, now)?;
+    Ok(id)
+}
+
+/// The roster side of steps 17 and 24 (细则第二十四、三十四条).
+#[allow(clippy::too_many_arguments)]
+fn hand_over(
+    tx: &Transaction<'_>,
+    person: PersonId,
+    row: &PersonRow,
+    after: &[Taken],
+    step: u8,
+    date: NaiveDate,
+    decision: Option<Decision>,
+    now: DateTime<Local>,
+) -> Result<()> {
+    let accepted = after.iter().rev().find(|t| t.step == 15).map(|t| t.date);
+    match (step, row.member_id) {
+        (17, None) => {
+            let joined = accepted.ok_or_else(|| Error::Rule("没有支部大会接收的记录".into()))?;
+            let id = members::insert_with_history(
+                tx,
+                row.org,
+                &row.profile,
+                &[NewEvent {
+                    doc_no: None,
+                    reason: Some(format!("{}上级党委审批", cn(date))),
+                    ..NewEvent::new(EventKind::Admitted, joined)
+                }],
+                now,
+            )?;
+            tx.execute(
+                "UPDATE dev_people SET member_id = ?2, updated_at = ?3 WHERE id = ?1",
+                params![person, id, now.to_rfc3339()],
+            )?;
+        }
+        (24, Some(member)) => {
+            let end = rules::probation_end(after)
+                .ok_or_else(|| Error::Rule("没有支部大会接收的记录".into()))?;
+            let event = match decision {
+                // 细则第三十四条: 党龄从预备期满转为正式党员之日算起.
+                Some(Decision::OnTime) => NewEvent::new(EventKind::Confirmed, end),
+                Some(Decision::Extend) => NewEvent {
+                    until: Some(end),
+                    ..NewEvent::new(EventKind::ProbationExtended, date)
+                },
+                Some(Decision::Cancel) => NewEvent::new(EventKind::ProbationCancelled, date),
+                None => return Ok(()),
+            };
+            append_event(tx, row.org, member, &event, now)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Withdraws the latest step entered by mistake; the row stays, marked.
+/// Steps that already changed the roster are corrected there instead.
+pub fn withdraw_step(
+    tx: &Transaction<'_>,
+    step_id: i64,
+    reason: &str,
+    now: DateTime<Local>,
+) -> Result<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::Validation("撤销步骤必须写明原因".into()));
+    }
+    let (person, step, withdrawn): (PersonId, u8, Option<String>) = tx
+        .query_row(
+            "SELECT person_id, step, withdrawn_at FROM dev_steps WHERE id = ?1",
+            [step_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(not_found)?;
+    if withdrawn.is_some() {
+        return Err(Error::Conflict("这一步已经撤销过".into()));
+    }
+    let latest: i64 = tx.query_row(
+        "SELECT id FROM dev_steps WHERE person_id = ?1 AND withdrawn_at IS NULL ORDER BY date DESC, step DESC, id DESC LIMIT 1",
+        [person],
+        |r| r.get(0),
+    )?;
+    if latest != step_id {
+        return Err(Error::Conflict(
+            "只能撤销最后登记的一步；请先撤销其后的步骤".into(),
+        ));
+    }
+    if matches!(step, 17 | 24) && person_row(tx, person)?.member_id.is_some() {
+        return Err(Error::Conflict(
+            "这一步已经记入党员花名册（接收或转正），不能撤销；请在花名册中用“更正”修改".into(),
+        ));
+    }
+    if step == 1 {
+        return Err(Error::Conflict(
+            "入党申请是此人记录的起点，不能撤销；如不再培养，请用“终止培养”并写明原因".into(),
+        ));
+    }
+    tx.execute(
+        "UPDATE dev_steps SET withdrawn_at = ?2, withdrawn_reason = ?3 WHERE id = ?1",
+        params![step_id, now.to_rfc3339(), reason],
+    )?;
+    Ok(())
+}
+
+/// Ends someone's development before 转正 (撤回申请, 取消积极分子资格, 调离 …).
+pub fn close(
+    tx: &Transaction<'_>,
+    person: PersonId,
+    on: NaiveDate,
+    reason: &str,
+    now: DateTime<Local>,
+) -> Result<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::Validation("终止培养必须写明原因".into()));
+    }
+    let row = person_row(tx, person)?;
+    if row.member_id.is_some() {
+        return Err(Error::Conflict(
+            "此人已是预备党员，应经支部大会讨论取消预备党员资格（第23、24步），不能直接终止".into(),
+        ));
+    }
+    if row.closed_on.is_some() {
+        return Err(Error::Conflict("此人已经终止培养".into()));
+    }
+    tx.execute(
+        "UPDATE dev_people SET closed_on = ?2, closed_reason = ?3, updated_at = ?4 WHERE id = ?1",
+        params![person, on, reason, now.to_rfc3339()],
+    )?;
+    Ok(())
+}
+
+fn summary_of(
+    id: PersonId,
+    row: &PersonRow,
+    steps: &[StepRecord],
+    settings: &DevSettings,
+    today: NaiveDate,
+) -> PersonSummary {
+    let active = taken(steps);
+    let stage = rules::stage(&active, row.closed_on.is_some());
+    let entered = match stage {
+        Stage::Applicant => Some(1),
+        Stage::Activist => Some(3),
+        Stage::Candidate => Some(7),
+        Stage::Probationary => Some(17),
+        Stage::Full | Stage::Cancelled => Some(24),
+        Stage::Closed => None,
+    };
+    let date_of = |n: u8| active.iter().rev().find(|t| t.step == n).map(|t| t.date);
+    let next = rules::next(&active, row.closed_on.is_some(), settings);
+    PersonSummary {
+        id,
+        name: row.profile.name.clone(),
+        sex: row.profile.sex,
+        stage,
+        applied_on: date_of(1),
+        stage_since: entered.and_then(date_of).or(row.closed_on),
+        overdue: next.as_ref().and_then(|n| n.due).is_some_and(|d| d < today),
+        next,
+        member_id: row.member_id,
+    }
+}
+
+/// Everyone the branch is developing (and has developed), for the board.
+pub fn list(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<PersonSummary>> {
+    let settings = dev_settings(conn, org)?;
+    let ids: Vec<PersonId> = conn
+        .prepare_cached("SELECT id FROM dev_people WHERE org_id = ?1 ORDER BY id")?
+        .query_map([org], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter()
+        .map(|id| {
+            let row = person_row(conn, id)?;
+            Ok(summary_of(id, &row, &steps_of(conn, id)?, &settings, today))
+        })
+        .collect()
+}
+
+pub fn detail(conn: &Connection, id: PersonId, today: NaiveDate) -> Result<PersonDetail> {
+    let row = person_row(conn, id)?;
+    let settings = dev_settings(conn, row.org)?;
+    let steps = steps_of(conn, id)?;
+    Ok(PersonDetail {
+        summary: summary_of(id, &row, &steps, &settings, today),
+        probation_end: rules::probation_end(&taken(&steps)),
+        closed_on: row.closed_on,
+        closed_reason: row.closed_reason.clone(),
+        profile: row.profile,
+        steps,
+    })
+}
+
+/// The next steps due within `days` days, and those overdue, soonest first.
+pub fn deadlines(
+    conn: &Connection,
+    org: OrgId,
+    today: NaiveDate,
+    days: u32,
+) -> Result<Vec<PersonSummary>> {
+    let until = today + chrono::Days::new(u64::from(days));
+    let mut due: Vec<PersonSummary> = list(conn, org, today)?
+        .into_iter()
+        .filter(|p| {
+            p.next
+                .as_ref()
+                .and_then(|n| n.due)
+                .is_some_and(|d| d <= until)
+        })
+        .collect();
+    due.sort_by_key(|p| p.next.as_ref().and_then(|n| n.due));
+    Ok(due)
+}
+
+/// One rule finding for `development check`: a time limit passed, or a step
+/// recorded although it broke a rule (with the reason given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Finding {
+    pub person_id: PersonId,
+    pub name: String,
+    pub step: u8,
+    pub step_name: String,
+    pub message: String,
+    pub clause: String,
+}
+
+pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    for p in list(conn, org, today)? {
+        if let Some(n) = p.next.as_ref().filter(|_| p.overdue) {
+            out.push(Finding {
+                person_id: p.id,
+                name: p.name.clone(),
+                step: n.step,
+                step_name: n.name.clone(),
+                message: format!(
+                    "第{}步“{}”应在{}前完成，已超期",
+                    n.step,
+                    n.name,
+                    n.due.map(cn).unwrap_or_default()
+                ),
+                clause: n.rule.clone(),
+            });
+        }
+        for s in steps_of(conn, p.id)? {
+            if let (Some(reason), None) = (&s.override_reason, &s.withdrawn_at) {
+                out.push(Finding {
+                    person_id: p.id,
+                    name: p.name.clone(),
+                    step: s.step,
+                    step_name: s.name.clone(),
+                    message: format!("按特殊情况登记：{reason}"),
+                    clause: def(s.step).map(|d| d.rule).unwrap_or_default().to_string(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The figures of a year a branch writes into its work report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct DevStats {
+    pub year: i32,
+    /// 申请入党 (step 1).
+    pub applied: u32,
+    /// 确定入党积极分子 (step 3).
+    pub activists: u32,
+    /// 确定发展对象 (step 7).
+    pub candidates: u32,
+    /// 发展党员: 接收预备党员 approved by the 上级党委 (step 17).
+    pub admitted: u32,
+    /// 转正 approved (step 24, 按期转正).
+    pub confirmed: u32,
+    pub extended: u32,
+    pub cancelled: u32,
+}
+
+pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
+    let mut s = DevStats {
+        year,
+        ..DevStats::default()
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.step, s.date, s.outcome FROM dev_steps s JOIN dev_people p ON p.id = s.person_id
+         WHERE p.org_id = ?1 AND s.withdrawn_at IS NULL AND s.step IN (1, 3, 7, 17, 24)",
+    )?;
+    let rows = stmt.query_map([org], |r| {
+        Ok((
+            r.get::<_, u8>(0)?,
+            r.get::<_, NaiveDate>(1)?,
+            r.get::<_, Option<Decision>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (step, date, outcome) = row?;
+        if date.year() != year {
+            continue;
+        }
+        let slot = match (step, outcome) {
+            (1, _) => &mut s.applied,
+            (3, _) => &mut s.activists,
+            (7, _) => &mut s.candidates,
+            (17, _) => &mut s.admitted,
+            (24, Some(Decision::OnTime)) => &mut s.confirmed,
+            (24, Some(Decision::Extend)) => &mut s.extended,
+            (24, Some(Decision::Cancel)) => &mut s.cancelled,
+            _ => continue,
+        };
+        *slot += 1;
+    }
+    Ok(s)
+}
