@@ -283,14 +283,18 @@ impl Session {
     /// is still shown, the click did not take and is made again.
     pub fn choose(&self, css: &str, label: &str) -> Result<()> {
         let start = Instant::now();
-        self.click(css)?;
-        loop {
-            if start.elapsed() > TIMEOUT {
-                return Err(format!("could not choose {label:?} in `{css}`"));
-            }
-            let Some(item) = self.poll_option(label, Duration::from_millis(1500))? else {
-                // The list closed without the choice (or never opened).
+        while start.elapsed() < TIMEOUT {
+            // Open the list only when it is closed: a second click would
+            // close a list that is slow to appear on a busy machine.
+            if !self.expanded(css)? {
                 self.click(css)?;
+                let opened = Instant::now();
+                while !self.expanded(css)? && opened.elapsed() < Duration::from_secs(3) {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                continue;
+            }
+            let Some(item) = self.poll_option(label, Duration::from_secs(3))? else {
                 continue;
             };
             // Let the opening transition and the list's own scroll to the
@@ -309,6 +313,19 @@ impl Session {
                 std::thread::sleep(Duration::from_millis(100));
             }
         }
+        Err(format!(
+            "could not choose {label:?} in `{css}` (at {})",
+            self.whereabouts()
+        ))
+    }
+
+    /// Whether the Element Plus select at `css` has its option list open.
+    fn expanded(&self, css: &str) -> Result<bool> {
+        let script = format!(
+            "const i = document.querySelector({:?}); return !!i && i.getAttribute('aria-expanded') === 'true';",
+            format!("{css} input")
+        );
+        Ok(self.execute(&script)?.as_bool().unwrap_or(false))
     }
 
     /// Brings `e` into view and waits until it stays where it is for a

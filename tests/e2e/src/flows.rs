@@ -127,9 +127,9 @@ fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
 fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
-    s.wait_text("[data-test=count-total]", "16")?;
+    s.wait_text("[data-test=count-total]", "17")?;
     s.wait_text("[data-test=count-full]", "14")?;
-    s.wait_text("[data-test=count-probationary]", "2")?;
+    s.wait_text("[data-test=count-probationary]", "3")?;
     s.wait_text("[data-test=term-alert]", "距离换届还有")?;
     s.wait_text("[data-test=committee-table]", "王建国")?;
     s.screenshot("overview")?;
@@ -194,7 +194,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 16 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
     s.wait_text("[data-test=roster-table]", "高丽娟")?;
     s.screenshot("roster")?;
     // Sorting by age puts the youngest, 田宇 (born 1997), first. (The name
@@ -258,7 +258,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=member-profile]", "2010年6月30日")?;
     s.screenshot("corrected")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     Ok(())
 }
 
@@ -346,7 +346,7 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 16 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
     s.click("[data-test=member-import]")?;
     let bad = data.join("花名册-有错.xlsx");
     s.type_into("[data-test=import-path]", &bad.display().to_string())?;
@@ -366,7 +366,7 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=import-rows]", "沈海涛")?;
     s.screenshot("preview-ok")?;
     s.click("[data-test=import-go]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 19 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 20 人")?;
     // The table draws only the rows in view: find the new member by search.
     s.type_into("[data-test=roster-search]", "蒋丽萍")?;
     s.wait_text("[data-test=roster-table]", "2015年6月30日")?;
@@ -482,7 +482,7 @@ fn meetings(s: &Session, data: &Path) -> Result<()> {
     s.choose("[data-test=mt-kind]", "支部党员大会")?;
     s.type_into("[data-test=mt-topic]", "讨论村级重大事项")?;
     s.click("[data-test=mt-save]")?;
-    s.wait_text("[data-test=meeting-counts]", "16 / 16")?;
+    s.wait_text("[data-test=meeting-counts]", "17 / 17")?;
     for i in 0..7 {
         mark_away(s, i, "缺席", "外出务工")?;
     }

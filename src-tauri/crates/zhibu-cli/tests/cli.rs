@@ -35,7 +35,7 @@ fn demo_then_info_prints_the_demo_branch() {
     let branch = &info["branches"][0];
     assert_eq!(branch["org"]["name"], "东坡村党支部");
     assert_eq!(branch["org"]["parent_name"], "柳河镇党委");
-    assert_eq!(branch["counts"]["total"], 16);
+    assert_eq!(branch["counts"]["total"], 17);
     assert_eq!(branch["counts"]["full"], 14);
     assert_eq!(branch["committee"].as_array().map(Vec::len), Some(5));
     assert_eq!(branch["term"]["years"], 5);
@@ -113,8 +113,8 @@ fn members_list_prints_the_roster_as_json() {
         String::from_utf8_lossy(&out.stderr)
     );
     let roster = json(&out);
-    assert_eq!(roster["counts"]["total"], 16);
-    assert_eq!(roster["rows"].as_array().map(Vec::len), Some(16));
+    assert_eq!(roster["counts"]["total"], 17);
+    assert_eq!(roster["rows"].as_array().map(Vec::len), Some(17));
     let out = cli(
         dir.path(),
         &["members", "list", "--all", "--search", "hl", "--json"],
@@ -168,7 +168,7 @@ fn members_export_then_import_into_a_new_branch_and_bad_rows_block_it() {
     let dry = json(&out);
     assert_eq!(
         (dry["would_add"].as_u64(), dry["added"].as_u64()),
-        (Some(16), Some(0))
+        (Some(17), Some(0))
     );
     let out = cli(
         b.path(),
@@ -179,19 +179,19 @@ fn members_export_then_import_into_a_new_branch_and_bad_rows_block_it() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(json(&out)["added"], 16);
+    assert_eq!(json(&out)["added"], 17);
     let out = cli(
         b.path(),
         &["members", "import", file.to_str().expect("path"), "--json"],
     );
     assert_eq!(
         json(&out)["updated"],
-        16,
+        17,
         "re-import updates, never duplicates"
     );
     assert_eq!(
         json(&cli(b.path(), &["members", "list", "--json"]))["counts"]["total"],
-        16
+        17
     );
 
     // One row whose ID number Excel turned into a number: nothing is imported.

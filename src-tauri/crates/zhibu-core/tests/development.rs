@@ -427,3 +427,44 @@ fn withdrawing_closing_and_an_extended_probation() {
     .expect_err("closed");
     assert_eq!(e.kind(), ErrorKind::Conflict);
 }
+
+#[test]
+fn the_demo_has_someone_at_every_stage_an_overdue_approval_and_an_extension() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let board = development::list(store.conn(), org, today()).expect("list");
+    let stage_of = |name: &str| {
+        board
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| (p.stage, p.next.as_ref().map(|n| n.step), p.overdue))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(stage_of("李晓红"), (Stage::Applicant, Some(2), false));
+    assert_eq!(stage_of("王磊"), (Stage::Applicant, Some(3), false));
+    assert_eq!(stage_of("张倩"), (Stage::Activist, Some(6), false));
+    assert_eq!(stage_of("陈浩"), (Stage::Activist, Some(7), false));
+    assert_eq!(stage_of("刘洋"), (Stage::Candidate, Some(12), false));
+    assert_eq!(stage_of("赵敏"), (Stage::Candidate, Some(17), true));
+    assert_eq!(stage_of("孙磊"), (Stage::Probationary, Some(22), false));
+
+    let sun = board.iter().find(|p| p.name == "孙磊").expect("孙磊");
+    let detail = development::detail(store.conn(), sun.id, today()).expect("detail");
+    assert_eq!(detail.probation_end, Some(d(2027, 2, 22)));
+    let (_, events) =
+        roster::history_of(store.conn(), sun.member_id.expect("on the roster")).expect("h");
+    assert!(events
+        .iter()
+        .any(|e| e.kind == EventKind::ProbationExtended && e.until == Some(d(2027, 2, 22))));
+
+    let findings = development::check(store.conn(), org, today()).expect("check");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(findings[0].name == "赵敏" && findings[0].clause.contains("第二十四条"));
+    let soon = development::deadlines(store.conn(), org, today(), 30).expect("deadlines");
+    assert_eq!(
+        soon.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["赵敏", "李晓红"]
+    );
+    let year = development::stats(store.conn(), org, 2026).expect("stats");
+    assert!(year.applied >= 2 && year.extended == 1, "{year:?}");
+}

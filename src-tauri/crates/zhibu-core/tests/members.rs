@@ -43,7 +43,7 @@ fn new_member(p: MemberProfile, joined: NaiveDate, full: Option<NaiveDate>) -> N
 #[test]
 fn add_member_and_find_them_by_name_initials_and_id() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let p = profile("欧阳晓峰", d(1985, 3, 12), 271);
     let id_number = p.id_number.clone();
     let input = new_member(p, d(2010, 7, 1), Some(d(2011, 7, 1)));
@@ -78,7 +78,7 @@ fn add_member_and_find_them_by_name_initials_and_id() {
 #[test]
 fn wrong_check_digit_duplicate_and_underage_are_refused() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let mut p = profile("李四", d(1990, 5, 6), 123);
     let good = p.id_number.clone();
     let wrong = if good.ends_with('1') { "2" } else { "1" };
@@ -174,7 +174,7 @@ fn a_transferred_in_member_is_on_the_roll_from_the_transfer() {
 #[test]
 fn the_roster_of_a_past_day_and_former_members() {
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let today = now().date_naive();
     let with_former = RosterQuery {
         include_former: true,
@@ -256,7 +256,7 @@ fn status_changes_follow_the_rules() {
     use members::history::record;
     use members::{EventKind, NewEvent};
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let today = now().date_naive();
     let gao = member_named(&store, org, "高丽娟"); // 预备党员, admitted 11 months ago
     let ma = member_named(&store, org, "马俊杰"); // flowing out
@@ -357,7 +357,7 @@ fn a_wrong_date_is_corrected_by_a_new_entry_and_the_old_one_stays() {
     use members::history::record;
     use members::{EventKind, NewEvent};
     let mut store = Store::open_in_memory().expect("store");
-    let org = demo::load(&mut store, now()).expect("demo");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
     let he = member_named(&store, org, "何春燕"); // admitted 2024-08-22, confirmed 2025-08-22
     let wang = member_named(&store, org, "王建国");
     let history = roster::detail(store.conn(), he, today())

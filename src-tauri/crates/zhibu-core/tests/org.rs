@@ -231,9 +231,10 @@ fn demo_branch_is_a_realistic_village_branch() {
     let o = org::overview(store.conn(), id, today()).expect("overview");
     assert_eq!(o.org.kind, OrgKind::Rural);
     assert_eq!(o.org.parent_name.as_deref(), Some(demo::DEMO_HIGHER));
+    // 高丽娟 and 田宇, and 孙磊 whose 预备期 was extended (发展党员 demo).
     assert_eq!(
         (o.counts.total, o.counts.full, o.counts.probationary),
-        (16, 14, 2)
+        (17, 14, 3)
     );
     assert_eq!(o.committee.len(), 5);
     assert_eq!(o.groups.len(), 2);
@@ -259,7 +260,11 @@ fn demo_branch_is_a_realistic_village_branch() {
         .collect::<Result<_, _>>()
         .expect("rows");
     drop(stmt);
-    assert_eq!(rows.len(), 18);
+    assert_eq!(
+        rows.len(),
+        19,
+        "18 on the demo roster and 孙磊 from 发展党员"
+    );
     for (id, birth) in rows {
         assert_eq!(
             zhibu_core::idcard::parse(&id).expect("valid id").birth_date,

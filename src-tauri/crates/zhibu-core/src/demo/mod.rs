@@ -12,6 +12,7 @@ use crate::org::{
 };
 use crate::store::Store;
 
+mod development;
 mod dues;
 mod meetings;
 
@@ -206,10 +207,14 @@ fn demo_branch(today: NaiveDate) -> NewBranch {
     }
 }
 
-/// Creates the demo branch: members, their history, and three years of
-/// meeting records and 党费 (with the gaps a real branch has).
+/// Creates the demo branch: members, their history, the people it is
+/// developing, and three years of meeting records and 党费 (with the gaps a
+/// real branch has).
 pub fn load(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
     let org = load_roster(store, now)?;
+    // 发展党员 first: the 预备党员 it hands to the roster is then on the roll
+    // of the meetings and owes dues like everyone else.
+    store.with_tx(|tx| development::load(tx, org, now))?;
     store.with_tx(|tx| meetings::load(tx, org, now))?;
     store.with_tx(|tx| dues::load(tx, org, now))?;
     Ok(org)

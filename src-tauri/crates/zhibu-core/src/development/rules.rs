@@ -460,7 +460,7 @@ pub fn next(history: &[Taken], closed: bool, settings: &DevSettings) -> Option<N
             }
             let earliest = add_months(since, 12);
             let review_due = add_months(last_review, 6);
-            if review_due < earliest || date(6).is_none() {
+            if review_due <= earliest || date(6).is_none() {
                 next_of(6, Some(review_due), None)
             } else {
                 next_of(7, None, Some(earliest))
