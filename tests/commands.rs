@@ -553,3 +553,138 @@ fn dues_are_collected_reversed_remitted_and_exported_through_ipc() {
     );
     assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 5_000));
 }
+
+/// 发展党员 through IPC: the step table, the demo board with its overdue
+/// approval, an applicant added and a late talk refused until a reason is
+/// given, a step withdrawn, the yearly figures and the local settings.
+#[test]
+fn development_through_ipc() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let steps = invoke(&app, "development_steps", json!({})).expect("steps");
+    assert_eq!(steps.as_array().map(Vec::len), Some(25));
+    assert_eq!(steps[8]["people"], json!(["入党介绍人", 2, 2]));
+
+    let board = invoke(&app, "development_list", json!({ "org": org })).expect("list");
+    let zhao = board
+        .as_array()
+        .and_then(|b| b.iter().find(|p| p["name"] == "赵敏"))
+        .expect("赵敏");
+    assert_eq!(
+        (zhao["overdue"].clone(), zhao["next"]["step"].clone()),
+        (json!(true), json!(17))
+    );
+    let soon = invoke(
+        &app,
+        "development_deadlines",
+        json!({ "org": org, "days": 30 }),
+    )
+    .expect("deadlines");
+    assert!(soon
+        .as_array()
+        .is_some_and(|s| s.iter().any(|p| p["name"] == "李晓红")));
+
+    let today = invoke(&app, "app_status", json!({})).expect("status")["today"]
+        .as_str()
+        .expect("today")
+        .to_string();
+    let applied = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d")
+        .expect("date")
+        .checked_sub_months(chrono::Months::new(3))
+        .expect("3 months back");
+    let id = invoke(
+        &app,
+        "development_add",
+        json!({ "org": org, "input": { "applied_on": applied, "note": null, "profile": {
+            "name": "吴思远", "sex": "男", "ethnicity": "汉族", "birth_date": "1999-09-09",
+            "id_number": zhibu_core::idcard::compose("370782", chrono::NaiveDate::from_ymd_opt(1999, 9, 9).expect("d"), 51),
+            "education": null, "category": null, "work_unit": null, "phone": null, "residence": null,
+            "household_reg": null, "group_id": null, "party_post": null, "is_migrant_worker": false,
+            "new_social_stratum": null, "party_age_adjust_months": 0, "note": null } } }),
+    )
+    .expect("add");
+    let wang = invoke(&app, "members_roster", json!({ "org": org, "query": {
+        "day": null, "text": "王建国", "group_id": null, "standing": null, "include_former": false, "status": null } }))
+    .map(|r| r["rows"][0]["id"].clone());
+    let wang = wang.expect("王建国");
+    let talk = json!({ "step": 2, "date": today, "people": [wang], "documents": ["谈话记录"] });
+    let err = invoke(
+        &app,
+        "development_record_step",
+        json!({ "id": id, "input": talk.clone() }),
+    )
+    .expect_err("late talk");
+    assert_eq!(err["kind"], "rule");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("第七条")),
+        "{err}"
+    );
+    let mut with_reason = talk;
+    with_reason["override_reason"] = json!("申请人在外地，返村后谈话");
+    let step = invoke(
+        &app,
+        "development_record_step",
+        json!({ "id": id, "input": with_reason }),
+    )
+    .expect("recorded with a reason");
+    let detail = invoke(&app, "development_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(
+        detail["steps"][1]["override_reason"],
+        "申请人在外地，返村后谈话"
+    );
+    assert_eq!(detail["steps"][1]["people"][0]["role"], "谈话人");
+    invoke(
+        &app,
+        "development_withdraw_step",
+        json!({ "step": step, "reason": "日期有误" }),
+    )
+    .expect("withdraw");
+    let detail = invoke(&app, "development_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(detail["steps"][1]["withdrawn_reason"], "日期有误");
+    invoke(
+        &app,
+        "development_close",
+        json!({ "id": id, "date": today, "reason": "本人撤回申请" }),
+    )
+    .expect("close");
+    assert_eq!(
+        invoke(&app, "development_detail", json!({ "id": id })).expect("detail")["summary"]
+            ["stage"],
+        "已终止培养"
+    );
+
+    // The demo's extension was approved eight months ago.
+    let extended_in = chrono::Datelike::year(
+        &applied
+            .checked_sub_months(chrono::Months::new(5))
+            .expect("8 months back"),
+    );
+    let stats = invoke(
+        &app,
+        "development_stats",
+        json!({ "org": org, "year": extended_in }),
+    )
+    .expect("stats");
+    assert_eq!(stats["extended"], 1);
+    let findings = invoke(&app, "development_check", json!({ "org": org })).expect("check");
+    assert!(findings.as_array().is_some_and(|f| !f.is_empty()));
+    let mut settings =
+        invoke(&app, "development_settings", json!({ "org": org })).expect("settings");
+    settings["activist_wait_months"] = json!(6);
+    invoke(
+        &app,
+        "development_set_settings",
+        json!({ "org": org, "settings": settings.clone() }),
+    )
+    .expect("set");
+    settings["report_every_months"] = json!(0);
+    let err = invoke(
+        &app,
+        "development_set_settings",
+        json!({ "org": org, "settings": settings }),
+    )
+    .expect_err("bad");
+    assert_eq!(err["kind"], "validation");
+}

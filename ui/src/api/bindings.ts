@@ -712,6 +712,131 @@ opening_fen: number, entries: Array<LargeEntry>, received_fen: number, remitted_
  */
 closing_fen: number, };
 
+export type Phase = "申请入党" | "入党积极分子的确定和培养教育" | "发展对象的确定和考察" | "预备党员的接收" | "预备党员的教育考察和转正";
+
+export type Role = "谈话人" | "培养联系人" | "入党介绍人";
+
+export type StepDef = { no: number, phase: Phase, name: string, 
+/**
+ * The rule and its clause, as shown beside the step.
+ */
+rule: string, 
+/**
+ * Steps that must have been recorded first (and not withdrawn).
+ */
+after: number[], 
+/**
+ * The step is recorded again and again (a 考察 every half year).
+ */
+repeats: boolean, 
+/**
+ * Who must be named: the role and how many (at least, at most).
+ */
+people: [Role, number, number] | null, 
+/**
+ * The documents the step leaves behind.
+ */
+documents: string[], };
+
+export type Stage = "入党申请人" | "入党积极分子" | "发展对象" | "预备党员" | "正式党员" | "取消预备党员资格" | "已终止培养";
+
+export type Decision = "按期转正" | "延长预备期" | "取消预备党员资格";
+
+export type DevSettings = { 
+/**
+ * Months between the application and 确定积极分子. The 细则 sets none;
+ * many provinces ask for 6 (some 3). 0 = no local rule.
+ */
+activist_wait_months: number, 
+/**
+ * 公示 days before 确定发展对象 and 接收 (5 working days or 7 days locally).
+ */
+publicity_days: number, 
+/**
+ * 思想汇报 expected every so many months (commonly quarterly).
+ */
+report_every_months: number, };
+
+export type Breach = { message: string, clause: string, 
+/**
+ * Cannot be recorded even with a reason.
+ */
+hard: boolean, };
+
+export type Next = { step: number, name: string, 
+/**
+ * The time limit, when the 细则 sets one.
+ */
+due: string | null, 
+/**
+ * Not before this day (the year as 积极分子, the 预备期).
+ */
+earliest: string | null, rule: string, };
+
+export type NewApplicant = { profile: MemberProfile, applied_on: string, note: string | null, };
+
+export type StepInput = { step: number, 
+/**
+ * For steps 15 and 23 the date of the meeting is taken.
+ */
+date: string | null, 
+/**
+ * The 谈话人 / 培养联系人 / 入党介绍人 the step names (from the roster).
+ */
+people: Array<number>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, 
+/**
+ * Steps 15 and 23: the 发展党员表决 in a 支部党员大会.
+ */
+vote_id: number | null, 
+/**
+ * The step's documents that are in the file.
+ */
+documents: Array<string>, note: string | null, 
+/**
+ * Why the step goes ahead although it breaks a rule.
+ */
+override_reason: string | null, };
+
+export type StepPerson = { member_id: number, name: string, role: Role, };
+
+export type StepRecord = { id: number, step: number, name: string, date: string, people: Array<StepPerson>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, vote_id: number | null, documents: Array<string>, note: string | null, override_reason: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, created_at: string, };
+
+export type PersonSummary = { id: number, name: string, sex: Sex, stage: Stage, applied_on: string | null, 
+/**
+ * The day they entered their current stage.
+ */
+stage_since: string | null, next: Next | null, 
+/**
+ * The next step's time limit has passed.
+ */
+overdue: boolean, member_id: number | null, };
+
+export type PersonDetail = { summary: PersonSummary, profile: MemberProfile, steps: Array<StepRecord>, probation_end: string | null, closed_on: string | null, closed_reason: string | null, };
+
+export type DevFinding = { person_id: number, name: string, step: number, step_name: string, message: string, clause: string, };
+
+export type DevStats = { year: number, 
+/**
+ * 申请入党 (step 1).
+ */
+applied: number, 
+/**
+ * 确定入党积极分子 (step 3).
+ */
+activists: number, 
+/**
+ * 确定发展对象 (step 7).
+ */
+candidates: number, 
+/**
+ * 发展党员: 接收预备党员 approved by the 上级党委 (step 17).
+ */
+admitted: number, 
+/**
+ * 转正 approved (step 24, 按期转正).
+ */
+confirmed: number, extended: number, cancelled: number, };
+
 export type PeriodRow = { label: string, start: string, end: string, ended: boolean, 
 /**
  * 应收: the dues of the period's months (known bases).

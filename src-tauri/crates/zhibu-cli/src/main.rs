@@ -14,6 +14,7 @@ use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, 
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 use zhibu_report::xlsx;
 
+mod development;
 mod dues;
 
 #[derive(Parser)]
@@ -75,6 +76,11 @@ enum Command {
     Dues {
         #[command(subcommand)]
         command: dues::DuesCommand,
+    },
+    /// 发展党员：名单与下一步期限、按细则检查、年度统计
+    Development {
+        #[command(subcommand)]
+        command: development::DevelopmentCommand,
     },
     /// 党员花名册
     Members {
@@ -182,6 +188,7 @@ fn run(cli: &Cli) -> Result<()> {
     let now = zhibu_core::clock::now();
     match &cli.command {
         Command::Dues { command } => dues::run(cli, now, command),
+        Command::Development { command } => development::run(cli, now, command),
         Command::Init {
             name,
             kind,

@@ -415,3 +415,30 @@ fn dues_rate_status_pay_and_export() {
         .map(|m| m.len() > 5000)
         .unwrap_or(false));
 }
+
+#[test]
+fn development_list_check_and_stats() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let list = json(&cli(dir.path(), &["development", "list", "--json"]));
+    let people = list.as_array().expect("people");
+    let zhao = people.iter().find(|p| p["name"] == "赵敏").expect("赵敏");
+    assert_eq!(zhao["stage"], "发展对象");
+    assert_eq!(zhao["next"]["step"], 17);
+    assert_eq!(zhao["next"]["due"], "2026-10-22");
+    assert_eq!(zhao["overdue"], true);
+    let check = json(&cli(dir.path(), &["development", "check", "--json"]));
+    assert!(check
+        .as_array()
+        .is_some_and(|f| f.iter().any(|f| f["name"] == "赵敏"
+            && f["clause"]
+                .as_str()
+                .is_some_and(|c| c.contains("第二十四条")))));
+    let stats = json(&cli(
+        dir.path(),
+        &["development", "stats", "--year", "2026", "--json"],
+    ));
+    assert_eq!(stats["extended"], 1);
+    let text = cli(dir.path(), &["development", "list"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("孙磊\t预备党员\t第22步 提出转正申请"));
+}

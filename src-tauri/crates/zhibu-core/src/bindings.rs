@@ -7,6 +7,11 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::development::steps::{Phase, Role, StepDef};
+use crate::development::{
+    Breach, Decision, DevFinding, DevSettings, DevStats, NewApplicant, Next, PersonDetail,
+    PersonSummary, Stage, StepInput, StepPerson, StepRecord,
+};
 use crate::dues::close::ClosedMonth;
 use crate::dues::large::{LargeEntry, LargeKind, LargeLedger};
 use crate::dues::ledger::{
@@ -154,6 +159,22 @@ fn generate() -> String {
         decl::<LargeKind>(&cfg),
         decl::<LargeEntry>(&cfg),
         decl::<LargeLedger>(&cfg),
+        decl::<Phase>(&cfg),
+        decl::<Role>(&cfg),
+        decl::<StepDef>(&cfg),
+        decl::<Stage>(&cfg),
+        decl::<Decision>(&cfg),
+        decl::<DevSettings>(&cfg),
+        decl::<Breach>(&cfg),
+        decl::<Next>(&cfg),
+        decl::<NewApplicant>(&cfg),
+        decl::<StepInput>(&cfg),
+        decl::<StepPerson>(&cfg),
+        decl::<StepRecord>(&cfg),
+        decl::<PersonSummary>(&cfg),
+        decl::<PersonDetail>(&cfg),
+        decl::<DevFinding>(&cfg),
+        decl::<DevStats>(&cfg),
         decl::<PeriodRow>(&cfg),
         decl::<Reconciliation>(&cfg),
     ];

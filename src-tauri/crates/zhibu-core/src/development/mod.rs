@@ -809,7 +809,7 @@ pub fn deadlines(
 /// One rule finding for `development check`: a time limit passed, or a step
 /// recorded although it broke a rule (with the reason given).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Finding {
+pub struct DevFinding {
     pub person_id: PersonId,
     pub name: String,
     pub step: u8,
@@ -818,11 +818,11 @@ pub struct Finding {
     pub clause: String,
 }
 
-pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<Finding>> {
+pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevFinding>> {
     let mut out = Vec::new();
     for p in list(conn, org, today)? {
         if let Some(n) = p.next.as_ref().filter(|_| p.overdue) {
-            out.push(Finding {
+            out.push(DevFinding {
                 person_id: p.id,
                 name: p.name.clone(),
                 step: n.step,
@@ -838,7 +838,7 @@ pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<Find
         }
         for s in steps_of(conn, p.id)? {
             if let (Some(reason), None) = (&s.override_reason, &s.withdrawn_at) {
-                out.push(Finding {
+                out.push(DevFinding {
                     person_id: p.id,
                     name: p.name.clone(),
                     step: s.step,
