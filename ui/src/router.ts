@@ -17,6 +17,8 @@ export const router = createRouter({
     { path: '/calendar', name: 'calendar', component: () => import('@/features/meetings/CalendarPage.vue') },
     { path: '/dues', name: 'dues', component: () => import('@/features/dues/DuesPage.vue') },
     { path: '/dues/members/:id', name: 'dues-card', component: () => import('@/features/dues/DuesCardPage.vue') },
+    { path: '/development', name: 'development', component: () => import('@/features/development/DevelopmentPage.vue') },
+    { path: '/development/:id', name: 'development-person', component: () => import('@/features/development/PersonPage.vue') },
     { path: '/members', name: 'members', component: () => import('@/features/members/RosterPage.vue') },
     { path: '/members/:id', name: 'member', component: () => import('@/features/members/MemberPage.vue') },
   ],

@@ -31,6 +31,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
     on_fresh("dues", dues),
+    on_fresh("development-board", development_board),
     Flow {
         name: "roster-import",
         prepare: spreadsheets,
@@ -687,5 +688,31 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
             .any(|row| row.contains(&zhibu_core::members::excel::Cell::Text("郑玉梅".into()))),
         &format!("the 大额党费 sheet must list 郑玉梅, got {large:?}"),
     )?;
+    Ok(())
+}
+
+/// The demo's 发展党员 board: someone at every stage, the approval overdue
+/// under 细则第二十四条 flagged; the deadlines of the next 30 days; the
+/// extended 预备党员's record step by step.
+fn development_board(s: &Session, _data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-development]")?;
+    s.wait_text("[data-test=dev-col-入党申请人]", "李晓红")?;
+    s.wait_text("[data-test=dev-col-发展对象]", "已超期")?;
+    s.wait_text("[data-test=dev-card-赵敏]", "上级党委审批")?;
+    s.wait_text("[data-test=dev-col-预备党员]", "孙磊")?;
+    s.wait_text("[data-test=dev-overdue]", "1 人有超期")?;
+    s.screenshot("board")?;
+    s.click("#tab-deadlines")?;
+    s.wait_text("[data-test=dev-deadlines]", "赵敏")?;
+    s.wait_text("[data-test=dev-deadlines]", "李晓红")?;
+    s.screenshot("deadlines")?;
+    s.click("#tab-board")?;
+    s.click("[data-test=dev-card-孙磊]")?;
+    s.wait_text("[data-test=dev-person-name]", "孙磊")?;
+    s.wait_text("[data-test=dev-timeline]", "延长预备期（12个月）")?;
+    s.wait_text("[data-test=dev-next]", "提出转正申请")?;
+    s.screenshot("timeline")?;
     Ok(())
 }
