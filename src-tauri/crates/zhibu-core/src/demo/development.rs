@@ -170,6 +170,19 @@ impl Demo<'_, '_> {
         Ok(meetings::detail(self.tx, id)?.votes[0].id)
     }
 
+    /// Step 15: the 支部大会 on `day` votes to accept the person.
+    fn accepted(&self, person: i64, name: &str, day: NaiveDate) -> Result<()> {
+        let vote = self.general_meeting(day, &format!("同意接收{name}同志为中共预备党员"))?;
+        self.step(
+            person,
+            StepInput {
+                step: 15,
+                vote_id: Some(vote),
+                ..StepInput::default()
+            },
+        )
+    }
+
     /// Steps 1–6 from an application `months` ago: talk, 积极分子 three
     /// months later, a review every half year until `until` months ago.
     #[allow(clippy::too_many_arguments)]
@@ -255,29 +268,13 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
     // yet: the three months of 细则第二十四条 have passed.
     let zhao = demo.activist("赵敏", Sex::Female, date(1994, 12, 1), 306, 40, 13)?;
     demo.candidate(zhao, 13, 14)?;
-    let vote = demo.general_meeting(demo.ago(4, 0), "同意接收赵敏同志为中共预备党员")?;
-    demo.step(
-        zhao,
-        StepInput {
-            step: 15,
-            vote_id: Some(vote),
-            ..StepInput::default()
-        },
-    )?;
+    demo.accepted(zhao, "赵敏", demo.ago(4, 0))?;
     demo.on(zhao, 16, demo.ago(4, 10))?;
     // 预备党员 accepted 21 months ago; at the 转正 discussion the branch
     // extended the 预备期 by a year (细则第三十二条: once, at most a year).
     let sun = demo.activist("孙磊", Sex::Male, date(1996, 3, 14), 309, 48, 29)?;
     demo.candidate(sun, 29, 14)?;
-    let vote = demo.general_meeting(demo.ago(21, 0), "同意接收孙磊同志为中共预备党员")?;
-    demo.step(
-        sun,
-        StepInput {
-            step: 15,
-            vote_id: Some(vote),
-            ..StepInput::default()
-        },
-    )?;
+    demo.accepted(sun, "孙磊", demo.ago(21, 0))?;
     demo.on(sun, 16, demo.ago(21, 8))?;
     demo.on(sun, 17, demo.ago(20, 0))?;
     demo.on(sun, 20, demo.ago(20, 5))?;

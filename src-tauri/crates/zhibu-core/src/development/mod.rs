@@ -15,6 +15,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::meetings::votes::VoteKind;
 use crate::meetings::{self, MeetingKind};
+use crate::members::rules::ymd;
 use crate::members::state::derive;
 use crate::members::{
     self, append_event, checked_profile, clean, EventKind, MemberId, MemberProfile, NewEvent,
@@ -136,6 +137,31 @@ pub fn set_dev_settings(conn: &Connection, org: OrgId, s: &DevSettings) -> Resul
     settings::set(conn, &settings_key(org), &serde_json::to_string(s)?)
 }
 
+/// The roster's checks of a profile, and the 身份证号 not already held by
+/// another person in development (`except`: the person being corrected).
+fn checked_applicant(
+    conn: &Connection,
+    org: OrgId,
+    profile: &MemberProfile,
+    except: Option<PersonId>,
+) -> Result<MemberProfile> {
+    let profile = checked_profile(conn, org, profile, None)?;
+    let holder: Option<(PersonId, String)> = conn
+        .query_row(
+            "SELECT id, name FROM dev_people WHERE id_number = ?1",
+            [&profile.id_number],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((_, name)) = holder.filter(|(id, _)| Some(*id) != except) {
+        return Err(Error::Conflict(format!(
+            "公民身份号码{}已在发展党员名单中（{name}），请打开该人的记录继续登记",
+            profile.id_number
+        )));
+    }
+    Ok(profile)
+}
+
 /// Enters an applicant with their 入党申请书 (step 1).
 pub fn add_applicant(
     tx: &Transaction<'_>,
@@ -143,20 +169,7 @@ pub fn add_applicant(
     input: &NewApplicant,
     now: DateTime<Local>,
 ) -> Result<PersonId> {
-    let profile = checked_profile(tx, org, &input.profile, None)?;
-    let known: Option<(String, Option<String>)> = tx
-        .query_row(
-            "SELECT name, closed_on FROM dev_people WHERE id_number = ?1",
-            [&profile.id_number],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((name, _)) = known {
-        return Err(Error::Conflict(format!(
-            "公民身份号码{}已在发展党员名单中（{name}），请打开该人的记录继续登记",
-            profile.id_number
-        )));
-    }
+    let profile = checked_applicant(tx, org, &input.profile, None)?;
     tx.execute(
         "INSERT INTO dev_people (org_id, name, id_number, profile, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
@@ -191,20 +204,13 @@ pub fn update_profile(
     profile: &MemberProfile,
     now: DateTime<Local>,
 ) -> Result<()> {
-    let (org, member): (OrgId, Option<MemberId>) = tx
-        .query_row(
-            "SELECT org_id, member_id FROM dev_people WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(not_found)?;
-    if member.is_some() {
+    let row = person_row(tx, id)?;
+    if row.member_id.is_some() {
         return Err(Error::Conflict(
             "此人已经转入党员花名册，请在花名册中修改其信息".into(),
         ));
     }
-    let p = checked_profile(tx, org, profile, None)?;
+    let p = checked_applicant(tx, row.org, profile, Some(id))?;
     tx.execute(
         "UPDATE dev_people SET name = ?2, id_number = ?3, profile = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, p.name, p.id_number, serde_json::to_string(&p)?, now.to_rfc3339()],
@@ -310,10 +316,6 @@ fn taken(steps: &[StepRecord]) -> Vec<Taken> {
             extend_months: s.extend_months,
         })
         .collect()
-}
-
-fn cn(d: NaiveDate) -> String {
-    d.format("%Y年%-m月%-d日").to_string()
 }
 
 /// The people named in a step: from this branch's roll on the day, 正式党员
@@ -458,7 +460,7 @@ pub fn record_step(
         return Err(Error::Conflict(format!(
             "{}已于{}终止培养，不能再登记步骤",
             row.profile.name,
-            cn(closed)
+            ymd(closed)
         )));
     }
     let s = def(input.step)
@@ -489,13 +491,9 @@ pub fn record_step(
         step: input.step,
         date,
         decision: if input.step == 24 {
-            input.decision.or_else(|| {
-                active
-                    .iter()
-                    .rev()
-                    .find(|t| t.step == 23)
-                    .and_then(|t| t.decision)
-            })
+            input
+                .decision
+                .or_else(|| rules::last(&active, 23).and_then(|t| t.decision))
         } else {
             input.decision
         },
@@ -544,10 +542,10 @@ pub fn record_step(
                 .extend_months
                 .filter(|_| proposed.decision == Some(Decision::Extend)),
         ),
-        24 => {
-            let meeting = active.iter().rev().find(|t| t.step == 23);
-            (proposed.decision, meeting.and_then(|t| t.extend_months))
-        }
+        24 => (
+            proposed.decision,
+            rules::last(&active, 23).and_then(|t| t.extend_months),
+        ),
         _ => (None, None),
     };
     tx.execute(
@@ -606,7 +604,7 @@ fn hand_over(
     decision: Option<Decision>,
     now: DateTime<Local>,
 ) -> Result<()> {
-    let accepted = after.iter().rev().find(|t| t.step == 15).map(|t| t.date);
+    let accepted = rules::last(after, 15).map(|t| t.date);
     match (step, row.member_id) {
         (17, None) => {
             let joined = accepted.ok_or_else(|| Error::Rule("没有支部大会接收的记录".into()))?;
@@ -616,7 +614,7 @@ fn hand_over(
                 &row.profile,
                 &[NewEvent {
                     doc_no: None,
-                    reason: Some(format!("{}上级党委审批", cn(date))),
+                    reason: Some(format!("{}上级党委审批", ymd(date))),
                     ..NewEvent::new(EventKind::Admitted, joined)
                 }],
                 now,
@@ -741,7 +739,7 @@ fn summary_of(
         Stage::Full | Stage::Cancelled => Some(24),
         Stage::Closed => None,
     };
-    let date_of = |n: u8| active.iter().rev().find(|t| t.step == n).map(|t| t.date);
+    let date_of = |n: u8| rules::last(&active, n).map(|t| t.date);
     let next = rules::next(&active, row.closed_on.is_some(), settings);
     PersonSummary {
         id,
@@ -756,8 +754,12 @@ fn summary_of(
     }
 }
 
-/// Everyone the branch is developing (and has developed), for the board.
-pub fn list(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<PersonSummary>> {
+/// Every person of the branch with their summary and recorded steps.
+fn people(
+    conn: &Connection,
+    org: OrgId,
+    today: NaiveDate,
+) -> Result<Vec<(PersonSummary, Vec<StepRecord>)>> {
     let settings = dev_settings(conn, org)?;
     let ids: Vec<PersonId> = conn
         .prepare_cached("SELECT id FROM dev_people WHERE org_id = ?1 ORDER BY id")?
@@ -766,9 +768,18 @@ pub fn list(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<Perso
     ids.into_iter()
         .map(|id| {
             let row = person_row(conn, id)?;
-            Ok(summary_of(id, &row, &steps_of(conn, id)?, &settings, today))
+            let steps = steps_of(conn, id)?;
+            Ok((summary_of(id, &row, &steps, &settings, today), steps))
         })
         .collect()
+}
+
+/// Everyone the branch is developing (and has developed), for the board.
+pub fn list(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<PersonSummary>> {
+    Ok(people(conn, org, today)?
+        .into_iter()
+        .map(|(summary, _)| summary)
+        .collect())
 }
 
 pub fn detail(conn: &Connection, id: PersonId, today: NaiveDate) -> Result<PersonDetail> {
@@ -820,7 +831,7 @@ pub struct DevFinding {
 
 pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevFinding>> {
     let mut out = Vec::new();
-    for p in list(conn, org, today)? {
+    for (p, steps) in people(conn, org, today)? {
         if let Some(n) = p.next.as_ref().filter(|_| p.overdue) {
             out.push(DevFinding {
                 person_id: p.id,
@@ -831,12 +842,12 @@ pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevF
                     "第{}步“{}”应在{}前完成，已超期",
                     n.step,
                     n.name,
-                    n.due.map(cn).unwrap_or_default()
+                    n.due.map(ymd).unwrap_or_default()
                 ),
                 clause: n.rule.clone(),
             });
         }
-        for s in steps_of(conn, p.id)? {
+        for s in steps {
             if let (Some(reason), None) = (&s.override_reason, &s.withdrawn_at) {
                 out.push(DevFinding {
                     person_id: p.id,

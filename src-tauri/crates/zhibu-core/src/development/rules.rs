@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use super::steps::{def, StepDef};
 use crate::labels::label_enum;
+use crate::members::rules::{eighteenth_birthday, ymd};
 
 label_enum! {
     /// Where a person stands.
@@ -98,11 +99,8 @@ pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     d.checked_add_months(Months::new(n)).unwrap_or(d)
 }
 
-fn cn(d: NaiveDate) -> String {
-    d.format("%Y年%-m月%-d日").to_string()
-}
-
-fn last(history: &[Taken], step: u8) -> Option<&Taken> {
+/// The latest active record of `step`.
+pub(crate) fn last(history: &[Taken], step: u8) -> Option<&Taken> {
     history.iter().rev().find(|t| t.step == step)
 }
 
@@ -188,7 +186,7 @@ pub fn check(
     if p.date > today {
         out.push(breach(
             true,
-            format!("日期{}晚于今天，请登记已经完成的步骤", cn(p.date)),
+            format!("日期{}晚于今天，请登记已经完成的步骤", ymd(p.date)),
             "",
         ));
     }
@@ -217,7 +215,7 @@ pub fn check(
                 true,
                 format!(
                     "第{a}步“{before}”的日期是{}，第{}步不能早于它",
-                    cn(t.date),
+                    ymd(t.date),
                     s.no
                 ),
                 s.rule,
@@ -229,10 +227,10 @@ pub fn check(
         return out;
     }
     match p.step {
-        1 if add_months(birth, 18 * 12) > p.date => {
+        1 if eighteenth_birthday(birth) > p.date => {
             out.push(breach(
                     true,
-                    format!("递交入党申请书时未满十八周岁（出生于{}），不能作为入党申请人", cn(birth)),
+                    format!("递交入党申请书时未满十八周岁（出生于{}），不能作为入党申请人", ymd(birth)),
                     "《中国共产党发展党员工作细则》第五条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子……可以申请加入中国共产党",
                 ));
         }
@@ -242,7 +240,7 @@ pub fn check(
                 if p.date > limit {
                     out.push(breach(
                         false,
-                        format!("收到入党申请书（{}）后应在一个月内、即{}前派人谈话，本次谈话已超期", cn(applied.date), cn(limit)),
+                        format!("收到入党申请书（{}）后应在一个月内、即{}前派人谈话，本次谈话已超期", ymd(applied.date), ymd(limit)),
                         "《中国共产党发展党员工作细则》第七条：党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话",
                     ));
                 }
@@ -257,7 +255,7 @@ pub fn check(
                         format!(
                             "按本地规定，递交申请书{}个月后才能确定为入党积极分子（{}起）",
                             settings.activist_wait_months,
-                            cn(earliest)
+                            ymd(earliest)
                         ),
                         "本地规定（可在发展党员设置中修改）",
                     ));
@@ -272,9 +270,9 @@ pub fn check(
                         false,
                         format!(
                             "确定为入党积极分子（{}）只有{}个月，满一年（{}）后才能确定为发展对象",
-                            cn(activist.date),
+                            ymd(activist.date),
                             months_between(activist.date, p.date),
-                            cn(earliest)
+                            ymd(earliest)
                         ),
                         "《中国共产党发展党员工作细则》第十三条：对经过一年以上培养教育和考察、基本具备党员条件的入党积极分子，在听取党小组、培养联系人、党员和群众意见的基础上，支部委员会讨论同意并报上级党委备案后，可列为发展对象",
                     ));
@@ -311,7 +309,7 @@ pub fn check(
                 if p.date > hard {
                     out.push(breach(
                         true,
-                        format!("支部大会（{}）后已超过六个月（{}）才审批，不能再审批，应重新履行接收手续", cn(meeting.date), cn(hard)),
+                        format!("支部大会（{}）后已超过六个月（{}）才审批，不能再审批，应重新履行接收手续", ymd(meeting.date), ymd(hard)),
                         clause,
                     ));
                 } else if p.date > soft {
@@ -319,8 +317,8 @@ pub fn check(
                         false,
                         format!(
                             "支部大会（{}）后应在三个月内、即{}前审批；超过三个月须写明特殊情况",
-                            cn(meeting.date),
-                            cn(soft)
+                            ymd(meeting.date),
+                            ymd(soft)
                         ),
                         clause,
                     ));
@@ -332,14 +330,14 @@ pub fn check(
                 if p.step == 23 && p.date < end {
                     out.push(breach(
                         true,
-                        format!("预备期到{}才满，支部大会讨论转正应在预备期满之后", cn(end)),
+                        format!("预备期到{}才满，支部大会讨论转正应在预备期满之后", ymd(end)),
                         "《中国共产党发展党员工作细则》第三十二条：预备党员的预备期为一年。预备期从支部大会通过其为预备党员之日算起",
                     ));
                 }
                 if p.step == 22 && add_months(p.date, 1) < end {
                     out.push(breach(
                         false,
-                        format!("预备期到{}才满，转正申请一般在预备期满前一个月内提出", cn(end)),
+                        format!("预备期到{}才满，转正申请一般在预备期满前一个月内提出", ymd(end)),
                         "《中国共产党发展党员工作细则》第三十一条：预备党员预备期满时，应当主动向党组织提出书面转正申请",
                     ));
                 }
@@ -354,7 +352,7 @@ pub fn check(
                 if p.date > limit {
                     out.push(breach(
                         false,
-                        format!("支部大会讨论转正（{}）后应在三个月内、即{}前审批", cn(meeting.date), cn(limit)),
+                        format!("支部大会讨论转正（{}）后应在三个月内、即{}前审批", ymd(meeting.date), ymd(limit)),
                         "《中国共产党发展党员工作细则》第三十四条：上级党委审批预备党员转正，应当在三个月内进行",
                     ));
                 }

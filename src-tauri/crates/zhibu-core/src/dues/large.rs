@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::ledger::LARGE_FEN;
+use super::ledger::is_large_sql;
 use crate::error::Result;
 use crate::labels::label_enum;
 use crate::meetings::year_bounds;
@@ -61,16 +61,16 @@ pub struct LargeLedger {
 type Line = (NaiveDate, u8, i64, LargeEntry);
 
 fn received(conn: &Connection, org: OrgId, to: &str) -> Result<Vec<Line>> {
-    // A reversal is large when the payment it reverses was.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.id, p.paid_on, m.name, p.paid_by, p.receipt_no, p.extra_fen, p.reverses_id,
                 COALESCE(p.reason, p.note)
          FROM dues_payments p
          JOIN members m ON m.id = p.member_id
          LEFT JOIN dues_payments o ON o.id = p.reverses_id
-         WHERE p.org_id = ?1 AND p.paid_on < ?2 AND ABS(COALESCE(o.extra_fen, p.extra_fen)) >= ?3",
-    )?;
-    let rows = stmt.query_map(params![org, to, LARGE_FEN], |r| {
+         WHERE p.org_id = ?1 AND p.paid_on < ?2 AND {}",
+        is_large_sql()
+    ))?;
+    let rows = stmt.query_map(params![org, to], |r| {
         let reverses: Option<i64> = r.get(6)?;
         let date: NaiveDate = r.get(1)?;
         Ok((

@@ -406,18 +406,27 @@ pub(crate) fn received_in(
     from: YearMonth,
     through: YearMonth,
 ) -> Result<(i64, i64)> {
+    let large = is_large_sql();
     Ok(conn.query_row(
-        "SELECT COALESCE(SUM(p.dues_fen + CASE WHEN ABS(COALESCE(o.extra_fen, p.extra_fen)) >= ?4 THEN 0 ELSE p.extra_fen END), 0),
-                COALESCE(SUM(CASE WHEN ABS(COALESCE(o.extra_fen, p.extra_fen)) >= ?4 THEN p.extra_fen ELSE 0 END), 0)
-         FROM dues_payments p LEFT JOIN dues_payments o ON o.id = p.reverses_id
-         WHERE p.org_id = ?1 AND p.ledger_month BETWEEN ?2 AND ?3",
-        params![org, from.to_string(), through.to_string(), LARGE_FEN],
+        &format!(
+            "SELECT COALESCE(SUM(p.dues_fen + CASE WHEN {large} THEN 0 ELSE p.extra_fen END), 0),
+                    COALESCE(SUM(CASE WHEN {large} THEN p.extra_fen ELSE 0 END), 0)
+             FROM dues_payments p LEFT JOIN dues_payments o ON o.id = p.reverses_id
+             WHERE p.org_id = ?1 AND p.ledger_month BETWEEN ?2 AND ?3"
+        ),
+        params![org, from.to_string(), through.to_string()],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
 }
 
 /// 党费规定 第十一条: "自愿一次多交纳1000元以上的党费，全部上缴中央".
 pub const LARGE_FEN: i64 = 100_000;
+
+/// SQL saying that payment `p` is 大额党费, where `o` is the payment it
+/// reverses (LEFT JOINed): a reversal is large when what it reverses was.
+pub(crate) fn is_large_sql() -> String {
+    format!("ABS(COALESCE(o.extra_fen, p.extra_fen)) >= {LARGE_FEN}")
+}
 
 /// A member in arrears.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Local, Months, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction};
 
+use super::rules::ymd;
 use super::state::{self, Standing};
 use super::{append_event, roster, EventKind, MemberId, NewEvent};
 
@@ -24,10 +25,6 @@ label_enum! {
 
 const CLAUSE_PROBATION: &str =
     "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
-
-fn ymd(d: NaiveDate) -> String {
-    d.format("%Y年%-m月%-d日").to_string()
-}
 
 fn needs(text: &Option<String>, what: &str) -> Result<String> {
     text.as_deref()

@@ -11,8 +11,16 @@ pub const CLAUSE_AGE: &str = "《中国共产党章程》第一条：年满十�
 pub const CLAUSE_PROBATION: &str =
     "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
 
-fn ymd(d: NaiveDate) -> String {
+/// A date as clerks write it in messages: 2026年11月22日.
+pub(crate) fn ymd(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
+}
+
+/// The day someone born on `birth` turns eighteen (党章第一条, 细则第五条).
+pub(crate) fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
+    birth
+        .checked_add_months(Months::new(18 * 12))
+        .unwrap_or(birth)
 }
 
 /// The identity fields must agree with the 公民身份号码 (GB 11643-1999).
@@ -50,9 +58,7 @@ pub fn check_party_dates(
             ymd(joined_on)
         )));
     }
-    let eighteen = birth_date
-        .checked_add_months(Months::new(18 * 12))
-        .unwrap_or(birth_date);
+    let eighteen = eighteenth_birthday(birth_date);
     if joined_on < eighteen {
         return Err(Error::Rule(format!(
             "入党日期{}时未满十八周岁（{}年满十八周岁），请核对入党日期或出生日期。依据：{CLAUSE_AGE}",
