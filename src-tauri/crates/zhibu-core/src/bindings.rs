@@ -9,8 +9,8 @@ use ts_rs::{Config, TS};
 
 use crate::development::steps::{Phase, Role, StepDef};
 use crate::development::{
-    Breach, Decision, DevFinding, DevSettings, DevStats, NewApplicant, Next, PersonDetail,
-    PersonSummary, Stage, StepInput, StepPerson, StepRecord,
+    Breach, Decision, DevDocument, DevFinding, DevSettings, DevStats, NewApplicant, Next,
+    PersonDetail, PersonSummary, Stage, StepInput, StepPerson, StepRecord, VoteChoice,
 };
 use crate::dues::close::ClosedMonth;
 use crate::dues::large::{LargeEntry, LargeKind, LargeLedger};
@@ -170,10 +170,12 @@ fn generate() -> String {
         decl::<NewApplicant>(&cfg),
         decl::<StepInput>(&cfg),
         decl::<StepPerson>(&cfg),
+        decl::<DevDocument>(&cfg),
         decl::<StepRecord>(&cfg),
         decl::<PersonSummary>(&cfg),
         decl::<PersonDetail>(&cfg),
         decl::<DevFinding>(&cfg),
+        decl::<VoteChoice>(&cfg),
         decl::<DevStats>(&cfg),
         decl::<PeriodRow>(&cfg),
         decl::<Reconciliation>(&cfg),

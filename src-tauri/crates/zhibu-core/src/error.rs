@@ -20,6 +20,10 @@ pub enum Error {
     /// A party rule forbids the action; the message cites the clause.
     #[error("{0}")]
     Rule(String),
+    /// A rule is broken but the clerk may go ahead by writing down why (the
+    /// reason is kept and shown to an inspector); the message cites the clause.
+    #[error("{0}")]
+    NeedsReason(String),
     #[error("数据库文件由较新版本的支部台账（数据结构第{found}版）写入，本程序只认识到第{supported}版。为保护数据，本程序没有改动该文件。请安装最新版本的支部台账后再打开。")]
     NewerSchema { found: i64, supported: i64 },
     #[error("数据库文件检查未通过（{detail}）。文件可能已损坏，本程序没有改动它。请从最近的备份恢复，或把数据目录整个复制给技术人员检查。")]
@@ -46,6 +50,7 @@ pub enum ErrorKind {
     NotFound,
     Conflict,
     Rule,
+    NeedsReason,
     Io,
     Internal,
 }
@@ -57,6 +62,7 @@ impl Error {
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Conflict(_) | Error::NewerSchema { .. } => ErrorKind::Conflict,
             Error::Rule(_) => ErrorKind::Rule,
+            Error::NeedsReason(_) => ErrorKind::NeedsReason,
             Error::Io { .. } | Error::Corrupt { .. } => ErrorKind::Io,
             Error::Database(_) | Error::Internal(_) => ErrorKind::Internal,
         }

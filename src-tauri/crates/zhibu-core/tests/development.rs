@@ -136,7 +136,7 @@ fn an_applicant_walks_the_25_steps_into_the_roster() {
         ..at(2, d(2023, 4, 5))
     };
     let e = record(&mut store, person, &late).expect_err("late talk");
-    assert_eq!(e.kind(), ErrorKind::Rule);
+    assert_eq!(e.kind(), ErrorKind::NeedsReason);
     assert!(
         e.to_string().contains("第七条") && e.to_string().contains("特殊情况"),
         "{e}"
@@ -167,6 +167,7 @@ fn an_applicant_walks_the_25_steps_into_the_roster() {
 
     // 细则第十三条: 发展对象 after ten months is refused with the rule.
     let e = record(&mut store, person, &at(7, d(2024, 4, 1))).expect_err("ten months");
+    assert_eq!(e.kind(), ErrorKind::NeedsReason);
     assert!(
         e.to_string().contains("只有10个月") && e.to_string().contains("第十三条"),
         "{e}"
@@ -467,4 +468,108 @@ fn the_demo_has_someone_at_every_stage_an_overdue_approval_and_an_extension() {
     );
     let year = development::stats(store.conn(), org, 2026).expect("stats");
     assert!(year.applied >= 2 && year.extended == 1, "{year:?}");
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+
+#[test]
+fn documents_are_ticked_off_and_scanned_checked_and_never_replaced() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let wang = member(&store, org, "王建国");
+    let data = tempfile::tempdir().expect("dir");
+    let outside = tempfile::tempdir().expect("dir");
+    let scan = outside.path().join("入党申请书.png");
+    std::fs::write(&scan, PNG).expect("write");
+    let person = store
+        .with_tx(|tx| {
+            development::add_applicant(
+                tx,
+                org,
+                &NewApplicant {
+                    profile: applicant("周佳", d(2000, 1, 5)),
+                    applied_on: d(2026, 11, 10),
+                    note: None,
+                },
+                now(),
+            )
+        })
+        .expect("applicant");
+    let steps = |store: &Store| {
+        development::detail(store.conn(), person, today())
+            .expect("d")
+            .steps
+    };
+    let application = &steps(&store)[0];
+    // Step 1 ticks off the 入党申请书; its scan comes later.
+    assert_eq!(application.documents.len(), 1);
+    assert_eq!(
+        (
+            application.documents[0].name.as_str(),
+            &application.documents[0].file_name
+        ),
+        ("入党申请书", &None)
+    );
+    let add = |store: &mut Store, step: i64, name: &str, file: Option<&std::path::Path>| {
+        store.with_tx(|tx| development::documents::add(tx, data.path(), step, name, file, now()))
+    };
+    let doc = add(&mut store, application.id, "入党申请书", Some(&scan)).expect("scan");
+    std::fs::remove_file(&scan).expect("the original may go");
+    assert_eq!(
+        development::documents::read(store.conn(), data.path(), doc).expect("read"),
+        PNG
+    );
+    let shown = &steps(&store)[0].documents[0];
+    assert_eq!(
+        (shown.id, shown.file_name.as_deref(), shown.mime.as_deref()),
+        (doc, Some("入党申请书.png"), Some("image/png"))
+    );
+    std::fs::write(&scan, PNG).expect("write");
+    let e = add(&mut store, application.id, "入党申请书", Some(&scan)).expect_err("replace");
+    assert!(e.to_string().contains("已有扫描件，不能替换"), "{e}");
+    let e = add(&mut store, application.id, "入党志愿书", None).expect_err("wrong step");
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    assert!(e.to_string().contains("可选：入党申请书"), "{e}");
+    let fake = outside.path().join("谈话记录.jpg");
+    std::fs::write(&fake, "不是照片").expect("write");
+
+    // A document ticked off later, then its scan; a fake picture is refused.
+    let talk = record(
+        &mut store,
+        person,
+        &StepInput {
+            people: vec![wang],
+            ..at(2, d(2026, 11, 20))
+        },
+    )
+    .expect("talk");
+    let ticked = add(&mut store, talk, "谈话记录", None).expect("tick");
+    let e = add(&mut store, talk, "谈话记录", None).expect_err("twice");
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    let e = add(&mut store, talk, "谈话记录", Some(&fake)).expect_err("fake");
+    assert!(e.to_string().contains("不是照片或PDF扫描件"), "{e}");
+    let e = development::documents::read(store.conn(), data.path(), ticked).expect_err("no scan");
+    assert!(e.to_string().contains("还没有扫描件"), "{e}");
+    assert_eq!(
+        add(&mut store, talk, "谈话记录", Some(&scan)).expect("scan later"),
+        ticked
+    );
+
+    // A scan changed on disk is reported, not shown.
+    let stored = std::fs::read_dir(data.path().join("附件/发展党员").join(person.to_string()))
+        .expect("dir")
+        .next()
+        .expect("a file")
+        .expect("entry")
+        .path();
+    std::fs::write(&stored, b"\x89PNG changed").expect("tamper");
+    let e = development::documents::read(store.conn(), data.path(), doc).expect_err("tampered");
+    assert_eq!(e.kind(), ErrorKind::Io);
+
+    // A withdrawn step takes no more documents.
+    store
+        .with_tx(|tx| development::withdraw_step(tx, talk, "谈话人记错", now()))
+        .expect("withdraw");
+    let e = add(&mut store, talk, "谈话记录", None).expect_err("withdrawn");
+    assert!(e.to_string().contains("已经撤销"), "{e}");
 }

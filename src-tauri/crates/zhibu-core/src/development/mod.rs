@@ -4,6 +4,7 @@
 //! two moments the 细则 makes someone a member (接收 approved, 转正 approved)
 //! the roster gets the history events, dated as the 细则 says.
 
+pub mod documents;
 pub mod rules;
 pub mod steps;
 
@@ -22,6 +23,7 @@ use crate::members::{
 };
 use crate::org::OrgId;
 use crate::settings;
+pub use documents::DevDocument;
 pub use rules::{Breach, Decision, DevSettings, Next, Stage};
 use rules::{Proposed, Taken};
 use steps::{def, Role};
@@ -79,7 +81,7 @@ pub struct StepRecord {
     pub training_days: Option<u32>,
     pub training_hours: Option<u32>,
     pub vote_id: Option<i64>,
-    pub documents: Vec<String>,
+    pub documents: Vec<DevDocument>,
     pub note: Option<String>,
     pub override_reason: Option<String>,
     pub withdrawn_at: Option<String>,
@@ -261,8 +263,6 @@ fn steps_of(conn: &Connection, person: PersonId) -> Result<Vec<StepRecord>> {
         "SELECT p.member_id, m.name, p.role FROM dev_step_people p JOIN members m ON m.id = p.member_id
          WHERE p.step_id = ?1 ORDER BY p.rowid",
     )?;
-    let mut docs =
-        conn.prepare_cached("SELECT name FROM dev_documents WHERE step_id = ?1 ORDER BY id")?;
     let rows = stmt
         .query_map([person], |r| {
             let step: u8 = r.get(1)?;
@@ -297,9 +297,7 @@ fn steps_of(conn: &Connection, person: PersonId) -> Result<Vec<StepRecord>> {
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            s.documents = docs
-                .query_map([s.id], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            s.documents = documents::of_step(conn, s.id)?;
             Ok(s)
         })
         .collect()
@@ -447,6 +445,57 @@ fn check_vote(
         .ok_or_else(|| Error::Validation("该会议没有日期，请先补全会议记录".into()))
 }
 
+/// A 发展党员表决 a step 15 or 23 can stand on, as the record dialog lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VoteChoice {
+    pub vote_id: i64,
+    pub meeting_id: i64,
+    pub date: Option<NaiveDate>,
+    pub topic: String,
+    pub subject: String,
+    pub passed: bool,
+    /// The outcome in words, with the numbers (shown beside the choice).
+    pub explanation: String,
+}
+
+/// The 发展党员表决 of the person's branch, taken in a 支部党员大会, whose
+/// subject names them — newest first. `check_vote` decides; this only lists.
+pub fn vote_choices(conn: &Connection, person: PersonId) -> Result<Vec<VoteChoice>> {
+    let row = person_row(conn, person)?;
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT m.id FROM meeting_votes v JOIN meetings m ON m.id = v.meeting_id
+         WHERE m.org_id = ?1 AND instr(v.subject, ?2) > 0 ORDER BY m.date DESC, m.id DESC",
+    )?;
+    let meeting_ids = stmt
+        .query_map(params![row.org, row.profile.name], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    for id in meeting_ids {
+        let m = meetings::detail(conn, id)?;
+        if m.input.kind != Some(MeetingKind::GeneralMeeting) {
+            continue;
+        }
+        out.extend(
+            m.votes
+                .iter()
+                .filter(|v| {
+                    v.input.kind == VoteKind::Membership
+                        && v.input.subject.contains(&row.profile.name)
+                })
+                .map(|v| VoteChoice {
+                    vote_id: v.id,
+                    meeting_id: id,
+                    date: m.input.date,
+                    topic: m.input.topic.clone(),
+                    subject: v.input.subject.clone(),
+                    passed: v.outcome.passed,
+                    explanation: v.outcome.explanation.clone(),
+                }),
+        );
+    }
+    Ok(out)
+}
+
 /// Records a step for a person after checking every rule. Hard breaches
 /// refuse it; the others need `override_reason`, which is kept and shown.
 pub fn record_step(
@@ -529,10 +578,14 @@ pub fn record_step(
         )));
     }
     let reason = clean(&input.override_reason);
-    if let (Some(b), None) = (breaches.first(), &reason) {
-        return Err(Error::Rule(format!(
-            "{}。依据：{}。如确有特殊情况，请在“特殊情况说明”中写明原因后再登记",
-            b.message, b.clause
+    if !breaches.is_empty() && reason.is_none() {
+        let each: Vec<String> = breaches
+            .iter()
+            .map(|b| format!("{}。依据：{}", b.message, b.clause))
+            .collect();
+        return Err(Error::NeedsReason(format!(
+            "{}。如确有特殊情况，请在“特殊情况说明”中写明原因后再登记",
+            each.join("；")
         )));
     }
     let (decision, extend_months) = match input.step {

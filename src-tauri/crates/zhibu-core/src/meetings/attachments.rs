@@ -3,80 +3,17 @@
 //! directory carries them, and registered with their SHA-256 so a file
 //! changed or lost on disk is noticed when it is opened.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::{is_final, MeetingId};
 use crate::error::{Error, Result};
-
-/// Largest file accepted. A phone photo is 2–8 MB; a multi-page scan as PDF
-/// rarely exceeds 10 MB. Larger files make backups to a USB stick slow.
-pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
-
-/// Folder under the data directory that holds the files.
-pub const DIR: &str = "附件";
-
-/// What a file is, from its first bytes (never from its name alone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileType {
-    Jpeg,
-    Png,
-    Gif,
-    Bmp,
-    Webp,
-    Pdf,
-}
-
-impl FileType {
-    const ALL: [FileType; 6] = [
-        FileType::Jpeg,
-        FileType::Png,
-        FileType::Gif,
-        FileType::Bmp,
-        FileType::Webp,
-        FileType::Pdf,
-    ];
-
-    fn sniff(head: &[u8]) -> Option<FileType> {
-        Some(match head {
-            [0xFF, 0xD8, 0xFF, ..] => FileType::Jpeg,
-            [0x89, b'P', b'N', b'G', ..] => FileType::Png,
-            [b'G', b'I', b'F', b'8', ..] => FileType::Gif,
-            [b'B', b'M', ..] => FileType::Bmp,
-            [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => FileType::Webp,
-            [b'%', b'P', b'D', b'F', ..] => FileType::Pdf,
-            _ => return None,
-        })
-    }
-
-    fn extension(self) -> &'static str {
-        match self {
-            FileType::Jpeg => "jpg",
-            FileType::Png => "png",
-            FileType::Gif => "gif",
-            FileType::Bmp => "bmp",
-            FileType::Webp => "webp",
-            FileType::Pdf => "pdf",
-        }
-    }
-
-    fn mime(self) -> &'static str {
-        match self {
-            FileType::Jpeg => "image/jpeg",
-            FileType::Png => "image/png",
-            FileType::Gif => "image/gif",
-            FileType::Bmp => "image/bmp",
-            FileType::Webp => "image/webp",
-            FileType::Pdf => "application/pdf",
-        }
-    }
-}
+use crate::files::{self, mime_of};
+pub use crate::files::{DIR, MAX_BYTES};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Attachment {
@@ -89,21 +26,6 @@ pub struct Attachment {
     pub added_at: String,
     /// Added after the record was finalised (shown as such to an inspector).
     pub after_final: bool,
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn mime_of(stored_path: &str) -> &'static str {
-    let ext = stored_path.rsplit('.').next().unwrap_or("");
-    FileType::ALL
-        .into_iter()
-        .find(|t| t.extension() == ext)
-        .map_or("application/octet-stream", FileType::mime)
 }
 
 /// Copies `source` into the data directory and registers it with the
@@ -119,32 +41,11 @@ pub fn add(
 ) -> Result<i64> {
     // Only to refuse a meeting that does not exist; a final one still takes files.
     is_final(tx, meeting)?;
-    let file_name = source
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let size = std::fs::metadata(source)
-        .map_err(|e| Error::io(format!("无法读取所选文件“{file_name}”"), e))?
-        .len();
-    if size > MAX_BYTES {
-        return Err(Error::Validation(format!(
-            "文件“{file_name}”有 {:.1} MB，超过了 {} MB 的上限。请用手机或电脑把照片压缩（或扫描时选较低分辨率）后再添加",
-            size as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        )));
-    }
-    let bytes = std::fs::read(source)
-        .map_err(|e| Error::io(format!("无法读取所选文件“{file_name}”"), e))?;
-    let kind = FileType::sniff(&bytes).ok_or_else(|| {
-        Error::Validation(format!(
-            "“{file_name}”不是照片或PDF扫描件。只能添加 JPG、PNG、GIF、BMP、WEBP 照片或 PDF 文件"
-        ))
-    })?;
-    let sha = sha256_hex(&bytes);
+    let file = files::read_incoming(source)?;
     let duplicate: Option<String> = tx
         .query_row(
             "SELECT file_name FROM meeting_attachments WHERE meeting_id = ?1 AND sha256 = ?2",
-            params![meeting, sha],
+            params![meeting, file.sha256],
             |r| r.get(0),
         )
         .optional()?;
@@ -153,19 +54,19 @@ pub fn add(
             "这个文件已经作为“{existing}”添加过了，不必重复添加"
         )));
     }
-    let relative = format!("{DIR}/{meeting}/{}.{}", &sha[..16], kind.extension());
+    let relative = file.relative_path(&meeting.to_string());
     let target = data_dir.join(&relative);
-    write_durably(&target, &bytes)?;
+    files::write_durably(&target, &file.bytes)?;
     let inserted = tx.execute(
         "INSERT INTO meeting_attachments (meeting_id, file_name, stored_path, caption, bytes, sha256, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             meeting,
-            file_name,
+            file.file_name,
             relative,
             caption.trim(),
-            size as i64,
-            sha,
+            file.size(),
+            file.sha256,
             now.to_rfc3339()
         ],
     );
@@ -174,27 +75,6 @@ pub fn add(
         return Err(e.into());
     }
     Ok(tx.last_insert_rowid())
-}
-
-/// Writes through a temporary file, flushed to disk, then renamed into
-/// place: a crash leaves either no file or the whole file.
-fn write_durably(target: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = target
-        .parent()
-        .ok_or_else(|| Error::Internal("附件路径无效".into()))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("无法创建附件目录 {}", dir.display()), e))?;
-    let temp = target.with_extension("part");
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, target)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        Error::io(format!("无法保存附件到 {}", target.display()), e)
-    })
 }
 
 pub fn list(conn: &Connection, meeting: MeetingId) -> Result<Vec<Attachment>> {
@@ -218,43 +98,28 @@ pub fn list(conn: &Connection, meeting: MeetingId) -> Result<Vec<Attachment>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Where an attachment's file is, and the checksum it was stored with.
-fn stored(conn: &Connection, data_dir: &Path, id: i64) -> Result<(PathBuf, String, String)> {
-    let (relative, sha, name): (String, String, String) = conn
-        .query_row(
-            "SELECT stored_path, sha256, file_name FROM meeting_attachments WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound("找不到这个附件，请刷新后重试".into()))?;
-    Ok((data_dir.join(relative), sha, name))
+/// Where an attachment's file is (relative to the data directory), the
+/// checksum it was stored with and its name.
+fn stored(conn: &Connection, id: i64) -> Result<(String, String, String)> {
+    conn.query_row(
+        "SELECT stored_path, sha256, file_name FROM meeting_attachments WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound("找不到这个附件，请刷新后重试".into()))
 }
 
 /// The file's bytes, checked against the checksum taken when it was added.
 pub fn read(conn: &Connection, data_dir: &Path, id: i64) -> Result<Vec<u8>> {
-    let (path, sha, name) = stored(conn, data_dir, id)?;
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Error::io(
-            format!(
-                "附件“{name}”的文件 {} 找不到或无法读取，请从备份恢复数据目录",
-                path.display()
-            ),
-            e,
-        )
-    })?;
-    if sha256_hex(&bytes) != sha {
-        return Err(Error::Corrupt {
-            detail: format!("附件“{name}”的文件内容与添加时不一致"),
-        });
-    }
-    Ok(bytes)
+    let (relative, sha, name) = stored(conn, id)?;
+    files::read_stored(data_dir, &relative, &sha, &name)
 }
 
 /// Copies an attachment out (e.g. a PDF scan to open in another program).
 pub fn save_copy(conn: &Connection, data_dir: &Path, id: i64, target: &Path) -> Result<()> {
     let bytes = read(conn, data_dir, id)?;
-    write_durably(target, &bytes)
+    files::write_durably(target, &bytes)
 }
 
 /// Unregisters an attachment of a draft and returns its file, which the
@@ -273,7 +138,7 @@ pub fn remove(tx: &Transaction<'_>, data_dir: &Path, id: i64) -> Result<PathBuf>
             "该会议记录已定稿，附件只能添加，不能删除；如有错误，请添加补充说明".into(),
         ));
     }
-    let (path, _, _) = stored(tx, data_dir, id)?;
+    let (relative, _, _) = stored(tx, id)?;
     tx.execute("DELETE FROM meeting_attachments WHERE id = ?1", [id])?;
-    Ok(path)
+    Ok(data_dir.join(relative))
 }

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_meeting_details.sql"),
     include_str!("../../migrations/0004_dues.sql"),
     include_str!("../../migrations/0005_development.sql"),
+    include_str!("../../migrations/0006_dev_document_files.sql"),
 ];
 
 /// The schema version this program writes.
