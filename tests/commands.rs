@@ -614,7 +614,7 @@ fn development_through_ipc() {
         json!({ "id": id, "input": talk.clone() }),
     )
     .expect_err("late talk");
-    assert_eq!(err["kind"], "rule");
+    assert_eq!(err["kind"], "needs_reason");
     assert!(
         err["message"]
             .as_str()
@@ -635,6 +635,30 @@ fn development_through_ipc() {
         "申请人在外地，返村后谈话"
     );
     assert_eq!(detail["steps"][1]["people"][0]["role"], "谈话人");
+    // The ticked-off 谈话记录 gets its scan once; a second scan is refused.
+    let scan = app._dir.path().join("谈话记录.png");
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/icons/icon.png"
+    ))
+    .expect("icon");
+    std::fs::write(&scan, &png).expect("write");
+    let add = json!({ "step": step, "name": "谈话记录", "path": scan });
+    let document = invoke(&app, "development_add_document", add.clone()).expect("scan");
+    match invoke_body(
+        &app,
+        "development_document_bytes",
+        json!({ "document": document }),
+    )
+    .expect("bytes")
+    {
+        tauri::ipc::InvokeResponseBody::Raw(bytes) => assert_eq!(bytes, png),
+        other => panic!("bytes must be sent raw, got {other:?}"),
+    }
+    let err = invoke(&app, "development_add_document", add).expect_err("replace");
+    assert_eq!(err["kind"], "conflict");
+    let votes = invoke(&app, "development_vote_choices", json!({ "id": id })).expect("votes");
+    assert_eq!(votes, json!([]), "no 党员大会 has voted on 吴思远");
     invoke(
         &app,
         "development_withdraw_step",

@@ -2,7 +2,7 @@
 //! mutex: SQLite serialises writes anyway), or why it could not be opened,
 //! and the clock use cases read.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Local};
@@ -71,6 +71,13 @@ impl AppState {
             ));
         }
         Ok(StoreGuard(guard))
+    }
+
+    /// Where the database and the 附件 folder are.
+    pub fn files_dir(&self) -> Result<&Path> {
+        self.data_dir
+            .as_deref()
+            .ok_or_else(|| Error::Internal("数据目录未知，请关闭程序后重新打开".into()))
     }
 
     /// The clock every use case receives (`ZHIBU_TODAY` pins it; see `zhibu_core::clock`).

@@ -1,12 +1,14 @@
 //! 发展党员: the board, a person's timeline, recording and withdrawing steps,
 //! deadlines, the rule check, the yearly figures and the local settings.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use tauri::State;
 use zhibu_core::development::steps::{StepDef, STEPS};
 use zhibu_core::development::{
-    self, DevFinding, DevSettings, DevStats, NewApplicant, PersonDetail, PersonId, PersonSummary,
-    StepInput,
+    self, documents, DevFinding, DevSettings, DevStats, NewApplicant, PersonDetail, PersonId,
+    PersonSummary, StepInput, VoteChoice,
 };
 use zhibu_core::members::MemberProfile;
 use zhibu_core::org::OrgId;
@@ -134,5 +136,56 @@ pub fn development_set_settings(
         state.store()?.conn(),
         org,
         &settings,
+    )?)
+}
+
+/// The 发展党员表决 of this branch's 支部党员大会 that name the person, for
+/// steps 15 and 23.
+#[tauri::command]
+pub fn development_vote_choices(
+    state: State<'_, AppState>,
+    id: PersonId,
+) -> IpcResult<Vec<VoteChoice>> {
+    Ok(development::vote_choices(state.store()?.conn(), id)?)
+}
+
+/// Ticks off a document of a recorded step, with its scan when `path` is given.
+#[tauri::command]
+pub fn development_add_document(
+    state: State<'_, AppState>,
+    step: i64,
+    name: String,
+    path: Option<PathBuf>,
+) -> IpcResult<i64> {
+    let now = state.now();
+    let dir = state.files_dir()?;
+    Ok(state
+        .store()?
+        .with_tx(|tx| documents::add(tx, dir, step, &name, path.as_deref(), now))?)
+}
+
+/// A scan's bytes, sent as a raw IPC body.
+#[tauri::command]
+pub fn development_document_bytes(
+    state: State<'_, AppState>,
+    document: i64,
+) -> IpcResult<tauri::ipc::Response> {
+    let dir = state.files_dir()?;
+    let bytes = documents::read(state.store()?.conn(), dir, document)?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+#[tauri::command]
+pub fn development_document_save(
+    state: State<'_, AppState>,
+    document: i64,
+    target: PathBuf,
+) -> IpcResult<()> {
+    let dir = state.files_dir()?;
+    Ok(documents::save_copy(
+        state.store()?.conn(),
+        dir,
+        document,
+        &target,
     )?)
 }

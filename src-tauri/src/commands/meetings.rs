@@ -1,6 +1,6 @@
 //! 三会一课 and organisational life: records, attendance, votes, 定稿.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use tauri::State;
@@ -14,7 +14,6 @@ use zhibu_core::meetings::{
 };
 use zhibu_core::members::MemberId;
 use zhibu_core::org::OrgId;
-use zhibu_core::Error;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -129,13 +128,6 @@ pub fn meetings_add_progress(
         .with_tx(|tx| details::add_progress(tx, item, date, &text, now))?)
 }
 
-fn data_dir(state: &AppState) -> Result<&Path, Error> {
-    state
-        .data_dir
-        .as_deref()
-        .ok_or_else(|| Error::Internal("数据目录未知，请关闭程序后重新打开".into()))
-}
-
 #[tauri::command]
 pub fn meetings_attach(
     state: State<'_, AppState>,
@@ -144,7 +136,7 @@ pub fn meetings_attach(
     caption: String,
 ) -> IpcResult<i64> {
     let now = state.now();
-    let dir = data_dir(&state)?;
+    let dir = state.files_dir()?;
     Ok(state
         .store()?
         .with_tx(|tx| attachments::add(tx, dir, id, &path, &caption, now))?)
@@ -156,7 +148,7 @@ pub fn meetings_attachment_bytes(
     state: State<'_, AppState>,
     attachment: i64,
 ) -> IpcResult<tauri::ipc::Response> {
-    let dir = data_dir(&state)?;
+    let dir = state.files_dir()?;
     let bytes = attachments::read(state.store()?.conn(), dir, attachment)?;
     Ok(tauri::ipc::Response::new(bytes))
 }
@@ -167,7 +159,7 @@ pub fn meetings_attachment_save(
     attachment: i64,
     target: PathBuf,
 ) -> IpcResult<()> {
-    let dir = data_dir(&state)?;
+    let dir = state.files_dir()?;
     Ok(attachments::save_copy(
         state.store()?.conn(),
         dir,
@@ -178,7 +170,7 @@ pub fn meetings_attachment_save(
 
 #[tauri::command]
 pub fn meetings_remove_attachment(state: State<'_, AppState>, attachment: i64) -> IpcResult<()> {
-    let dir = data_dir(&state)?;
+    let dir = state.files_dir()?;
     let file = state
         .store()?
         .with_tx(|tx| attachments::remove(tx, dir, attachment))?;

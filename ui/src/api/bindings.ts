@@ -1,7 +1,7 @@
 // Generated from the Rust types in zhibu-core by its `bindings` test.
 // Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "io" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "needs_reason" | "io" | "internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, };
 
@@ -799,7 +799,13 @@ override_reason: string | null, };
 
 export type StepPerson = { member_id: number, name: string, role: Role, };
 
-export type StepRecord = { id: number, step: number, name: string, date: string, people: Array<StepPerson>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, vote_id: number | null, documents: Array<string>, note: string | null, override_reason: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, created_at: string, };
+export type DevDocument = { id: number, name: string, 
+/**
+ * The name the scan had when it was added; None while there is no scan.
+ */
+file_name: string | null, mime: string | null, bytes: number | null, added_at: string, };
+
+export type StepRecord = { id: number, step: number, name: string, date: string, people: Array<StepPerson>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, vote_id: number | null, documents: Array<DevDocument>, note: string | null, override_reason: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, created_at: string, };
 
 export type PersonSummary = { id: number, name: string, sex: Sex, stage: Stage, applied_on: string | null, 
 /**
@@ -814,6 +820,12 @@ overdue: boolean, member_id: number | null, };
 export type PersonDetail = { summary: PersonSummary, profile: MemberProfile, steps: Array<StepRecord>, probation_end: string | null, closed_on: string | null, closed_reason: string | null, };
 
 export type DevFinding = { person_id: number, name: string, step: number, step_name: string, message: string, clause: string, };
+
+export type VoteChoice = { vote_id: number, meeting_id: number, date: string | null, topic: string, subject: string, passed: boolean, 
+/**
+ * The outcome in words, with the numbers (shown beside the choice).
+ */
+explanation: string, };
 
 export type DevStats = { year: number, 
 /**

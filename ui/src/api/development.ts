@@ -9,6 +9,7 @@ import type {
   PersonSummary,
   StepDef,
   StepInput,
+  VoteChoice,
 } from './bindings'
 
 export const developmentSteps = () => call<StepDef[]>('development_steps', {})
@@ -28,3 +29,9 @@ export const developmentStats = (org: number, year: number) => call<DevStats>('d
 export const developmentSettings = (org: number) => call<DevSettings>('development_settings', { org })
 export const setDevelopmentSettings = (org: number, settings: DevSettings) =>
   call<null>('development_set_settings', { org, settings })
+export const developmentVoteChoices = (id: number) => call<VoteChoice[]>('development_vote_choices', { id })
+export const addDevDocument = (step: number, name: string, path: string | null) =>
+  call<number>('development_add_document', { step, name, path })
+export const devDocumentBytes = (document: number) => call<ArrayBuffer>('development_document_bytes', { document })
+export const saveDevDocument = (document: number, target: string) =>
+  call<null>('development_document_save', { document, target })
