@@ -277,6 +277,8 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
     demo.accepted(sun, "孙磊", demo.ago(21, 0))?;
     demo.on(sun, 16, demo.ago(21, 8))?;
     demo.on(sun, 17, demo.ago(20, 0))?;
+    demo.on(sun, 18, demo.ago(20, 3))?;
+    demo.on(sun, 19, demo.ago(20, 5))?;
     demo.on(sun, 20, demo.ago(20, 5))?;
     demo.on(sun, 21, demo.ago(15, 0))?;
     demo.on(sun, 22, demo.ago(9, 0) - Days::new(10))?;

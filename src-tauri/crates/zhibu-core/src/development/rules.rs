@@ -476,8 +476,10 @@ pub fn next(history: &[Taken], closed: bool, settings: &DevSettings) -> Option<N
             let end = probation_end(history)?;
             let rounds = extensions(history).len() + 1;
             let done = |s| count(history, s) >= rounds;
-            if date(20).is_none() {
-                return next_of(20, None, None);
+            for s in [18, 19, 20] {
+                if date(s).is_none() {
+                    return next_of(s, None, None);
+                }
             }
             if !done(22) {
                 next_of(22, Some(end), None)
@@ -666,6 +668,8 @@ mod tests {
         let mut h = vec![
             taken(15, meeting),
             taken(17, d(2024, 5, 1)),
+            taken(18, d(2024, 5, 8)),
+            taken(19, d(2024, 5, 10)),
             taken(20, d(2024, 5, 10)),
             taken(22, d(2025, 3, 1)),
         ];
@@ -735,6 +739,11 @@ mod tests {
         assert_eq!(stage(&walked(6), false), Stage::Activist);
         assert_eq!(stage(&walked(9), false), Stage::Candidate);
         assert_eq!(stage(&walked(17), false), Stage::Probationary);
+        // Once approved: 备案, 编入党小组 and 宣誓 before the 转正 round.
+        for upto in [17, 18, 19] {
+            let n = next(&walked(upto), false, &s).expect("next");
+            assert_eq!(n.step, upto + 1, "after step {upto}");
+        }
         assert_eq!(stage(&walked(3), true), Stage::Closed);
         let mut h = walked(16);
         let meeting = last(&h, 15).expect("15").date;
