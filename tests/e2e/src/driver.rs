@@ -145,6 +145,32 @@ impl Session {
         }
     }
 
+    /// Waits until nothing displayed matches `css` (a dialog closed), or
+    /// fails early with the text of `error` when that shows instead.
+    pub fn wait_gone(&self, css: &str, error: &str) -> Result<()> {
+        let start = Instant::now();
+        loop {
+            let shown = |sel: &str| -> Result<Option<Element>> {
+                for e in self.find_all(sel)? {
+                    if self.displayed(&e).unwrap_or(false) {
+                        return Ok(Some(e));
+                    }
+                }
+                Ok(None)
+            };
+            if shown(css)?.is_none() {
+                return Ok(());
+            }
+            if let Some(e) = shown(error)? {
+                return Err(format!("`{css}` stayed, showing: {}", self.text(&e)?));
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("`{css}` still shown after {TIMEOUT:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     /// Waits until the element at `css` no longer shows `needle` (a list
     /// narrowed by a search, a message gone).
     pub fn wait_without(&self, css: &str, needle: &str) -> Result<()> {
@@ -239,12 +265,16 @@ impl Session {
         loop {
             for e in self.find_all(css)? {
                 if self.displayed(&e).unwrap_or(false) && self.text(&e)?.contains(text) {
-                    self.request(
-                        "POST",
-                        &self.s(&format!("/element/{}/click", e.0)),
-                        Some(json!({})),
-                    )?;
-                    return Ok(());
+                    let path = self.s(&format!("/element/{}/click", e.0));
+                    match self.request("POST", &path, Some(json!({}))) {
+                        Ok(_) => return Ok(()),
+                        // A closing popup still covers it: wait as `click` does.
+                        Err(err) if err.contains("intercepted") && start.elapsed() < TIMEOUT => {
+                            std::thread::sleep(Duration::from_millis(200));
+                            break;
+                        }
+                        Err(err) => return Err(format!("clicking `{css}` {text:?}: {err}")),
+                    }
                 }
             }
             if start.elapsed() > TIMEOUT {
@@ -317,6 +347,62 @@ impl Session {
             "could not choose {label:?} in `{css}` (at {})",
             self.whereabouts()
         ))
+    }
+
+    /// Picks every one of `labels` in the multiple Element Plus select at
+    /// `css`, then closes its list. A multiple select stays open after a
+    /// choice and a second click on an option takes it out again, so each
+    /// option is clicked until it shows as selected, never once more.
+    pub fn choose_many(&self, css: &str, labels: &[&str]) -> Result<()> {
+        for label in labels {
+            let start = Instant::now();
+            loop {
+                if start.elapsed() > TIMEOUT {
+                    return Err(format!(
+                        "could not choose {label:?} in `{css}` (at {})",
+                        self.whereabouts()
+                    ));
+                }
+                if !self.expanded(css)? {
+                    self.click(css)?;
+                    std::thread::sleep(Duration::from_millis(300));
+                    continue;
+                }
+                let Some(item) = self.poll_option(label, Duration::from_secs(3))? else {
+                    continue;
+                };
+                let selected = |s: &Self| {
+                    s.execute_on(
+                        &item,
+                        "return arguments[0].classList.contains('is-selected')",
+                    )
+                    .map(|v| v.as_bool().unwrap_or(false))
+                };
+                if selected(self)? {
+                    break;
+                }
+                self.hold_still(&item)?;
+                let _ = self.request(
+                    "POST",
+                    &self.s(&format!("/element/{}/click", item.0)),
+                    Some(json!({})),
+                );
+                let clicked = Instant::now();
+                while !selected(self)? && clicked.elapsed() < Duration::from_secs(2) {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            }
+        }
+        // A filterable select closes only from its arrow while it is open.
+        let start = Instant::now();
+        while self.expanded(css)? {
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("the list of `{css}` stayed open"));
+            }
+            self.click(&format!("{css} .el-select__suffix"))?;
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        Ok(())
     }
 
     /// Whether the Element Plus select at `css` has its option list open.

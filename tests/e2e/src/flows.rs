@@ -32,6 +32,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("meetings", meetings),
     on_fresh("dues", dues),
     on_fresh("development-board", development_board),
+    on_fresh("development-admission", development_admission),
     Flow {
         name: "roster-import",
         prepare: spreadsheets,
@@ -714,5 +715,175 @@ fn development_board(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=dev-timeline]", "延长预备期（12个月）")?;
     s.wait_text("[data-test=dev-next]", "提出转正申请")?;
     s.screenshot("timeline")?;
+    Ok(())
+}
+
+/// Records step `no` of the person whose record is open, through the step
+/// dialog: the date (typed as the field shows it), the people it names and
+/// the documents ticked off. Returns once the dialog has closed.
+fn record_step(s: &Session, no: u8, date: &str, people: &[&str], documents: &[&str]) -> Result<()> {
+    open_step(s, no, date)?;
+    if !people.is_empty() {
+        s.choose_many("[data-test=dev-step-people]", people)?;
+    }
+    for d in documents {
+        s.click_text("[data-test=dev-step-documents] .el-checkbox", d)?;
+    }
+    save_step(s, no)
+}
+
+/// Opens the step dialog on step `no` (its name from the select) and types the date.
+fn open_step(s: &Session, no: u8, date: &str) -> Result<()> {
+    let def = zhibu_core::development::steps::def(no).ok_or("no such step")?;
+    s.click("[data-test=dev-record]")?;
+    s.wait("[data-test=dev-step-dialog] [data-test=dev-step-no]")?;
+    s.choose("[data-test=dev-step-no]", &format!("{no}. {}", def.name))?;
+    s.wait_text("[data-test=dev-step-rule]", def.rule)?;
+    if !date.is_empty() {
+        s.type_into("[data-test=dev-step-date]", &format!("{date}{ENTER}"))?;
+    }
+    Ok(())
+}
+
+fn save_step(s: &Session, no: u8) -> Result<()> {
+    s.click("[data-test=dev-step-save]")?;
+    s.wait_gone("[data-test=dev-step-save]", "[data-test=dev-step-error]")
+        .map_err(|e| format!("step {no}: {e}"))
+}
+
+/// One applicant from the 入党申请书 to 预备党员: added through the form,
+/// each step recorded through the step dialog with its people and documents;
+/// a 发展对象 after ten months as 积极分子 is stopped with 细则第十三条; the
+/// 支部大会 vote is taken on the meetings screens and chosen for step 15; once
+/// the approval is recorded the person is on the roster as a 预备党员.
+fn development_admission(s: &Session, data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-development]")?;
+    s.wait_text("[data-test=dev-col-入党申请人]", "李晓红")?;
+    s.click("[data-test=dev-add]")?;
+    s.type_into("[data-test=m-name]", "吴思远")?;
+    let birth = chrono::NaiveDate::from_ymd_opt(2000, 5, 16).ok_or("date")?;
+    let id = zhibu_core::idcard::compose("370782", birth, 73);
+    s.type_into("[data-test=m-id]", &id)?;
+    s.type_into("[data-test=m-phone]", "13905431234")?;
+    s.type_into("[data-test=dev-applied]", &format!("2024年3月1日{ENTER}"))?;
+    s.screenshot("applicant-form")?;
+    s.click("[data-test=applicant-save]")?;
+    s.wait_text("[data-test=dev-person-name]", "吴思远")?;
+    s.wait_text("[data-test=dev-person-stage]", "入党申请人")?;
+    s.wait_text("[data-test=dev-timeline]", "2024年3月1日")?;
+
+    record_step(s, 2, "2024年3月20日", &["王建国"], &["谈话记录"])?;
+    record_step(s, 3, "2024年9月10日", &[], &["推荐材料"])?;
+    s.wait_text("[data-test=dev-person-stage]", "入党积极分子")?;
+    record_step(s, 4, "2024年9月20日", &[], &[])?;
+    record_step(s, 5, "2024年9月20日", &["张志强"], &[])?;
+    record_step(s, 6, "2025年3月10日", &[], &[])?;
+
+    // Ten months as 积极分子: the step is held back with the clause, and the
+    // clerk is asked for a 特殊情况说明 rather than let through.
+    open_step(s, 7, "2025年7月10日")?;
+    s.click("[data-test=dev-step-save]")?;
+    s.wait_text("[data-test=dev-step-error]", "只有10个月")?;
+    s.wait_text("[data-test=dev-step-error]", "第十三条")?;
+    s.wait("[data-test=dev-step-reason]")?;
+    s.screenshot("candidate-too-early")?;
+    s.click_text(
+        "[data-test=dev-step-dialog] .el-dialog__footer .el-button",
+        "取消",
+    )?;
+    s.wait_without("[data-test=dev-person-stage]", "发展对象")?;
+
+    record_step(s, 6, "2025年9月5日", &[], &[])?;
+    record_step(s, 7, "2025年9月15日", &[], &["支部委员会会议记录"])?;
+    s.wait_text("[data-test=dev-person-stage]", "发展对象")?;
+    record_step(s, 8, "2025年9月20日", &[], &[])?;
+    record_step(s, 9, "2025年9月20日", &["王建国", "张志强"], &[])?;
+    record_step(s, 10, "2025年10月10日", &[], &["政治审查综合报告"])?;
+    open_step(s, 11, "2025年10月20日")?;
+    s.type_into("[data-test=dev-step-days]", "3")?;
+    s.type_into("[data-test=dev-step-hours]", "24")?;
+    save_step(s, 11)?;
+    // A step recorded with the wrong date is withdrawn with the reason (the
+    // record stays, struck through) and recorded again.
+    record_step(s, 12, "2025年11月15日", &[], &[])?;
+    s.click("[data-test=dev-withdraw-12]")?;
+    s.type_into(".el-message-box__input", "日期登记错误，应为11月5日")?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    s.wait_text("[data-test=dev-timeline]", "已撤销：日期登记错误")?;
+    record_step(s, 12, "2025年11月5日", &[], &[])?;
+    record_step(s, 13, "2025年11月20日", &[], &[])?;
+    record_step(s, 14, "2025年12月1日", &[], &["入党志愿书"])?;
+    // A document handed in later is ticked off; the 志愿书 gets its scan.
+    s.click("[data-test=dev-docs-13] [data-test=dev-doc-tick]")?;
+    s.wait_text("[data-test=dev-docs-13]", "无扫描件")?;
+    let scan = data.with_file_name("入党志愿书.png");
+    let icon = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/icons/icon.png");
+    std::fs::copy(&icon, &scan).map_err(|e| format!("{}: {e}", icon.display()))?;
+    s.click("[data-test=dev-docs-14] [data-test=dev-doc-scan]")?;
+    s.type_into("[data-test=dev-scan-path]", &scan.display().to_string())?;
+    s.click("[data-test=dev-scan-save]")?;
+    s.wait_text("[data-test=dev-docs-14]", "查看扫描件")?;
+    s.click("[data-test=dev-docs-14] [data-test=dev-doc-view]")?;
+    s.wait("[data-test=dev-doc-image]")?;
+    let drawn = s.execute(
+        "const img = document.querySelector('[data-test=dev-doc-image]');
+         return img ? img.complete && img.naturalWidth : 0;",
+    )?;
+    ensure(
+        drawn.as_u64().is_some_and(|w| w > 0),
+        &format!("the scan was not drawn: {drawn}"),
+    )?;
+    s.screenshot("scan-view")?;
+    s.click_text(".el-dialog__headerbtn", "")?;
+    s.wait_gone("[data-test=dev-doc-image]", "[data-test=dev-doc-error]")?;
+    s.wait_text("[data-test=dev-next]", "支部大会讨论")?;
+
+    // Step 15 is the vote of a 支部党员大会, taken on the meetings screens.
+    open_step(s, 15, "")?;
+    s.wait_text("[data-test=dev-step-dialog]", "还没有对吴思远的表决")?;
+    s.click_text(
+        "[data-test=dev-step-dialog] .el-dialog__footer .el-button",
+        "取消",
+    )?;
+    s.click("[data-test=nav-meetings]")?;
+    s.click("[data-test=meeting-add]")?;
+    s.choose("[data-test=mt-kind]", "支部党员大会")?;
+    s.type_into("[data-test=mt-topic]", "讨论接收吴思远为预备党员")?;
+    s.click("[data-test=mt-save]")?;
+    s.wait_text("[data-test=meeting-counts]", "17 / 17")?;
+    s.type_into("[data-test=vote-subject]", "接收吴思远同志为中共预备党员")?;
+    s.choose("[data-test=vote-kind]", "发展党员表决")?;
+    s.type_into("[data-test=vote-yes]", "14")?;
+    s.click("[data-test=vote-save]")?;
+    s.wait_text("[data-test=meeting-votes]", "通过")?;
+    s.screenshot("admission-vote")?;
+
+    s.click("[data-test=nav-development]")?;
+    s.click("[data-test=dev-card-吴思远]")?;
+    s.wait_text("[data-test=dev-person-name]", "吴思远")?;
+    open_step(s, 15, "")?;
+    s.wait_text("[data-test=dev-step-vote]", "接收吴思远同志为中共预备党员")?;
+    s.screenshot("step-15-vote")?;
+    save_step(s, 15)?;
+    record_step(s, 16, "", &[], &[])?;
+    record_step(s, 17, "", &[], &["审批意见"])?;
+    s.wait_text("[data-test=dev-person-stage]", "预备党员")?;
+    s.wait_text(
+        "[data-test=dev-timeline]",
+        "入党介绍人：王建国；入党介绍人：张志强",
+    )?;
+    s.wait_text("[data-test=dev-timeline]", "培训3天、24学时")?;
+    s.execute("document.querySelector('[data-test=dev-person-name]').scrollIntoView()")?;
+    s.screenshot("timeline-admitted")?;
+
+    s.click("[data-test=dev-to-roster]")?;
+    s.wait_text("[data-test=member-name]", "吴思远")?;
+    s.wait_text("[data-test=member-tags]", "预备党员")?;
+    s.wait_text("[data-test=member-history]", "接收预备党员")?;
+    s.screenshot("on-the-roster")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     Ok(())
 }
