@@ -705,6 +705,13 @@ fn development_board(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=dev-col-预备党员]", "孙磊")?;
     s.wait_text("[data-test=dev-overdue]", "1 人有超期")?;
     s.screenshot("board")?;
+    // A county that waits six months after the application before 积极分子:
+    // 王磊, who applied four months ago, is told from when.
+    s.click("[data-test=dev-settings-open]")?;
+    s.type_into("[data-test=dev-settings-wait]", "6")?;
+    s.screenshot("settings")?;
+    s.click("[data-test=dev-settings-save]")?;
+    s.wait_text("[data-test=dev-card-王磊]", "2027年1月22日起")?;
     s.click("#tab-deadlines")?;
     s.wait_text("[data-test=dev-deadlines]", "赵敏")?;
     s.wait_text("[data-test=dev-deadlines]", "李晓红")?;
