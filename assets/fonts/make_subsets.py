@@ -1,4 +1,8 @@
-"""Builds the UI font subsets in this folder from Debian's fonts-noto-cjk.
+"""Builds the font subsets in this folder from Debian's fonts-noto-cjk: WOFF2
+for the UI (Noto Sans SC, regular and bold) and OpenType for the PDF 台账
+typeset by typst, which reads OTF but not WOFF2 (Noto Serif SC regular and
+bold — 宋体 for body text and titles — and Noto Sans SC bold — 黑体 for
+headings and table heads).
 
 Run:  apt-get install fonts-noto-cjk && pip install fonttools brotli
       python3 assets/fonts/make_subsets.py
@@ -45,18 +49,24 @@ def main() -> None:
     text = HERE / "charset.txt"
     text.write_text(charset(), encoding="utf-8")
     for weight in ("Regular", "Bold"):
-        subprocess.run(
-            [
-                "pyftsubset",
-                str(SOURCE / f"NotoSansCJK-{weight}.ttc"),
-                "--font-number=2",  # face 2 of the collection is SC
-                f"--text-file={text}",
-                "--layout-features=*",
-                "--flavor=woff2",
-                f"--output-file={HERE / f'NotoSansSC-{weight}-subset.woff2'}",
-            ],
-            check=True,
-        )
+        subset(f"NotoSansCJK-{weight}.ttc", text, f"NotoSansSC-{weight}-subset.woff2", woff2=True)
+    for name in ("NotoSerifCJK-Regular", "NotoSerifCJK-Bold", "NotoSansCJK-Bold"):
+        subset(f"{name}.ttc", text, f"{name.replace('CJK', 'SC')}-print.otf", woff2=False)
+
+
+def subset(source: str, text: pathlib.Path, output: str, woff2: bool) -> None:
+    subprocess.run(
+        [
+            "pyftsubset",
+            str(SOURCE / source),
+            "--font-number=2",  # face 2 of the collection is SC
+            f"--text-file={text}",
+            "--layout-features=*",
+            *(["--flavor=woff2"] if woff2 else []),
+            f"--output-file={HERE / output}",
+        ],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

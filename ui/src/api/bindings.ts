@@ -1,7 +1,7 @@
 // Generated from the Rust types in zhibu-core by its `bindings` test.
 // Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "needs_reason" | "io" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "needs_reason" | "cancelled" | "io" | "internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, };
 
@@ -880,3 +880,11 @@ balance_fen: number,
 flags: Array<string>, };
 
 export type Reconciliation = { year: number, period: RemitPeriod, rows: Array<PeriodRow>, };
+
+export type MissingChars = { 
+/**
+ * E.g. "2026年3月5日 支部委员会的会议记录".
+ */
+place: string, chars: string, };
+
+export type Exported = { path: string, pages: number, bytes: number, missing: Array<MissingChars>, };

@@ -25,7 +25,13 @@ const BUILD_PACKAGES: &[&str] = &[
 
 /// Extra packages for the end-to-end tests: the WebKit WebDriver, a virtual
 /// display and a session bus.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "dbus"];
+const TEST_PACKAGES: &[&str] = &[
+    "webkit2gtk-driver",
+    "xvfb",
+    "xauth",
+    "dbus",
+    "poppler-utils",
+];
 
 /// The date the end-to-end flows run on, so screenshots do not drift.
 const E2E_TODAY: &str = "2026-11-22";

@@ -40,6 +40,9 @@ pub enum Error {
     Database(#[from] rusqlite::Error),
     #[error("内部错误：{0}。已保存的数据没有受影响，请重试。")]
     Internal(String),
+    /// The clerk stopped a long task (an export); nothing was written.
+    #[error("已取消，没有生成文件")]
+    Cancelled,
 }
 
 /// What the UI switches on. Serialised in snake case: `validation`, `not_found` …
@@ -51,6 +54,7 @@ pub enum ErrorKind {
     Conflict,
     Rule,
     NeedsReason,
+    Cancelled,
     Io,
     Internal,
 }
@@ -63,6 +67,7 @@ impl Error {
             Error::Conflict(_) | Error::NewerSchema { .. } => ErrorKind::Conflict,
             Error::Rule(_) => ErrorKind::Rule,
             Error::NeedsReason(_) => ErrorKind::NeedsReason,
+            Error::Cancelled => ErrorKind::Cancelled,
             Error::Io { .. } | Error::Corrupt { .. } => ErrorKind::Io,
             Error::Database(_) | Error::Internal(_) => ErrorKind::Internal,
         }

@@ -75,7 +75,7 @@ impl FileType {
     }
 }
 
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -153,12 +153,12 @@ pub(crate) fn read_incoming(source: &Path) -> Result<Incoming> {
 
 /// Writes through a temporary file, flushed to disk, then renamed into
 /// place: a crash leaves either no file or the whole file.
-pub(crate) fn write_durably(target: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_durably(target: &Path, bytes: &[u8]) -> Result<()> {
     let dir = target
         .parent()
-        .ok_or_else(|| Error::Internal("附件路径无效".into()))?;
+        .ok_or_else(|| Error::Validation(format!("{} 不是有效的文件位置", target.display())))?;
     std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("无法创建附件目录 {}", dir.display()), e))?;
+        .map_err(|e| Error::io(format!("无法创建文件夹 {}", dir.display()), e))?;
     let temp = target.with_extension("part");
     let write = || -> std::io::Result<()> {
         let mut file = std::fs::File::create(&temp)?;
@@ -168,7 +168,7 @@ pub(crate) fn write_durably(target: &Path, bytes: &[u8]) -> Result<()> {
     };
     write().map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        Error::io(format!("无法保存附件到 {}", target.display()), e)
+        Error::io(format!("无法保存文件 {}", target.display()), e)
     })
 }
 

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod development;
 pub mod dues;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod idcard;
 pub mod info;

@@ -110,6 +110,24 @@ fn stored(conn: &Connection, id: i64) -> Result<(String, String, String)> {
     .ok_or_else(|| Error::NotFound("找不到这个附件，请刷新后重试".into()))
 }
 
+/// Where an attachment is on disk, for a reader that takes the bytes
+/// itself (the PDF book reads photos one at a time while typesetting).
+#[derive(Debug, Clone)]
+pub struct StoredFile {
+    pub path: PathBuf,
+    pub sha256: String,
+    pub file_name: String,
+}
+
+pub fn stored_file(conn: &Connection, data_dir: &Path, id: i64) -> Result<StoredFile> {
+    let (relative, sha256, file_name) = stored(conn, id)?;
+    Ok(StoredFile {
+        path: data_dir.join(relative),
+        sha256,
+        file_name,
+    })
+}
+
 /// The file's bytes, checked against the checksum taken when it was added.
 pub fn read(conn: &Connection, data_dir: &Path, id: i64) -> Result<Vec<u8>> {
     let (relative, sha, name) = stored(conn, id)?;

@@ -12,7 +12,7 @@ pub const CLAUSE_PROBATION: &str =
     "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
 
 /// A date as clerks write it in messages: 2026年11月22日.
-pub(crate) fn ymd(d: NaiveDate) -> String {
+pub fn ymd(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
 }
 

@@ -1,0 +1,23 @@
+//! What an export (PDF 台账) tells the clerk afterwards. The typesetting
+//! itself lives in zhibu-report; these are the shapes the UI and the CLI see.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Characters no font on this computer draws (printed as empty boxes), and
+/// where the clerk typed them, so that none vanishes unnoticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MissingChars {
+    /// E.g. "2026年3月5日 支部委员会的会议记录".
+    pub place: String,
+    pub chars: String,
+}
+
+/// A file written by an export.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Exported {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u64,
+    pub missing: Vec<MissingChars>,
+}
