@@ -16,6 +16,7 @@ use zhibu_report::xlsx;
 
 mod development;
 mod dues;
+mod export;
 
 #[derive(Parser)]
 #[command(
@@ -81,6 +82,11 @@ enum Command {
     Development {
         #[command(subcommand)]
         command: development::DevelopmentCommand,
+    },
+    /// 导出 PDF 台账（年度组织生活记录等），供打印、装订和检查
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
     },
     /// 党员花名册
     Members {
@@ -189,6 +195,7 @@ fn run(cli: &Cli) -> Result<()> {
     match &cli.command {
         Command::Dues { command } => dues::run(cli, now, command),
         Command::Development { command } => development::run(cli, now, command),
+        Command::Export { command } => export::run(cli, now, command),
         Command::Init {
             name,
             kind,

@@ -1,0 +1,195 @@
+//! 年度组织生活记录: every meeting of a year (三会一课, 主题党日, 组织生活会 …)
+//! in date order, as the record an inspector reads.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde_json::{json, Value};
+use zhibu_core::meetings::{self, attachments, MeetingDetail, MeetingKind, Presence};
+use zhibu_core::members::rules::ymd;
+use zhibu_core::org::{self, OrgId};
+
+use super::engine::{Job, Picture};
+
+/// The file name a clerk would give the book: 东坡村党支部2026年组织生活记录.pdf.
+pub fn file_name(branch: &str, year: i32) -> String {
+    format!("{branch}{year}年组织生活记录.pdf")
+}
+
+fn names(d: &MeetingDetail, presence: Presence) -> Vec<Value> {
+    d.people
+        .iter()
+        .filter(|p| p.presence == presence)
+        .map(|p| json!({ "name": p.name, "reason": p.reason.clone().unwrap_or_default() }))
+        .collect()
+}
+
+fn time_text(d: &MeetingDetail) -> String {
+    let date = d.input.date.map(ymd).unwrap_or_default();
+    match (&d.input.start_time, &d.input.end_time) {
+        (Some(s), Some(e)) => format!("{date} {s}—{e}"),
+        (Some(s), None) => format!("{date} {s}"),
+        _ => date,
+    }
+}
+
+fn meeting(
+    conn: &Connection,
+    data_dir: &Path,
+    d: &MeetingDetail,
+    groups: &HashMap<i64, String>,
+    pictures: &mut HashMap<String, Picture>,
+) -> zhibu_core::Result<Value> {
+    let kind = d.input.kind.unwrap_or(MeetingKind::Other);
+    let date = d.input.date.map(ymd).unwrap_or_default();
+    let mut photos = Vec::new();
+    let mut scans = Vec::new();
+    for a in &d.attachments {
+        if a.mime.starts_with("image/") {
+            let stored = attachments::stored_file(conn, data_dir, a.id)?;
+            let key = format!("img/{}", a.id);
+            pictures.insert(
+                key.clone(),
+                Picture {
+                    path: stored.path,
+                    sha256: stored.sha256,
+                    name: format!("{date}会议的照片“{}”", a.file_name),
+                },
+            );
+            photos.push(json!({ "path": key, "caption": a.caption, "late": a.after_final }));
+        } else {
+            scans.push(json!({ "name": a.file_name, "caption": a.caption }));
+        }
+    }
+    let votes: Vec<Value> = d
+        .votes
+        .iter()
+        .map(|v| {
+            let i = &v.input;
+            let written = i.written_yes + i.written_no + i.written_abstain;
+            json!({
+                "subject": i.subject,
+                "kind": i.kind.label(),
+                "method": i.method,
+                "counts": if written > 0 {
+                    format!("赞成{}，反对{}，弃权{}；书面意见赞成{}，反对{}，弃权{}",
+                        i.yes, i.no, i.abstain, i.written_yes, i.written_no, i.written_abstain)
+                } else {
+                    format!("赞成{}，反对{}，弃权{}", i.yes, i.no, i.abstain)
+                },
+                "result": if v.outcome.passed { "通过" } else if v.outcome.quorum_met { "未通过" } else { "无效（到会人数不足）" },
+                "explanation": v.outcome.explanation,
+            })
+        })
+        .collect();
+    let a = &d.attendance;
+    Ok(json!({
+        "where": format!("{date} {}“{}”", kind.label(), d.input.topic),
+        "kind": kind.label(),
+        "topic": d.input.topic,
+        "date": date,
+        "time": time_text(d),
+        "place": d.input.place.clone().unwrap_or_default(),
+        "host": d.input.host.clone().unwrap_or_default(),
+        "recorder": d.input.recorder.clone().unwrap_or_default(),
+        "lecturer": d.input.lecturer.clone().unwrap_or_default(),
+        "lecture_title": d.input.lecture_title.clone().unwrap_or_default(),
+        "group": d.input.group_id.and_then(|g| groups.get(&g).cloned()).unwrap_or_default(),
+        "talk": kind == MeetingKind::Talk,
+        "talkers": d.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
+        "expected": a.expected,
+        "present": a.present,
+        "voting": if a.voting_expected > 0 && kind != MeetingKind::Committee {
+            format!("有表决权应到{}人，实到{}人", a.voting_expected, a.voting_present)
+        } else {
+            String::new()
+        },
+        "leave": names(d, Presence::Leave),
+        "absent": names(d, Presence::Absent),
+        "guests": d.input.guests,
+        "agenda": d.input.agenda,
+        "minutes": d.input.minutes,
+        "decisions": d.input.decisions,
+        "contents": d.input.day_contents.iter().map(|c| c.label()).collect::<Vec<_>>(),
+        "items": d.items.iter().map(|i| json!({
+            "item": i.item,
+            "progress": i.progress.iter().map(|p| json!({ "date": ymd(p.date), "text": p.text })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "votes": votes,
+        "supplements": d.supplements.iter().map(|s| json!({
+            "date": s.created_at.get(..10).and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()).map(ymd).unwrap_or_default(),
+            "text": s.text,
+        })).collect::<Vec<_>>(),
+        "photos": photos,
+        "scans": scans,
+        "draft": d.finalised_at.is_none(),
+    }))
+}
+
+/// The book of `year` for branch `org`: only `kinds` when given. A year with
+/// nothing recorded is refused with what to do, never an empty book.
+pub fn book(
+    conn: &Connection,
+    data_dir: &Path,
+    org_id: OrgId,
+    year: i32,
+    kinds: &[MeetingKind],
+    today: NaiveDate,
+) -> zhibu_core::Result<Job> {
+    let branch = org::get(conn, org_id)?;
+    let list: Vec<_> = meetings::list(conn, org_id, year)?
+        .into_iter()
+        .filter(|m| kinds.is_empty() || kinds.contains(&m.kind))
+        .collect();
+    if list.is_empty() {
+        let which = if kinds.is_empty() {
+            "会议记录".to_string()
+        } else {
+            kinds
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join("、")
+                + "的记录"
+        };
+        return Err(zhibu_core::Error::Validation(format!(
+            "{}{year}年还没有{which}，无法生成组织生活记录。请先在“会议记录”中登记，或换一个年份",
+            branch.name
+        )));
+    }
+    let groups: HashMap<i64, String> = org::overview(conn, org_id, today)?
+        .groups
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let mut pictures = HashMap::new();
+    let mut entries = Vec::new();
+    for m in &list {
+        let detail = meetings::detail(conn, m.id)?;
+        entries.push(meeting(conn, data_dir, &detail, &groups, &mut pictures)?);
+    }
+    let kinds_text = if kinds.is_empty() {
+        String::new()
+    } else {
+        kinds
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    Ok(Job {
+        template: "minutes.typ",
+        data: json!({
+            "branch": branch.name,
+            "parent": branch.parent_name.unwrap_or_default(),
+            "year": year,
+            "kinds": kinds_text,
+            "made": ymd(today),
+            "meetings": entries,
+        }),
+        pictures,
+        today,
+    })
+}

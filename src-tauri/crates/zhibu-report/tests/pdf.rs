@@ -1,0 +1,264 @@
+//! The PDF 台账 as a reader sees them: rendered to PNG (pdftoppm) and read
+//! back as text (pdftotext), from the demo branch and from records full of
+//! characters that would be markup if they were ever evaluated.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+use chrono::{Local, NaiveDate, TimeZone};
+use zhibu_core::meetings::{self, attachments, MeetingInput, MeetingKind};
+use zhibu_core::org::OrgId;
+use zhibu_core::{demo, Store};
+use zhibu_report::pdf::{self, minutes};
+
+fn now() -> chrono::DateTime<Local> {
+    Local
+        .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+/// The PDF's text, with line breaks and spaces taken out (a long topic
+/// wraps inside its table cell).
+fn text_of(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils) must be installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Renders pages to PNG under target/pdf-pages/<name>-N.png for a person to
+/// look at, and returns them.
+fn pages_png(pdf: &Path, name: &str, last: u32) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/pdf-pages");
+    std::fs::create_dir_all(&dir).expect("pages dir");
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "80", "-f", "1", "-l", &last.to_string()])
+        .arg(pdf)
+        .arg(dir.join(name))
+        .status()
+        .expect("pdftoppm (Debian poppler-utils) must be installed");
+    assert!(status.success());
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{name}-")) && n.ends_with(".png"))
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+fn demo_store(dir: &Path) -> (Store, OrgId) {
+    let mut store = Store::open_in_dir(dir).expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    (store, org)
+}
+
+#[test]
+fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut store, org) = demo_store(dir.path());
+    let list = meetings::list(store.conn(), org, 2026).expect("list");
+    assert!(list.len() > 10, "the demo has a year of meetings");
+    // One record with a photo of its sign-in sheet.
+    let photo = dir.path().join("签到表.png");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../assets/icons/icon.png"
+        ),
+        &photo,
+    )
+    .expect("photo");
+    store
+        .with_tx(|tx| {
+            attachments::add(
+                tx,
+                dir.path(),
+                list[0].id,
+                &photo,
+                "签到表（本人签字）",
+                now(),
+            )
+        })
+        .expect("attach");
+
+    let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
+    let rendered = pdf::render(&job, &AtomicBool::new(false)).expect("render");
+    assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
+    assert!(
+        rendered.pages > list.len(),
+        "a cover, contents and a page per meeting"
+    );
+    let out = dir.path().join(minutes::file_name("东坡村党支部", 2026));
+    let saved = pdf::save(rendered, &out).expect("save");
+    assert_eq!(saved.bytes, std::fs::metadata(&out).expect("file").len());
+
+    let text = text_of(&out);
+    assert!(text.contains("东坡村党支部"));
+    assert!(text.contains("2026年度组织生活记录"));
+    assert!(text.contains("目录"));
+    assert!(
+        text.contains(&format!("第2页共{}页", saved.pages)),
+        "the footer counts every page"
+    );
+    assert!(!text.contains("第1页"), "the cover has no page number");
+    assert!(text.contains("签到表（本人签字）"));
+    for m in &list {
+        let detail = meetings::detail(store.conn(), m.id).expect("detail");
+        assert!(text.contains(&squeeze(&m.topic)), "topic {}", m.topic);
+        for person in &detail.people {
+            assert!(
+                text.contains(&person.name),
+                "{} at {}",
+                person.name,
+                m.topic
+            );
+        }
+    }
+    let pages = pages_png(&out, "minutes-demo", 4);
+    assert_eq!(pages.len(), 4);
+    for page in &pages {
+        assert!(
+            std::fs::metadata(page).expect("png").len() > 2_000,
+            "{} is blank",
+            page.display()
+        );
+    }
+}
+
+const MARKUP: &str = "#set page(width: 1cm) *不加粗* _不斜体_ $x^2$ @引用 [方括号] \\反斜杠 <标签> = 不是标题 `代码` // 不是注释 /* 也不是 */ ~ #{ 1 + 1 } 'single' \"double\"";
+
+#[test]
+fn markup_characters_the_clerk_typed_print_literally() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open_in_dir(dir.path()).expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let input = MeetingInput {
+        kind: Some(MeetingKind::Committee),
+        topic: "研究 #strong[党建] 工作 = 主题".into(),
+        date: NaiveDate::from_ymd_opt(2019, 3, 5),
+        host: Some("王建国 *".into()),
+        recorder: Some("刘芳 $".into()),
+        agenda: "一、#lorem(5)\n二、[议程]".into(),
+        minutes: format!("{MARKUP}\n第二段：{MARKUP}"),
+        decisions: "<决议> @全体".into(),
+        ..MeetingInput::default()
+    };
+    store
+        .with_tx(|tx| meetings::create(tx, org, &input, now()))
+        .expect("create");
+    let job = minutes::book(
+        store.conn(),
+        dir.path(),
+        org,
+        2019,
+        &[MeetingKind::Committee],
+        today(),
+    )
+    .expect("book");
+    let rendered = pdf::render(&job, &AtomicBool::new(false)).expect("render");
+    let out = dir.path().join("markup.pdf");
+    pdf::save(rendered, &out).expect("save");
+    let text = text_of(&out);
+    for typed in [
+        MARKUP,
+        "研究 #strong[党建] 工作 = 主题",
+        "王建国 *",
+        "刘芳 $",
+        "一、#lorem(5)",
+        "二、[议程]",
+        "<决议> @全体",
+    ] {
+        assert!(
+            text.contains(&squeeze(typed)),
+            "{typed:?} not printed as typed in {text}"
+        );
+    }
+    assert!(!text.contains("Loremipsum"), "#lorem was evaluated");
+    pages_png(&out, "minutes-markup", 3);
+}
+
+#[test]
+fn a_character_no_font_draws_is_named_with_its_meeting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open_in_dir(dir.path()).expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let input = MeetingInput {
+        kind: Some(MeetingKind::Committee),
+        topic: "研究工作".into(),
+        date: NaiveDate::from_ymd_opt(2025, 6, 1),
+        // A private-use character: no font anywhere draws it.
+        minutes: "会上\u{F0001}发言".into(),
+        ..MeetingInput::default()
+    };
+    store
+        .with_tx(|tx| meetings::create(tx, org, &input, now()))
+        .expect("create");
+    let job = minutes::book(store.conn(), dir.path(), org, 2025, &[], today()).expect("book");
+    let rendered = pdf::render(&job, &AtomicBool::new(false)).expect("render");
+    assert_eq!(rendered.missing.len(), 1, "{:?}", rendered.missing);
+    assert_eq!(rendered.missing[0].chars, "\u{F0001}");
+    assert_eq!(
+        rendered.missing[0].place,
+        "2025年6月1日 支部委员会“研究工作”的会议记录"
+    );
+}
+
+#[test]
+fn a_year_with_nothing_recorded_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let err = minutes::book(store.conn(), dir.path(), org, 2019, &[], today())
+        .err()
+        .expect("no book for an empty year");
+    assert!(err.to_string().contains("2019年还没有会议记录"), "{err}");
+    let err = minutes::book(
+        store.conn(),
+        dir.path(),
+        org,
+        2019,
+        &[MeetingKind::Talk],
+        today(),
+    )
+    .err()
+    .expect("no book of talks");
+    assert!(
+        err.to_string().contains("2019年还没有谈心谈话的记录"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_cancelled_export_stops_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
+    let err = pdf::render(&job, &AtomicBool::new(true)).expect_err("cancelled");
+    assert!(matches!(err, zhibu_report::Error::Cancelled), "{err}");
+}
