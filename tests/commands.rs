@@ -712,3 +712,34 @@ fn development_through_ipc() {
     .expect_err("bad");
     assert_eq!(err["kind"], "validation");
 }
+
+#[test]
+fn the_year_book_is_exported_and_only_exported_files_open() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let name = invoke(
+        &app,
+        "export_minutes_name",
+        json!({ "org": org, "year": 2026 }),
+    )
+    .expect("name");
+    assert_eq!(name, "东坡村党支部2026年组织生活记录.pdf");
+    let target = app._dir.path().join(name.as_str().expect("str"));
+    let done = invoke(
+        &app,
+        "export_minutes",
+        json!({ "org": org, "year": 2026, "kinds": ["党课"], "target": target }),
+    )
+    .expect("export");
+    assert!(done["pages"].as_u64().is_some_and(|p| p > 2), "{done}");
+    assert!(target.exists());
+    let err = invoke(
+        &app,
+        "export_minutes",
+        json!({ "org": org, "year": 2019, "kinds": [], "target": target.with_file_name("b.pdf") }),
+    )
+    .expect_err("empty year");
+    assert_eq!(err["kind"], "validation");
+    let err = invoke(&app, "export_open", json!({ "path": "/etc/passwd" })).expect_err("not ours");
+    assert_eq!(err["kind"], "not_found");
+}

@@ -3,7 +3,8 @@
 //! and the clock use cases read.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Local};
 use zhibu_core::{Error, Result, Store};
@@ -15,6 +16,68 @@ pub struct AppState {
     /// sees a terminal.
     startup_error: Option<String>,
     pub data_dir: Option<PathBuf>,
+    pub exports: Exports,
+}
+
+/// The PDF export under way (one at a time) and the files exported so far.
+#[derive(Default)]
+pub struct Exports {
+    running: Mutex<Option<Arc<AtomicBool>>>,
+    written: Mutex<Vec<PathBuf>>,
+}
+
+/// An export under way; dropping it (done, failed or cancelled) frees the slot.
+pub struct Running<'a> {
+    exports: &'a Exports,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut running) = self.exports.running.lock() {
+            *running = None;
+        }
+    }
+}
+
+impl Exports {
+    pub fn start(&self) -> Result<Running<'_>> {
+        let mut running = self
+            .running
+            .lock()
+            .map_err(|_| Error::Internal("导出状态异常，请关闭程序后重新打开".into()))?;
+        if running.is_some() {
+            return Err(Error::Conflict(
+                "正在导出另一个文件，请等它完成或点“取消”后再试".into(),
+            ));
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        *running = Some(cancel.clone());
+        Ok(Running {
+            exports: self,
+            cancel,
+        })
+    }
+
+    pub fn cancel(&self) {
+        if let Ok(running) = self.running.lock() {
+            if let Some(flag) = running.as_ref() {
+                flag.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    pub fn written(&self, path: PathBuf) {
+        if let Ok(mut written) = self.written.lock() {
+            written.push(path);
+        }
+    }
+
+    pub fn was_written(&self, path: &Path) -> bool {
+        self.written
+            .lock()
+            .is_ok_and(|w| w.iter().any(|p| p == path))
+    }
 }
 
 pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
@@ -43,6 +106,7 @@ impl AppState {
             store: Mutex::new(Some(store)),
             startup_error: None,
             data_dir: Some(data_dir),
+            exports: Exports::default(),
         }
     }
 
@@ -51,6 +115,7 @@ impl AppState {
             store: Mutex::new(None),
             startup_error: Some(error),
             data_dir,
+            exports: Exports::default(),
         }
     }
 

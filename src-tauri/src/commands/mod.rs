@@ -3,6 +3,7 @@
 pub mod app;
 pub mod development;
 pub mod dues;
+pub mod export;
 pub mod meetings;
 pub mod members;
 pub mod org;

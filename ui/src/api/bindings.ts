@@ -888,3 +888,13 @@ export type MissingChars = {
 place: string, chars: string, };
 
 export type Exported = { path: string, pages: number, bytes: number, missing: Array<MissingChars>, };
+
+export type ExportProgress = { 
+/**
+ * 正在收集记录 / 正在排版 / 正在写入文件.
+ */
+stage: string, 
+/**
+ * Photos placed so far and in all (0 of 0 for a book without photos).
+ */
+done: number, total: number, };

@@ -24,7 +24,7 @@ use crate::dues::{
     BasePolicy, DuesCategory, DuesSettings, RemitPeriod, Rounding, Terms, WindowPolicy,
 };
 use crate::error::{ErrorKind, ErrorPayload};
-use crate::export::{Exported, MissingChars};
+use crate::export::{ExportProgress, Exported, MissingChars};
 use crate::info::{AppStatus, Info};
 use crate::meetings::attachments::Attachment;
 use crate::meetings::calendar::{
@@ -182,6 +182,7 @@ fn generate() -> String {
         decl::<Reconciliation>(&cfg),
         decl::<MissingChars>(&cfg),
         decl::<Exported>(&cfg),
+        decl::<ExportProgress>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

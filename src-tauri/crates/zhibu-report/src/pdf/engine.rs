@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
@@ -67,6 +67,15 @@ pub struct Job {
     pub today: NaiveDate,
 }
 
+/// How far a render has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Laying out pages; photos are read one by one as they are placed.
+    Typesetting { photos_read: usize, photos: usize },
+    /// Writing the PDF's bytes.
+    Writing,
+}
+
 struct JobWorld<'a> {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
@@ -76,6 +85,8 @@ struct JobWorld<'a> {
     pictures: &'a HashMap<String, Picture>,
     today: NaiveDate,
     cancel: &'a AtomicBool,
+    read: AtomicUsize,
+    on_step: &'a (dyn Fn(Step) + Sync),
 }
 
 fn file_id(path: &str) -> Option<FileId> {
@@ -134,6 +145,11 @@ impl World for JobWorld<'_> {
                 format!("{}与添加时不一致（文件可能已损坏）", picture.name).into(),
             )));
         }
+        let photos_read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
+        (self.on_step)(Step::Typesetting {
+            photos_read,
+            photos: self.pictures.len(),
+        });
         Ok(Bytes::new(bytes))
     }
 
@@ -207,6 +223,15 @@ fn unbundled(value: &Value, place: &str, key: &str, out: &mut BTreeMap<String, B
 /// Typesets `job`. `cancel` may be set from another thread; the job then
 /// ends with [`Error::Cancelled`] and nothing is written.
 pub fn render(job: &Job, cancel: &AtomicBool) -> Result<Rendered> {
+    render_with(job, cancel, &|_| {})
+}
+
+/// [`render`], telling `on_step` how far it has got.
+pub fn render_with(
+    job: &Job,
+    cancel: &AtomicBool,
+    on_step: &(dyn Fn(Step) + Sync),
+) -> Result<Rendered> {
     let mut places = BTreeMap::new();
     unbundled(&job.data, "", "", &mut places);
     let wanted: BTreeSet<char> = places.values().flatten().copied().collect();
@@ -236,12 +261,19 @@ pub fn render(job: &Job, cancel: &AtomicBool) -> Result<Rendered> {
         pictures: &job.pictures,
         today: job.today,
         cancel,
+        read: AtomicUsize::new(0),
+        on_step,
     };
+    on_step(Step::Typesetting {
+        photos_read: 0,
+        photos: job.pictures.len(),
+    });
     let compiled = typst::compile::<PagedDocument>(&world).output;
     if cancel.load(Ordering::Relaxed) {
         return Err(Error::Cancelled);
     }
     let document = compiled.map_err(|errors| diagnose(&errors))?;
+    on_step(Step::Writing);
     let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| diagnose(&errors))?;
     if cancel.load(Ordering::Relaxed) {

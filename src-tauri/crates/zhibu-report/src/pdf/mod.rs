@@ -8,7 +8,7 @@ pub mod minutes;
 
 use std::path::Path;
 
-pub use engine::{render, Job, Picture, Rendered};
+pub use engine::{render, render_with, Job, Picture, Rendered, Step};
 use zhibu_core::export::Exported;
 
 /// Writes `rendered` to `target` through a temporary file, flushed, then
