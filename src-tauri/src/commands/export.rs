@@ -2,7 +2,6 @@
 //! `export-progress` events, cancellable, and opened afterwards on request.
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
 use zhibu_core::export::{ExportProgress, Exported};
@@ -50,9 +49,6 @@ async fn typeset<R: Runtime>(
             } => emit(&progress_app, "正在排版", photos_read.min(photos), photos),
             Step::Writing => emit(&progress_app, "正在写入文件", 0, 0),
         })?;
-        if cancel.load(Ordering::Relaxed) {
-            return Err(Error::Cancelled);
-        }
         pdf::save(rendered, &target)
     });
     let exported = worker

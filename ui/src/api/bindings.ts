@@ -817,7 +817,11 @@ stage_since: string | null, next: Next | null,
  */
 overdue: boolean, member_id: number | null, };
 
-export type PersonDetail = { summary: PersonSummary, profile: MemberProfile, steps: Array<StepRecord>, probation_end: string | null, closed_on: string | null, closed_reason: string | null, };
+export type PersonDetail = { summary: PersonSummary, profile: MemberProfile, steps: Array<StepRecord>, probation_end: string | null, closed_on: string | null, closed_reason: string | null, 
+/**
+ * The one step record that may be withdrawn now, if any.
+ */
+withdrawable: number | null, };
 
 export type DevFinding = { person_id: number, name: string, step: number, step_name: string, message: string, clause: string, };
 

@@ -389,6 +389,12 @@ fn withdrawing_closing_and_an_extended_probation() {
         },
     )
     .expect("talk");
+    let offered = development::detail(store.conn(), person, today()).expect("detail");
+    assert_eq!(
+        offered.withdrawable,
+        Some(talk),
+        "the latest step is offered"
+    );
     let e = store
         .with_tx(|tx| development::withdraw_step(tx, talk, " ", now()))
         .expect_err("reason");
@@ -398,6 +404,10 @@ fn withdrawing_closing_and_an_extended_probation() {
         .expect("withdraw");
     let detail = development::detail(store.conn(), person, today()).expect("detail");
     assert_eq!(detail.steps.len(), 2, "the withdrawn row stays");
+    assert_eq!(
+        detail.withdrawable, None,
+        "the application itself is never offered"
+    );
     assert_eq!(
         detail.steps[1].withdrawn_reason.as_deref(),
         Some("谈话日期登记错误")

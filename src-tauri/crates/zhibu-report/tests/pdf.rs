@@ -37,10 +37,7 @@ fn text_of(pdf: &Path) -> String {
         "pdftotext failed on {}",
         pdf.display()
     );
-    String::from_utf8_lossy(&out.stdout)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    squeeze(&String::from_utf8_lossy(&out.stdout))
 }
 
 fn squeeze(s: &str) -> String {

@@ -55,14 +55,7 @@ pub fn add(
     scan: Option<&Path>,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    let (person, step, withdrawn): (i64, u8, Option<String>) = tx
-        .query_row(
-            "SELECT person_id, step, withdrawn_at FROM dev_steps WHERE id = ?1",
-            [step_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound("找不到这一步的记录，请刷新后重试".into()))?;
+    let (person, step, withdrawn) = super::step_row(tx, step_id)?;
     if withdrawn.is_some() {
         return Err(Error::Conflict(
             "这一步已经撤销，不能再添加材料；请在重新登记的步骤上添加".into(),

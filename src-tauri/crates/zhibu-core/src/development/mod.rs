@@ -114,6 +114,8 @@ pub struct PersonDetail {
     pub probation_end: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
     pub closed_reason: Option<String>,
+    /// The one step record that may be withdrawn now, if any.
+    pub withdrawable: Option<i64>,
 }
 
 fn settings_key(org: OrgId) -> String {
@@ -218,6 +220,17 @@ pub fn update_profile(
         params![id, p.name, p.id_number, serde_json::to_string(&p)?, now.to_rfc3339()],
     )?;
     Ok(())
+}
+
+/// A recorded step's person, number and withdrawal time.
+pub(super) fn step_row(conn: &Connection, step_id: i64) -> Result<(PersonId, u8, Option<String>)> {
+    conn.query_row(
+        "SELECT person_id, step, withdrawn_at FROM dev_steps WHERE id = ?1",
+        [step_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound("找不到这一步的记录，请刷新后重试".into()))
 }
 
 fn not_found() -> Error {
@@ -699,6 +712,30 @@ fn hand_over(
 
 /// Withdraws the latest step entered by mistake; the row stays, marked.
 /// Steps that already changed the roster are corrected there instead.
+/// The latest step still in force: the only one that may be withdrawn.
+fn latest_active(steps: &[StepRecord]) -> Option<&StepRecord> {
+    steps
+        .iter()
+        .filter(|s| s.withdrawn_at.is_none())
+        .max_by_key(|s| (s.date, s.step, s.id))
+}
+
+/// Why step record `step_id` cannot be withdrawn, if it cannot.
+fn withdraw_refusal(steps: &[StepRecord], step_id: i64, on_roster: bool) -> Option<&'static str> {
+    let s = steps.iter().find(|s| s.id == step_id)?;
+    if s.withdrawn_at.is_some() {
+        Some("这一步已经撤销过")
+    } else if latest_active(steps).map(|l| l.id) != Some(step_id) {
+        Some("只能撤销最后登记的一步；请先撤销其后的步骤")
+    } else if matches!(s.step, 17 | 24) && on_roster {
+        Some("这一步已经记入党员花名册（接收或转正），不能撤销；请在花名册中用“更正”修改")
+    } else if s.step == 1 {
+        Some("入党申请是此人记录的起点，不能撤销；如不再培养，请用“终止培养”并写明原因")
+    } else {
+        None
+    }
+}
+
 pub fn withdraw_step(
     tx: &Transaction<'_>,
     step_id: i64,
@@ -709,36 +746,10 @@ pub fn withdraw_step(
     if reason.is_empty() {
         return Err(Error::Validation("撤销步骤必须写明原因".into()));
     }
-    let (person, step, withdrawn): (PersonId, u8, Option<String>) = tx
-        .query_row(
-            "SELECT person_id, step, withdrawn_at FROM dev_steps WHERE id = ?1",
-            [step_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
-        .ok_or_else(not_found)?;
-    if withdrawn.is_some() {
-        return Err(Error::Conflict("这一步已经撤销过".into()));
-    }
-    let latest: i64 = tx.query_row(
-        "SELECT id FROM dev_steps WHERE person_id = ?1 AND withdrawn_at IS NULL ORDER BY date DESC, step DESC, id DESC LIMIT 1",
-        [person],
-        |r| r.get(0),
-    )?;
-    if latest != step_id {
-        return Err(Error::Conflict(
-            "只能撤销最后登记的一步；请先撤销其后的步骤".into(),
-        ));
-    }
-    if matches!(step, 17 | 24) && person_row(tx, person)?.member_id.is_some() {
-        return Err(Error::Conflict(
-            "这一步已经记入党员花名册（接收或转正），不能撤销；请在花名册中用“更正”修改".into(),
-        ));
-    }
-    if step == 1 {
-        return Err(Error::Conflict(
-            "入党申请是此人记录的起点，不能撤销；如不再培养，请用“终止培养”并写明原因".into(),
-        ));
+    let (person, _, _) = step_row(tx, step_id)?;
+    let on_roster = person_row(tx, person)?.member_id.is_some();
+    if let Some(refused) = withdraw_refusal(&steps_of(tx, person)?, step_id, on_roster) {
+        return Err(Error::Conflict(refused.into()));
     }
     tx.execute(
         "UPDATE dev_steps SET withdrawn_at = ?2, withdrawn_reason = ?3 WHERE id = ?1",
@@ -839,7 +850,11 @@ pub fn detail(conn: &Connection, id: PersonId, today: NaiveDate) -> Result<Perso
     let row = person_row(conn, id)?;
     let settings = dev_settings(conn, row.org)?;
     let steps = steps_of(conn, id)?;
+    let withdrawable = latest_active(&steps)
+        .map(|l| l.id)
+        .filter(|&l| withdraw_refusal(&steps, l, row.member_id.is_some()).is_none());
     Ok(PersonDetail {
+        withdrawable,
         summary: summary_of(id, &row, &steps, &settings, today),
         probation_end: rules::probation_end(&taken(&steps)),
         closed_on: row.closed_on,

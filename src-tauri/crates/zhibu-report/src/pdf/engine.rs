@@ -287,16 +287,14 @@ pub fn render_with(
 }
 
 /// The first error, in words (a photo that cannot be read names the photo).
+/// A cancelled render never gets here: the flag is checked first.
 fn diagnose(errors: &[typst::diag::SourceDiagnostic]) -> Error {
     let first = errors
         .iter()
         .find(|d| d.severity == Severity::Error)
         .or(errors.first());
-    let detail = first.map(|d| d.message.to_string()).unwrap_or_default();
-    if detail.contains(CANCELLED) {
-        Error::Cancelled
-    } else {
-        Error::Typeset { detail }
+    Error::Typeset {
+        detail: first.map(|d| d.message.to_string()).unwrap_or_default(),
     }
 }
 
