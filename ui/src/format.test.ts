@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeftText, formatDate } from './format'
+import { daysLeftText, fileSize, formatDate } from './format'
 
 describe('formatDate', () => {
   it('writes dates the way clerks do, without leading zeros', () => {
@@ -17,5 +17,19 @@ describe('daysLeftText', () => {
     expect(daysLeftText(61)).toBe('还有61天')
     expect(daysLeftText(0)).toBe('就是今天')
     expect(daysLeftText(-3)).toBe('已超过3天')
+  })
+})
+
+describe('fileSize', () => {
+  it.each([
+    [0, '1 KB'],
+    [300, '1 KB'],
+    [12_800, '13 KB'],
+    [1_048_575, '1024 KB'],
+    [1_048_576, '1.0 MB'],
+    [734_003, '717 KB'],
+    [5_500_000, '5.2 MB'],
+  ])('%i bytes → %s', (bytes, text) => {
+    expect(fileSize(bytes)).toBe(text)
   })
 })

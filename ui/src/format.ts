@@ -20,3 +20,8 @@ export function monthText(ym: string | null | undefined): string {
   if (!ym) return ''
   return `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`
 }
+
+/** A file size as a clerk reads it: "0.7 MB", "12 KB" (never "0 KB"). */
+export function fileSize(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}

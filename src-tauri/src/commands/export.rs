@@ -102,8 +102,10 @@ pub fn export_open(state: State<'_, AppState>, path: PathBuf) -> IpcResult<()> {
         return Err(Error::NotFound("只能打开本次导出的文件".into()).into());
     }
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| {
+        // The launcher's own words are for whoever reads the log, not the clerk.
+        eprintln!("打开导出文件失败：{}：{e}", path.display());
         Error::Conflict(format!(
-            "无法打开 {}（{e}）。请确认电脑上装有 PDF 阅读器（如 WPS、浏览器），或到文件所在位置双击打开",
+            "这台电脑没能打开 PDF 文件。请确认装有 PDF 阅读器（如 WPS、浏览器），或到文件所在位置双击打开：{}",
             path.display()
         ))
     })?;

@@ -145,6 +145,26 @@ impl Session {
         }
     }
 
+    /// Waits until the input at `css` holds `needle` (inputs have no text).
+    pub fn wait_value(&self, css: &str, needle: &str) -> Result<String> {
+        let start = Instant::now();
+        loop {
+            let value = self.execute(&format!(
+                "const e = document.querySelector({css:?}); return e ? e.value : null;"
+            ))?;
+            let value = value.as_str().unwrap_or_default().to_string();
+            if value.contains(needle) {
+                return Ok(value);
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!(
+                    "`{css}` holds {value:?}, expected it to contain {needle:?}"
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     /// Waits until nothing displayed matches `css` (a dialog closed), or
     /// fails early with the text of `error` when that shows instead.
     pub fn wait_gone(&self, css: &str, error: &str) -> Result<()> {

@@ -31,6 +31,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
     on_fresh("dues", dues),
+    on_fresh("minutes-pdf", minutes_pdf),
     on_fresh("development-board", development_board),
     on_fresh("development-admission", development_admission),
     Flow {
@@ -689,6 +690,82 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
             .any(|row| row.contains(&zhibu_core::members::excel::Cell::Text("郑玉梅".into()))),
         &format!("the 大额党费 sheet must list 郑玉梅, got {large:?}"),
     )?;
+    Ok(())
+}
+
+/// The year's 党课 as a printed book: an empty year is refused with what to
+/// do, then the 2026 book is typeset with progress and opened from the
+/// result. The file itself is read back and its pages rendered to look at.
+fn minutes_pdf(s: &Session, data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-meetings]")?;
+    s.wait_text("[data-test=meeting-table]", "专题党课")?;
+    s.click("[data-test=meeting-export]")?;
+    s.type_into("[data-test=pdf-year]", &format!("2019{ENTER}"))?;
+    s.wait_value("[data-test=pdf-path]", "2019年")?;
+    s.click("[data-test=pdf-go]")?;
+    s.wait_text("[data-test=pdf-error]", "2019年还没有会议记录")?;
+    s.screenshot("empty-year-refused")?;
+
+    s.type_into("[data-test=pdf-year]", &format!("2026{ENTER}"))?;
+    s.wait_value("[data-test=pdf-path]", "2026年")?;
+    s.click_text("[data-test=pdf-kinds] label", "党课")?;
+    let target = data.with_file_name("导出").join("东坡村2026年党课记录.pdf");
+    std::fs::create_dir_all(target.parent().unwrap_or(data)).map_err(|e| e.to_string())?;
+    s.type_into("[data-test=pdf-path]", &target.to_string_lossy())?;
+    s.screenshot("options")?;
+    s.click("[data-test=pdf-go]")?;
+    s.wait_text("[data-test=pdf-done]", "共 ")?;
+    let shot = s.screenshot("done")?;
+    ensure(
+        target.is_file(),
+        &format!("{} was not written", target.display()),
+    )?;
+
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), target.as_os_str(), "-".as_ref()])
+        .output()
+        .map_err(|e| format!("pdftotext: {e}"))?;
+    let text = String::from_utf8_lossy(&text.stdout).replace(char::is_whitespace, "");
+    for topic in [
+        "学习《中国共产党支部工作条例（试行）》",
+        "学习《中国共产党章程》总纲",
+        "学习上级关于耕地保护的文件精神",
+    ] {
+        ensure(
+            text.contains(topic),
+            &format!("the book must hold the 党课 {topic}"),
+        )?;
+    }
+    ensure(
+        !text.contains("支部委员会"),
+        "only 党课 were asked for, yet the book has a 支部委员会",
+    )?;
+    // The first pages, to look at beside the screenshots.
+    let pages = shot.with_file_name("minutes-pdf-page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "50", "-l", "4", "-png"])
+        .arg(&target)
+        .arg(&pages)
+        .status()
+        .map_err(|e| format!("pdftoppm: {e}"))?;
+    ensure(status.success(), "pdftoppm could not render the book")?;
+
+    s.click("[data-test=pdf-open]")?;
+    // Xvfb has no PDF reader: either it opened or the clerk is told what to do.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let error = s
+        .find_all("[data-test=pdf-error]")?
+        .into_iter()
+        .map(|e| s.text(&e))
+        .collect::<Result<Vec<_>>>()?
+        .join("");
+    ensure(
+        error.is_empty() || (error.contains("PDF 阅读器") && !error.contains("gio")),
+        &format!("opening the file failed without saying what to do: {error}"),
+    )?;
+    s.screenshot("after-open")?;
     Ok(())
 }
 

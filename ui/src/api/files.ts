@@ -13,6 +13,10 @@ export async function chooseSaveXlsx(defaultName: string): Promise<string | null
   return await save({ defaultPath: defaultName, filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }], title: '导出党员花名册' })
 }
 
+export async function chooseSavePdf(defaultName: string, title: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], title })
+}
+
 /** A sensible place to suggest for a new file: the user's Documents folder. */
 export async function suggestedPath(fileName: string): Promise<string> {
   try {

@@ -13,6 +13,9 @@ import type {
   VoteInput,
 } from './bindings'
 
+/** Every kind of meeting, in the order the forms and the book list them. */
+export const MEETING_KINDS: MeetingKind[] = ['支部党员大会', '支部委员会', '党小组会', '党课', '主题党日', '组织生活会', '民主评议党员', '谈心谈话', '其他']
+
 export const listMeetings = (org: number, year: number) => call<MeetingSummary[]>('meetings_list', { org, year })
 export const meetingDetail = (id: number) => call<MeetingDetail>('meetings_detail', { id })
 export const createMeeting = (org: number, input: MeetingInput) => call<number>('meetings_create', { org, input })
