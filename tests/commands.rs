@@ -717,29 +717,75 @@ fn development_through_ipc() {
 fn the_year_book_is_exported_and_only_exported_files_open() {
     let app = app();
     let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
-    let name = invoke(
-        &app,
-        "export_minutes_name",
-        json!({ "org": org, "year": 2026 }),
-    )
-    .expect("name");
+    let book = json!({ "doc": "minutes", "org": org, "year": 2026, "kinds": ["党课"] });
+    let name = invoke(&app, "export_pdf_name", json!({ "document": book })).expect("name");
     assert_eq!(name, "东坡村党支部2026年组织生活记录.pdf");
     let target = app._dir.path().join(name.as_str().expect("str"));
     let done = invoke(
         &app,
-        "export_minutes",
-        json!({ "org": org, "year": 2026, "kinds": ["党课"], "target": target }),
+        "export_pdf",
+        json!({ "document": book, "target": target }),
     )
     .expect("export");
     assert!(done["pages"].as_u64().is_some_and(|p| p > 2), "{done}");
     assert!(target.exists());
     let err = invoke(
         &app,
-        "export_minutes",
-        json!({ "org": org, "year": 2019, "kinds": [], "target": target.with_file_name("b.pdf") }),
+        "export_pdf",
+        json!({ "document": { "doc": "minutes", "org": org, "year": 2019, "kinds": [] },
+                "target": target.with_file_name("b.pdf") }),
     )
     .expect_err("empty year");
     assert_eq!(err["kind"], "validation");
     let err = invoke(&app, "export_open", json!({ "path": "/etc/passwd" })).expect_err("not ours");
+    assert_eq!(err["kind"], "not_found");
+}
+
+#[test]
+fn the_other_documents_are_exported_by_the_same_command() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let meetings =
+        invoke(&app, "meetings_list", json!({ "org": org, "year": 2026 })).expect("list");
+    let meeting = meetings[0]["id"].clone();
+    let people = invoke(&app, "development_list", json!({ "org": org })).expect("people");
+    let person = people[0]["id"].clone();
+    for (document, name) in [
+        (
+            json!({ "doc": "roster", "org": org, "query": { "day": "2026-06-30", "include_former": false } }),
+            "东坡村党支部党员花名册（2026年6月30日）.pdf",
+        ),
+        (
+            json!({ "doc": "dues", "org": org, "year": 2025 }),
+            "东坡村党支部2025年党费收缴登记表.pdf",
+        ),
+        (json!({ "doc": "signin", "meeting": meeting }), "签到表"),
+        (
+            json!({ "doc": "development", "person": person }),
+            "发展党员记录.pdf",
+        ),
+    ] {
+        let suggested =
+            invoke(&app, "export_pdf_name", json!({ "document": document })).expect("name");
+        let suggested = suggested.as_str().expect("str").to_string();
+        assert!(suggested.contains(name), "{suggested} for {document}");
+        let target = app._dir.path().join(&suggested);
+        let done = invoke(
+            &app,
+            "export_pdf",
+            json!({ "document": document, "target": target }),
+        )
+        .expect("export");
+        assert!(done["pages"].as_u64().is_some_and(|p| p >= 1), "{done}");
+        assert!(std::fs::read(&target)
+            .expect("written")
+            .starts_with(b"%PDF"));
+    }
+    let err = invoke(
+        &app,
+        "export_pdf",
+        json!({ "document": { "doc": "signin", "meeting": 999999 }, "target": app._dir.path().join("x.pdf") }),
+    )
+    .expect_err("no such meeting");
     assert_eq!(err["kind"], "not_found");
 }

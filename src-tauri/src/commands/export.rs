@@ -4,11 +4,9 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
-use zhibu_core::export::{ExportProgress, Exported};
-use zhibu_core::meetings::MeetingKind;
-use zhibu_core::org::{self, OrgId};
+use zhibu_core::export::{Document, ExportProgress, Exported};
 use zhibu_core::Error;
-use zhibu_report::pdf::{self, minutes, Job, Step};
+use zhibu_report::pdf::{self, Job, Step};
 
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -58,33 +56,25 @@ async fn typeset<R: Runtime>(
     Ok(exported)
 }
 
-/// The file name a clerk would give the year's book.
+/// The file name a clerk would give `document`.
 #[tauri::command]
-pub fn export_minutes_name(state: State<'_, AppState>, org: OrgId, year: i32) -> IpcResult<String> {
-    let branch = org::get(state.store()?.conn(), org)?;
-    Ok(minutes::file_name(&branch.name, year))
+pub fn export_pdf_name(state: State<'_, AppState>, document: Document) -> IpcResult<String> {
+    let today = state.now().date_naive();
+    Ok(pdf::file_name(state.store()?.conn(), &document, today)?)
 }
 
-/// 年度组织生活记录 of `year` (only `kinds`, when any are given) to `target`.
+/// Typesets `document` (年度组织生活记录, 花名册, 党费登记表, 签到表,
+/// 发展党员记录) to `target`.
 #[tauri::command]
-pub async fn export_minutes<R: Runtime>(
+pub async fn export_pdf<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    org: OrgId,
-    year: i32,
-    kinds: Vec<MeetingKind>,
+    document: Document,
     target: PathBuf,
 ) -> IpcResult<Exported> {
-    emit(&app, "正在收集会议记录", 0, 0);
+    emit(&app, "正在收集记录", 0, 0);
     let today = state.now().date_naive();
-    let job = minutes::book(
-        state.store()?.conn(),
-        state.files_dir()?,
-        org,
-        year,
-        &kinds,
-        today,
-    )?;
+    let job = pdf::job(state.store()?.conn(), state.files_dir()?, &document, today)?;
     typeset(app, &state, job, target).await
 }
 

@@ -31,7 +31,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
     on_fresh("dues", dues),
-    on_fresh("minutes-pdf", minutes_pdf),
+    on_fresh("pdf-exports", pdf_exports),
     on_fresh("development-board", development_board),
     on_fresh("development-admission", development_admission),
     Flow {
@@ -693,10 +693,47 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The year's 党课 as a printed book: an empty year is refused with what to
-/// do, then the 2026 book is typeset with progress and opened from the
-/// result. The file itself is read back and its pages rendered to look at.
-fn minutes_pdf(s: &Session, data: &Path) -> Result<()> {
+/// Runs pdftotext on `pdf` (whitespace taken out: cells wrap) and renders
+/// its first pages beside the screenshots for a person to look at.
+fn read_pdf(shot: &Path, pdf: &Path, name: &str) -> Result<String> {
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .map_err(|e| format!("pdftotext: {e}"))?;
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "50", "-l", "4", "-png"])
+        .arg(pdf)
+        .arg(shot.with_file_name(name))
+        .status()
+        .map_err(|e| format!("pdftoppm: {e}"))?;
+    ensure(status.success(), "pdftoppm could not render the PDF")?;
+    Ok(String::from_utf8_lossy(&text.stdout).replace(char::is_whitespace, ""))
+}
+
+/// Opens the PDF dialog with `button`, saves to `target` and waits for the
+/// result; returns the file's text.
+fn print_pdf(s: &Session, button: &str, target: &Path, shot: &str) -> Result<String> {
+    s.click(button)?;
+    s.type_into("[data-test=pdf-path]", &target.to_string_lossy())?;
+    s.click("[data-test=pdf-go]")?;
+    s.wait_text("[data-test=pdf-done]", "共 ")?;
+    let picture = s.screenshot(shot)?;
+    ensure(
+        target.is_file(),
+        &format!("{} was not written", target.display()),
+    )?;
+    let text = read_pdf(&picture, target, &format!("pdf-{shot}"))?;
+    s.click("[data-test=pdf-close]")?;
+    s.wait_gone("[data-test=pdf-dialog]", "[data-test=pdf-error]")?;
+    Ok(text)
+}
+
+/// Every PDF 台账 from its screen. The year's 党课 as a printed book: an
+/// empty year is refused with what to do, then the 2026 book is typeset with
+/// progress and opened from the result. Then the roster, a sign-in sheet,
+/// the dues register and a 发展党员 record. Each file is read back and its
+/// pages rendered to look at.
+fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-meetings]")?;
@@ -723,11 +760,7 @@ fn minutes_pdf(s: &Session, data: &Path) -> Result<()> {
         &format!("{} was not written", target.display()),
     )?;
 
-    let text = std::process::Command::new("pdftotext")
-        .args(["-layout".as_ref(), target.as_os_str(), "-".as_ref()])
-        .output()
-        .map_err(|e| format!("pdftotext: {e}"))?;
-    let text = String::from_utf8_lossy(&text.stdout).replace(char::is_whitespace, "");
+    let text = read_pdf(&shot, &target, "pdf-minutes")?;
     for topic in [
         "学习《中国共产党支部工作条例（试行）》",
         "学习《中国共产党章程》总纲",
@@ -742,16 +775,6 @@ fn minutes_pdf(s: &Session, data: &Path) -> Result<()> {
         !text.contains("支部委员会"),
         "only 党课 were asked for, yet the book has a 支部委员会",
     )?;
-    // The first pages, to look at beside the screenshots.
-    let pages = shot.with_file_name("minutes-pdf-page");
-    let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "50", "-l", "4", "-png"])
-        .arg(&target)
-        .arg(&pages)
-        .status()
-        .map_err(|e| format!("pdftoppm: {e}"))?;
-    ensure(status.success(), "pdftoppm could not render the book")?;
-
     s.click("[data-test=pdf-open]")?;
     // Xvfb has no PDF reader: either it opened or the clerk is told what to do.
     std::thread::sleep(std::time::Duration::from_millis(800));
@@ -766,6 +789,64 @@ fn minutes_pdf(s: &Session, data: &Path) -> Result<()> {
         &format!("opening the file failed without saying what to do: {error}"),
     )?;
     s.screenshot("after-open")?;
+    s.click("[data-test=pdf-close]")?;
+    let dir = target.parent().unwrap_or(data).to_path_buf();
+
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    let roster = print_pdf(
+        s,
+        "[data-test=member-pdf]",
+        &dir.join("花名册.pdf"),
+        "roster",
+    )?;
+    for name in ["王建国", "李秀英", "孙磊", "370782196803151018"] {
+        ensure(
+            roster.contains(name),
+            &format!("the printed roster must show {name}"),
+        )?;
+    }
+
+    s.click("[data-test=nav-meetings]")?;
+    // Found as a clerk finds it among 58 meetings: by a word of it.
+    s.type_into("[data-test=meeting-search]", "第3季度")?;
+    s.click_text("[data-test=meeting-hits] td", "2026年第3季度党员大会")?;
+    s.wait_text("[data-test=meeting-topic]", "第3季度党员大会")?;
+    let signin = print_pdf(
+        s,
+        "[data-test=meeting-signin]",
+        &dir.join("签到表.pdf"),
+        "signin",
+    )?;
+    ensure(
+        signin.contains("东坡村党支部党员大会签到表")
+            && signin.contains("孙磊")
+            && signin.contains("本人签字"),
+        &format!("the sign-in sheet lacks its title, a name or the signature column: {signin}"),
+    )?;
+
+    s.click("[data-test=nav-dues]")?;
+    let dues = print_pdf(s, "[data-test=dues-pdf]", &dir.join("党费.pdf"), "dues")?;
+    ensure(
+        dues.contains("2026年党费收缴登记表")
+            && dues.contains("2026年党费收缴情况公示")
+            && dues.contains("郑玉梅"),
+        "the dues PDF must hold the register and the notice",
+    )?;
+
+    s.click("[data-test=nav-development]")?;
+    s.click("[data-test=dev-card-孙磊]")?;
+    s.wait_text("[data-test=dev-person-name]", "孙磊")?;
+    let record = print_pdf(
+        s,
+        "[data-test=dev-pdf]",
+        &dir.join("孙磊.pdf"),
+        "development",
+    )?;
+    ensure(
+        record.contains("孙磊发展党员记录") && record.contains("延长预备期12个月"),
+        "the development record must show its title and the extension",
+    )?;
     Ok(())
 }
 

@@ -891,6 +891,8 @@ export type MissingChars = {
  */
 place: string, chars: string, };
 
+export type Document = { "doc": "minutes", org: number, year: number, kinds: Array<MeetingKind>, } | { "doc": "roster", org: number, query: RosterQuery, } | { "doc": "dues", org: number, year: number, } | { "doc": "signin", meeting: number, } | { "doc": "development", person: number, };
+
 export type Exported = { path: string, pages: number, bytes: number, missing: Array<MissingChars>, };
 
 export type ExportProgress = { 

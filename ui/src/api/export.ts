@@ -2,12 +2,12 @@
 // as `export-progress` events, and only one export runs at a time.
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import { call } from './invoke'
-import type { ExportProgress, Exported, MeetingKind } from './bindings'
+import type { Document, ExportProgress, Exported } from './bindings'
 
-export const minutesFileName = (org: number, year: number) => call<string>('export_minutes_name', { org, year })
-/** 年度组织生活记录 of `year`; all kinds when `kinds` is empty. */
-export const exportMinutes = (org: number, year: number, kinds: MeetingKind[], target: string) =>
-  call<Exported>('export_minutes', { org, year, kinds, target })
+/** The file name a clerk would give `document`. */
+export const pdfFileName = (document: Document) => call<string>('export_pdf_name', { document })
+/** Typesets `document` into the PDF at `target`. */
+export const exportPdf = (document: Document, target: string) => call<Exported>('export_pdf', { document, target })
 /** Stops the export under way; its call then fails with kind `cancelled`. */
 export const cancelExport = () => call<null>('export_cancel')
 /** Opens a file exported in this session with the system's PDF reader. */

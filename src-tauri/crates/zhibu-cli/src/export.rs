@@ -4,12 +4,13 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Local, NaiveDate};
 use clap::Subcommand;
-use zhibu_core::export::Exported;
+use zhibu_core::export::{Document, Exported};
 use zhibu_core::meetings::MeetingKind;
+use zhibu_core::members::roster::RosterQuery;
 use zhibu_core::{paths, Result};
-use zhibu_report::pdf::{self, minutes};
+use zhibu_report::pdf;
 
 use crate::{branch_or_current, open, print_json, Cli};
 
@@ -28,6 +29,49 @@ pub enum ExportCommand {
         kinds: Vec<String>,
         #[arg(long)]
         branch: Option<i64>,
+    },
+    /// 党员花名册 PDF（横向表格）
+    Roster {
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
+        /// 花名册的日期（默认今天），如 2026-06-30
+        #[arg(long)]
+        day: Option<NaiveDate>,
+        /// 也列出已转出、去世等离开本支部的党员
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 党费收缴登记表和收缴情况公示表 PDF
+    Dues {
+        /// 年份
+        #[arg(long)]
+        year: i32,
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 某次会议的签到表 PDF（应到人员名单，留本人签字栏）
+    Signin {
+        /// 会议编号（见 meetings list --json）
+        #[arg(long)]
+        meeting: i64,
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 某人的发展党员记录 PDF（各步骤、日期、材料）
+    Development {
+        /// 发展对象编号（见 development list --json）
+        #[arg(long)]
+        person: i64,
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -55,21 +99,51 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<(
     let data_dir = paths::resolve_data_dir(cli.data_dir.clone())?;
     let today = now.date_naive();
     let never = AtomicBool::new(false);
-    match command {
+    let (document, out) = match command {
         ExportCommand::Minutes {
             year,
             out,
             kinds,
             branch,
         } => {
-            let org = branch_or_current(&store, *branch)?;
             let kinds = kinds
                 .iter()
                 .map(|k| MeetingKind::parse(k))
                 .collect::<Result<Vec<_>>>()?;
-            let job = minutes::book(store.conn(), &data_dir, org.id, *year, &kinds, today)?;
-            let rendered = pdf::render(&job, &never)?;
-            report(cli, &pdf::save(rendered, out)?)
+            let org = branch_or_current(&store, *branch)?.id;
+            (
+                Document::Minutes {
+                    org,
+                    year: *year,
+                    kinds,
+                },
+                out,
+            )
         }
-    }
+        ExportCommand::Roster {
+            out,
+            day,
+            all,
+            branch,
+        } => {
+            let query = RosterQuery {
+                day: *day,
+                include_former: *all,
+                ..RosterQuery::default()
+            };
+            let org = branch_or_current(&store, *branch)?.id;
+            (Document::Roster { org, query }, out)
+        }
+        ExportCommand::Dues { year, out, branch } => {
+            let org = branch_or_current(&store, *branch)?.id;
+            (Document::Dues { org, year: *year }, out)
+        }
+        ExportCommand::Signin { meeting, out } => (Document::Signin { meeting: *meeting }, out),
+        ExportCommand::Development { person, out } => {
+            (Document::Development { person: *person }, out)
+        }
+    };
+    let job = pdf::job(store.conn(), &data_dir, &document, today)?;
+    let rendered = pdf::render(&job, &never)?;
+    report(cli, &pdf::save(rendered, out)?)
 }

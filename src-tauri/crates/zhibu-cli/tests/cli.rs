@@ -442,3 +442,78 @@ fn development_list_check_and_stats() {
     let text = cli(dir.path(), &["development", "list"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("孙磊\t预备党员\t第22步 提出转正申请"));
 }
+
+#[test]
+fn every_pdf_document_is_exported_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let meetings = json(&cli(
+        dir.path(),
+        &["meetings", "list", "--year", "2026", "--json"],
+    ));
+    let meeting = meetings[0]["id"].to_string();
+    let people = json(&cli(dir.path(), &["development", "list", "--json"]));
+    let person = people[0]["id"].to_string();
+    let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let runs: [Vec<String>; 5] = [
+        vec![
+            "minutes".into(),
+            "--year".into(),
+            "2026".into(),
+            "--type".into(),
+            "党课".into(),
+            "--out".into(),
+            out("a.pdf"),
+        ],
+        vec![
+            "roster".into(),
+            "--day".into(),
+            "2026-06-30".into(),
+            "--out".into(),
+            out("b.pdf"),
+        ],
+        vec![
+            "dues".into(),
+            "--year".into(),
+            "2026".into(),
+            "--out".into(),
+            out("c.pdf"),
+        ],
+        vec![
+            "signin".into(),
+            "--meeting".into(),
+            meeting,
+            "--out".into(),
+            out("d.pdf"),
+        ],
+        vec![
+            "development".into(),
+            "--person".into(),
+            person,
+            "--out".into(),
+            out("e.pdf"),
+        ],
+    ];
+    for run in runs {
+        let mut args = vec!["export"];
+        args.extend(run.iter().map(String::as_str));
+        args.push("--json");
+        let done = json(&cli(dir.path(), &args));
+        assert!(
+            done["pages"].as_u64().is_some_and(|p| p >= 1),
+            "{run:?}: {done}"
+        );
+        let file = run.last().expect("out");
+        assert!(
+            std::fs::read(file).expect("written").starts_with(b"%PDF"),
+            "{run:?}"
+        );
+    }
+    let refused = cli(
+        dir.path(),
+        &["export", "dues", "--year", "2019", "--out", &out("f.pdf")],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("2019年没有应交党费的党员"));
+    assert!(!dir.path().join("f.pdf").exists());
+}

@@ -24,7 +24,7 @@ use crate::dues::{
     BasePolicy, DuesCategory, DuesSettings, RemitPeriod, Rounding, Terms, WindowPolicy,
 };
 use crate::error::{ErrorKind, ErrorPayload};
-use crate::export::{ExportProgress, Exported, MissingChars};
+use crate::export::{Document, ExportProgress, Exported, MissingChars};
 use crate::info::{AppStatus, Info};
 use crate::meetings::attachments::Attachment;
 use crate::meetings::calendar::{
@@ -181,6 +181,7 @@ fn generate() -> String {
         decl::<PeriodRow>(&cfg),
         decl::<Reconciliation>(&cfg),
         decl::<MissingChars>(&cfg),
+        decl::<Document>(&cfg),
         decl::<Exported>(&cfg),
         decl::<ExportProgress>(&cfg),
     ];

@@ -15,4 +15,6 @@ pub struct Table {
     /// Rows and columns kept in view while scrolling (below the header,
     /// right of these columns).
     pub frozen_columns: u16,
+    /// How many of the last rows are totals (合计), printed bold.
+    pub total_rows: usize,
 }

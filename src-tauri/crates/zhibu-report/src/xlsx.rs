@@ -74,6 +74,7 @@ pub fn write_roster(path: &Path, title: &str, rows: &[Vec<Cell>]) -> Result<()> 
             12.0, 12.0, 10.0, 12.0, 20.0,
         ],
         frozen_columns: 2,
+        total_rows: 0,
     };
     write_tables(path, &[table])
 }

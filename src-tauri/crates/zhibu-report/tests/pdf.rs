@@ -259,3 +259,150 @@ fn a_cancelled_export_stops_and_writes_nothing() {
     let err = pdf::render(&job, &AtomicBool::new(true)).expect_err("cancelled");
     assert!(matches!(err, zhibu_report::Error::Cancelled), "{err}");
 }
+
+/// Renders `job` to `name`.pdf under `dir` and returns its text and page count.
+fn print(dir: &Path, job: &pdf::Job, name: &str) -> (String, usize) {
+    let rendered = pdf::render(job, &AtomicBool::new(false)).expect("render");
+    assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
+    let pages = rendered.pages;
+    let out = dir.join(format!("{name}.pdf"));
+    pdf::save(rendered, &out).expect("save");
+    let shots = pages_png(&out, name, 2);
+    assert!(!shots.is_empty());
+    (text_of(&out), pages)
+}
+
+#[test]
+fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
+    use zhibu_core::members::roster::{roster, RosterQuery};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let query = RosterQuery::default();
+    let r = roster(store.conn(), org, &query, today()).expect("roster");
+    let job = pdf::roster::document(store.conn(), org, &query, today()).expect("roster pdf");
+    let (text, pages) = print(dir.path(), &job, "roster-demo");
+    assert_eq!(pages, 1, "17 members fit one landscape page");
+    assert!(text.contains("东坡村党支部党员花名册"));
+    assert!(text.contains(&format!(
+        "截至2026年11月22日，在册党员{}人，其中正式党员{}人、预备党员{}人",
+        r.counts.total, r.counts.full, r.counts.probationary
+    )));
+    for row in &r.rows {
+        assert!(text.contains(&row.name), "{}", row.name);
+        assert!(text.contains(&row.id_number), "{}'s ID number", row.name);
+    }
+    assert!(text.contains("第1页共1页"));
+
+    // A filter that matches nobody is refused, not printed empty.
+    let nobody = RosterQuery {
+        text: Some("查无此人".into()),
+        ..RosterQuery::default()
+    };
+    let err = pdf::roster::document(store.conn(), org, &nobody, today()).unwrap_err();
+    assert!(err.to_string().contains("没有符合条件的党员"), "{err}");
+}
+
+#[test]
+fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
+    use zhibu_core::dues::export::tables;
+    use zhibu_report::pdf::tables::cell_text;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let sheets = tables(store.conn(), org, 2026, today()).expect("tables");
+    let register = &sheets[0];
+    let job = pdf::dues::document(store.conn(), org, 2026, today()).expect("dues pdf");
+    let (text, pages) = print(dir.path(), &job, "dues-demo");
+    assert_eq!(pages, 2, "the register, then the notice on its own page");
+    assert!(text.contains("东坡村党支部2026年党费收缴登记表（截至11月）"));
+    assert!(text.contains("东坡村党支部2026年党费收缴情况公示（截至11月）"));
+    for row in &register.rows[..register.rows.len() - 1] {
+        let name = cell_text(&row[1]);
+        assert!(
+            text.matches(name.as_str()).count() >= 2,
+            "{name} on both tables"
+        );
+    }
+    // The 合计 row: the year's 实交 as the spreadsheet has it.
+    let total = register.rows.last().expect("total row");
+    assert_eq!(cell_text(&total[1]), "合计");
+    let paid = cell_text(total.last().expect("实交合计"));
+    assert!(
+        paid.contains('.') && text.contains(&paid),
+        "实交合计 {paid}"
+    );
+
+    let err = pdf::dues::document(store.conn(), org, 2019, today()).unwrap_err();
+    assert!(
+        err.to_string().contains("2019年没有应交党费的党员"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_sign_in_sheet_lists_who_is_expected_with_a_blank_to_sign() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let general = meetings::list(store.conn(), org, 2026)
+        .expect("list")
+        .into_iter()
+        .rfind(|m| m.kind == MeetingKind::GeneralMeeting)
+        .expect("a 支部党员大会");
+    let detail = meetings::detail(store.conn(), general.id).expect("detail");
+    let job = pdf::signin::document(store.conn(), general.id, today()).expect("sign-in pdf");
+    let (text, pages) = print(dir.path(), &job, "signin-demo");
+    assert_eq!(pages, 1);
+    assert!(text.contains("东坡村党支部党员大会签到表"), "no 支部支部");
+    assert!(text.contains(&squeeze(&general.topic)));
+    assert!(text.contains(&format!("应到人数{}人", detail.people.len())));
+    for p in &detail.people {
+        assert!(text.contains(&p.name), "{}", p.name);
+    }
+    let probationary = detail.people.iter().filter(|p| !p.can_vote).count();
+    assert!(probationary > 0, "the demo has 预备党员");
+    assert_eq!(text.matches("预备党员（无表决权）").count(), probationary);
+    assert!(text.contains("主持人（签字）"));
+    assert_eq!(
+        pdf::signin::file_name_of(store.conn(), general.id).expect("name"),
+        format!(
+            "东坡村党支部党员大会签到表（{}）.pdf",
+            zhibu_core::members::rules::ymd(general.date)
+        )
+    );
+
+    let err = pdf::signin::document(store.conn(), 999_999, today()).unwrap_err();
+    assert!(err.to_string().contains("找不到这次会议"), "{err}");
+}
+
+#[test]
+fn a_development_record_prints_every_step_with_its_date_and_documents() {
+    use zhibu_core::development;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let sun = development::list(store.conn(), org, today())
+        .expect("list")
+        .into_iter()
+        .find(|p| p.name == "孙磊")
+        .expect("the demo's extended 预备党员");
+    let d = development::detail(store.conn(), sun.id, today()).expect("detail");
+    let job = pdf::development::document(store.conn(), sun.id, today()).expect("record pdf");
+    let (text, _) = print(dir.path(), &job, "development-demo");
+    assert!(text.contains("孙磊发展党员记录"));
+    assert!(text.contains("当前阶段：预备党员"));
+    assert!(text.contains(&d.profile.id_number));
+    for s in &d.steps {
+        assert!(text.contains(&squeeze(&s.name)), "step {}", s.name);
+        assert!(
+            text.contains(&s.date.format("%Y.%m.%d").to_string()),
+            "{} date",
+            s.name
+        );
+        for p in &s.people {
+            assert!(text.contains(&p.name), "{} at {}", p.name, s.name);
+        }
+        for doc in &s.documents {
+            assert!(text.contains(&squeeze(&doc.name)), "{}", doc.name);
+        }
+    }
+    assert!(text.contains("延长预备期12个月"));
+    assert!(text.contains("下一步："));
+}

@@ -846,6 +846,11 @@ pub fn list(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<Perso
         .collect())
 }
 
+/// The branch a person in the pipeline belongs to.
+pub fn org_of(conn: &Connection, id: PersonId) -> Result<OrgId> {
+    Ok(person_row(conn, id)?.org)
+}
+
 pub fn detail(conn: &Connection, id: PersonId, today: NaiveDate) -> Result<PersonDetail> {
     let row = person_row(conn, id)?;
     let settings = dev_settings(conn, row.org)?;

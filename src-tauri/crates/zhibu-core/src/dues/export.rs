@@ -138,8 +138,8 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
     register_header.extend((1..=12).map(|m| format!("{m}月")));
     register_header.push("应交合计（元）".into());
     register_header.push("实交合计（元）".into());
-    let mut register_widths = vec![6.0, 10.0, 14.0, 10.0];
-    register_widths.extend([9.0; 12]);
+    let mut register_widths = vec![6.0, 10.0, 12.0, 10.0];
+    register_widths.extend([10.0; 12]);
     register_widths.extend([12.0, 12.0]);
 
     let cash = cash_book(conn, org_id, first, YearMonth::new(year, 12)?)?
@@ -217,6 +217,7 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             rows: register,
             widths: register_widths,
             frozen_columns: 2,
+            total_rows: 1,
         },
         Table {
             sheet: "收缴公示表".into(),
@@ -236,6 +237,7 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             rows: notice,
             widths: vec![6.0, 10.0, 14.0, 9.0, 13.0, 13.0, 9.0, 13.0],
             frozen_columns: 0,
+            total_rows: 0,
         },
         Table {
             sheet: "收款流水".into(),
@@ -257,6 +259,7 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             rows: cash,
             widths: vec![6.0, 12.0, 10.0, 18.0, 11.0, 13.0, 7.0, 10.0, 12.0, 30.0],
             frozen_columns: 0,
+            total_rows: 0,
         },
         Table {
             sheet: "上缴记录".into(),
@@ -275,6 +278,7 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             rows: remittances,
             widths: vec![6.0, 12.0, 16.0, 12.0, 18.0, 14.0, 30.0],
             frozen_columns: 0,
+            total_rows: 0,
         },
         large_table(conn, org_id, year, &branch)?,
     ])
@@ -354,5 +358,6 @@ fn large_table(conn: &Connection, org_id: OrgId, year: i32, branch: &str) -> Res
         rows,
         widths: vec![6.0, 12.0, 10.0, 18.0, 14.0, 12.0, 14.0, 12.0, 30.0],
         frozen_columns: 0,
+        total_rows: 1,
     })
 }

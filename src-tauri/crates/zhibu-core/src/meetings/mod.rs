@@ -443,6 +443,17 @@ pub fn update(
     details::write(tx, meeting, org, kind, date, input)
 }
 
+/// The branch a meeting belongs to.
+pub fn org_of(conn: &Connection, meeting: MeetingId) -> Result<OrgId> {
+    conn.query_row(
+        "SELECT org_id FROM meetings WHERE id = ?1",
+        [meeting],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound("找不到这次会议的记录，请刷新后重试".into()))
+}
+
 /// One line of the meeting list.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MeetingSummary {

@@ -4,6 +4,7 @@
 
 pub mod excel;
 pub mod history;
+pub mod print;
 pub mod roster;
 pub mod rules;
 pub mod state;

@@ -36,7 +36,13 @@ macro_rules! template {
 }
 
 /// Every template, by file name; `common.typ` is imported by the others.
-const TEMPLATES: &[(&str, &str)] = &[template!("common.typ"), template!("minutes.typ")];
+const TEMPLATES: &[(&str, &str)] = &[
+    template!("common.typ"),
+    template!("minutes.typ"),
+    template!("tables.typ"),
+    template!("signin.typ"),
+    template!("development.typ"),
+];
 
 /// A photo or scan the template may show, read when typst asks for it.
 #[derive(Debug, Clone)]
@@ -59,6 +65,7 @@ pub struct Rendered {
 }
 
 /// What one document needs: its template, its data and its pictures.
+#[derive(Debug)]
 pub struct Job {
     pub template: &'static str,
     pub data: Value,
@@ -184,6 +191,10 @@ fn field_label(key: &str) -> &str {
         "host" => "主持人",
         "recorder" => "记录人",
         "note" => "备注",
+        "cells" => "表格内容",
+        "profile" => "基本情况",
+        "details" => "相关人员及情况",
+        "documents" => "材料",
         other => other,
     }
 }

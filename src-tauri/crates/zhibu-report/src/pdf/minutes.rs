@@ -26,7 +26,8 @@ fn names(d: &MeetingDetail, presence: Presence) -> Vec<Value> {
         .collect()
 }
 
-fn time_text(d: &MeetingDetail) -> String {
+/// 2026年3月5日 19:00—20:30, as far as the record has it.
+pub(super) fn time_text(d: &MeetingDetail) -> String {
     let date = d.input.date.map(ymd).unwrap_or_default();
     match (&d.input.start_time, &d.input.end_time) {
         (Some(s), Some(e)) => format!("{date} {s}—{e}"),
