@@ -125,6 +125,10 @@ pub fn run() {
     if let Some(message) = state.startup_error() {
         eprintln!("支部台账无法打开数据库：{message}");
     }
+    // Fonts and the typesetter load while the window opens, not when the
+    // clerk first exports a PDF.
+    let today = state.now().date_naive();
+    std::thread::spawn(move || zhibu_report::pdf::warm_up(today));
     let builder = tauri::Builder::<Wry>::default().plugin(tauri_plugin_dialog::init());
     if let Err(e) = setup(builder, state).run(tauri::generate_context!()) {
         eprintln!("支部台账无法打开程序窗口：{e}");
