@@ -14,6 +14,7 @@ use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, 
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 use zhibu_report::xlsx;
 
+mod backup;
 mod development;
 mod dues;
 mod export;
@@ -37,6 +38,30 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// 备份全部数据（数据库和附件）到一个文件夹（如U盘），写完后读回核对
+    Backup {
+        /// 保存备份的文件夹
+        #[arg(long)]
+        to: PathBuf,
+        /// 含备份密码的文件（第一行）；不给则不加密
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// 该文件夹中保留最近几份备份
+        #[arg(long, default_value_t = zhibu_core::backup::DEFAULT_KEEP)]
+        keep: u32,
+    },
+    /// 核对一个备份文件：是否完整、未损坏、能否恢复
+    Verify {
+        file: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// 用备份文件恢复数据：先核对，再把现有数据另存一份备份，然后替换
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
     /// 新建党支部
     Init {
         /// 党支部名称，如“东坡村党支部”
@@ -196,6 +221,19 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Dues { command } => dues::run(cli, now, command),
         Command::Development { command } => development::run(cli, now, command),
         Command::Export { command } => export::run(cli, now, command),
+        Command::Backup {
+            to,
+            passphrase_file,
+            keep,
+        } => backup::backup(cli, now, to, passphrase_file, *keep),
+        Command::Verify {
+            file,
+            passphrase_file,
+        } => backup::verify(cli, file, passphrase_file),
+        Command::Restore {
+            file,
+            passphrase_file,
+        } => backup::restore(cli, now, file, passphrase_file),
         Command::Init {
             name,
             kind,

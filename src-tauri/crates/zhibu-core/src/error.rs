@@ -43,6 +43,13 @@ pub enum Error {
     /// The clerk stopped a long task (an export); nothing was written.
     #[error("已取消，没有生成文件")]
     Cancelled,
+    /// A backup file that cannot be used (cut short, damaged, not ours,
+    /// from a newer version); the current data was not touched.
+    #[error("{0}。现有数据没有改动。")]
+    BadBackup(String),
+    /// A backup needs its passphrase, or the one given is wrong.
+    #[error("{0}")]
+    Passphrase(String),
 }
 
 /// What the UI switches on. Serialised in snake case: `validation`, `not_found` …
@@ -57,12 +64,15 @@ pub enum ErrorKind {
     Cancelled,
     Io,
     Internal,
+    /// Ask for the backup's passphrase (again).
+    Passphrase,
 }
 
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Validation(_) => ErrorKind::Validation,
+            Error::Validation(_) | Error::BadBackup(_) => ErrorKind::Validation,
+            Error::Passphrase(_) => ErrorKind::Passphrase,
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Conflict(_) | Error::NewerSchema { .. } => ErrorKind::Conflict,
             Error::Rule(_) => ErrorKind::Rule,

@@ -2,6 +2,7 @@
 //! It depends on neither Tauri nor GTK/WebKit, so every use case runs and is
 //! tested without a window (the app and `zhibu-cli` are thin shells over it).
 
+pub mod backup;
 pub mod clock;
 pub mod demo;
 pub mod development;

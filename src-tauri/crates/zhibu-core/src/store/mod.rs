@@ -27,6 +27,8 @@ impl Store {
     pub fn open_in_dir(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir)
             .map_err(|e| Error::io(format!("无法创建数据目录 {}", data_dir.display()), e))?;
+        // A restore cut short by a crash or power cut is finished first.
+        crate::backup::finish_interrupted(data_dir)?;
         Store::open(&data_dir.join(DB_FILE))
     }
 

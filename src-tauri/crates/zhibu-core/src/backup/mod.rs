@@ -1,0 +1,431 @@
+//! 备份与恢复: one `.zhibu` file holds everything the clerk has saved — a
+//! consistent snapshot of the database taken while the app runs, every
+//! attachment under `附件/`, and a manifest with a SHA-256 per part — and is
+//! only ever called good after it has been read back and checked.
+//!
+//! The file is a tar archive (optionally encrypted with age, passphrase →
+//! scrypt): `zhibu-backup.json` first (what is inside, readable before
+//! anything else), then `zhibu.db`, then the attachments, and `manifest.json`
+//! last, written once every part's hash is known. A file cut short lacks the
+//! manifest; a flipped bit fails its part's hash; both are refused.
+
+mod archive;
+mod restore;
+pub mod targets;
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use chrono::{DateTime, Local};
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::store::{APPLICATION_ID, DB_FILE, SCHEMA_VERSION};
+
+pub use archive::Passphrase;
+pub use restore::{finish_interrupted, restore, RestoreReport};
+
+/// The backup file's extension.
+pub const EXTENSION: &str = "zhibu";
+/// Names of backup files start with this, so that keeping the last N never
+/// touches a file the clerk put there themselves.
+pub const PREFIX: &str = "支部台账备份";
+/// Layout version of the archive; a newer one is refused, not guessed at.
+pub const FORMAT: u32 = 1;
+/// Backups kept on one target unless the clerk says otherwise.
+pub const DEFAULT_KEEP: u32 = 10;
+
+/// What a backup holds, written first in the archive and shown before a
+/// restore replaces anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Summary {
+    pub format: u32,
+    pub app_version: String,
+    pub schema_version: i64,
+    /// When it was made (local time, RFC 3339).
+    pub created_at: String,
+    pub branches: Vec<String>,
+    pub counts: Counts,
+    pub attachments: u32,
+    pub attachment_bytes: u64,
+}
+
+/// Record counts, so the clerk can see a backup is the one they mean.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Counts {
+    pub members: u32,
+    pub member_events: u32,
+    pub meetings: u32,
+    pub dues_payments: u32,
+    pub development_people: u32,
+}
+
+/// A backup file and what is in it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupInfo {
+    pub path: String,
+    pub bytes: u64,
+    pub encrypted: bool,
+    pub summary: Summary,
+}
+
+/// How far a backup or a check has got, in bytes of all parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    /// 正在备份 / 正在核对.
+    pub stage: &'static str,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// One part of the archive and its hash, as listed in `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Part {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+pub(crate) const SUMMARY_NAME: &str = "zhibu-backup.json";
+pub(crate) const MANIFEST_NAME: &str = "manifest.json";
+
+fn count(conn: &Connection, table: &str) -> Result<u32> {
+    Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+}
+
+/// Reads the summary of a database file (the snapshot about to be archived,
+/// or the one just taken out of an archive).
+fn summarise(db: &Path, created_at: DateTime<Local>) -> Result<Summary> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let branches = crate::org::list_branches(&conn)?
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    Ok(Summary {
+        format: FORMAT,
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        created_at: created_at.to_rfc3339(),
+        branches,
+        counts: Counts {
+            members: count(&conn, "members")?,
+            member_events: count(&conn, "member_events")?,
+            meetings: count(&conn, "meetings")?,
+            dues_payments: count(&conn, "dues_payments")?,
+            development_people: count(&conn, "dev_people")?,
+        },
+        attachments: 0,
+        attachment_bytes: 0,
+    })
+}
+
+/// Checks a database file taken out of a backup: ours, not newer than this
+/// program, and whole (`integrity_check`, not just `quick_check`).
+pub(crate) fn check_database(db: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| Error::BadBackup(format!("备份中的数据库无法打开（{e}）")))?;
+    let read = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| Error::BadBackup(format!("备份中的数据库无法读取（{e}）")))
+    };
+    if read("PRAGMA application_id")? != i64::from(APPLICATION_ID) {
+        return Err(Error::BadBackup("备份中的数据库不是支部台账的数据".into()));
+    }
+    let version = read("PRAGMA user_version")?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| Error::BadBackup(format!("备份中的数据库检查失败（{e}）")))?;
+    if check != "ok" {
+        return Err(Error::BadBackup(format!("备份中的数据库已损坏（{check}）")));
+    }
+    Ok(())
+}
+
+/// Every attachment under the data directory's `附件/`, by path relative
+/// to the data directory (with `/` between folders), in a stable order.
+fn attachments(data_dir: &Path) -> Result<Vec<(String, PathBuf, u64)>> {
+    let root = data_dir.join(crate::files::DIR);
+    let mut found = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io(format!("无法读取文件夹 {}", dir.display()), e)),
+        };
+        for entry in entries {
+            let entry =
+                entry.map_err(|e| Error::io(format!("无法读取文件夹 {}", dir.display()), e))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(|e| Error::io(format!("无法读取 {}", path.display()), e))?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_file() {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                // A half-written copy (`.part`) was never an attachment.
+                if name.ends_with(".part") {
+                    continue;
+                }
+                let relative = path
+                    .strip_prefix(data_dir)
+                    .map_err(|_| {
+                        Error::Internal(format!("附件不在数据目录中：{}", path.display()))
+                    })?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let bytes = entry
+                    .metadata()
+                    .map_err(|e| Error::io(format!("无法读取 {}", path.display()), e))?
+                    .len();
+                found.push((relative, path, bytes));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The file name of a backup made at `now`: 支部台账备份-20261122-093000.zhibu
+pub fn file_name(now: DateTime<Local>) -> String {
+    format!("{PREFIX}-{}.{EXTENSION}", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// Options of one backup.
+pub struct Options<'a> {
+    pub passphrase: Option<&'a Passphrase>,
+    /// Backups of this program kept in the target folder, this one included.
+    pub keep: u32,
+}
+
+/// Backs up `data_dir` (its database through `conn`, and its attachments)
+/// into the folder `target_dir`. The file is written under a temporary name,
+/// flushed, read back and checked in full, and only then renamed into
+/// place; then all but the newest `keep` backups there are removed. On any
+/// failure the half-written file is removed and earlier backups are as they
+/// were.
+pub fn create(
+    conn: &Connection,
+    data_dir: &Path,
+    target_dir: &Path,
+    options: &Options<'_>,
+    now: DateTime<Local>,
+    on_progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+) -> Result<BackupInfo> {
+    if !target_dir.is_dir() {
+        return Err(Error::Validation(format!(
+            "找不到文件夹 {}。请插好U盘，或重新选择保存位置",
+            target_dir.display()
+        )));
+    }
+    // Never over an earlier backup, even one made in the same second.
+    let target = (1..)
+        .map(|n| match n {
+            1 => target_dir.join(file_name(now)),
+            n => target_dir.join(
+                file_name(now).replace(&format!(".{EXTENSION}"), &format!("-{n}.{EXTENSION}")),
+            ),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| target_dir.join(file_name(now)));
+    let partial = target_dir.join(format!(
+        ".{}.part",
+        target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
+
+    // The snapshot goes beside the live database (same disk, quick), and is
+    // removed whatever happens.
+    let scratch = tempfile::Builder::new()
+        .prefix(".backup-")
+        .tempdir_in(data_dir)
+        .map_err(|e| Error::io(format!("无法在 {} 中建立临时文件夹", data_dir.display()), e))?;
+    let snapshot = scratch.path().join(DB_FILE);
+    conn.execute("VACUUM INTO ?1", [snapshot.to_string_lossy()])?;
+    let mut summary = summarise(&snapshot, now)?;
+    let files = attachments(data_dir)?;
+    summary.attachments = files.len() as u32;
+    summary.attachment_bytes = files.iter().map(|(_, _, b)| b).sum();
+
+    let written = (|| -> Result<()> {
+        let file = File::create(&partial).map_err(|e| write_error(&partial, e))?;
+        let out = BufWriter::with_capacity(1 << 20, file);
+        let file = archive::write(
+            out,
+            &partial,
+            options.passphrase,
+            &summary,
+            &snapshot,
+            &files,
+            on_progress,
+            cancel,
+        )?;
+        file.sync_all().map_err(|e| write_error(&partial, e))?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    drop(scratch);
+
+    // Read it back: a backup is good only once it has been checked.
+    let checked = verify_with(&partial, options.passphrase, on_progress, cancel);
+    if let Err(e) = checked {
+        let _ = std::fs::remove_file(&partial);
+        return Err(match e {
+            Error::Cancelled => Error::Cancelled,
+            other => Error::BadBackup(format!(
+                "写入后核对未通过（{other}）。U盘可能有问题，请换一个U盘或文件夹再备份；原有备份没有受影响"
+            )),
+        });
+    }
+    std::fs::rename(&partial, &target).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        write_error(&target, e)
+    })?;
+    sync_dir(target_dir);
+    prune(target_dir, options.keep.max(1), &target)?;
+    let bytes = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupInfo {
+        path: target.display().to_string(),
+        bytes,
+        encrypted: options.passphrase.is_some(),
+        summary,
+    })
+}
+
+/// A write that failed, in words: a full stick and a pulled stick are the
+/// usual causes.
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    let full = e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull;
+    if full {
+        Error::Conflict(format!(
+            "{} 所在的磁盘或U盘空间不够，备份没有完成。请删除一些旧文件或换一个U盘后重试；原有备份没有受影响",
+            path.display()
+        ))
+    } else {
+        Error::io(
+            format!(
+                "写入 {} 时中断（U盘可能被拔出），备份没有完成；原有备份没有受影响",
+                path.display()
+            ),
+            e,
+        )
+    }
+}
+
+/// Makes a rename in `dir` durable (POSIX needs the directory synced too).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// This program's backups in `dir`, oldest first (the names sort by time).
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(&format!(".{EXTENSION}")))
+        })
+        .collect();
+    // By time, then by the -2, -3 … of backups made in the same second.
+    found.sort_by_key(|p| {
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rest = stem
+            .strip_prefix(PREFIX)
+            .unwrap_or(&stem)
+            .trim_start_matches('-');
+        let (stamp, n) = rest.split_at(rest.len().min(15));
+        let n: u32 = n.trim_start_matches('-').parse().unwrap_or(1);
+        (stamp.to_string(), n)
+    });
+    found
+}
+
+/// Keeps the newest `keep` backups in `dir` (the one just made among them)
+/// and removes leftovers of interrupted runs. Only files this program named
+/// are touched.
+fn prune(dir: &Path, keep: u32, newest: &Path) -> Result<()> {
+    let all = list(dir);
+    let excess = all.len().saturating_sub(keep as usize);
+    for old in all.iter().take(excess) {
+        if old != newest {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+    for leftover in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = leftover.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".part") {
+            let _ = std::fs::remove_file(leftover.path());
+        }
+    }
+    Ok(())
+}
+
+/// Checks a backup file end to end: every part's hash against the
+/// manifest, the archive complete, the database ours and whole.
+pub fn verify(path: &Path, passphrase: Option<&Passphrase>) -> Result<BackupInfo> {
+    verify_with(path, passphrase, &|_| {}, &AtomicBool::new(false))
+}
+
+pub(crate) fn verify_with(
+    path: &Path,
+    passphrase: Option<&Passphrase>,
+    on_progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+) -> Result<BackupInfo> {
+    let scratch = tempfile::tempdir()
+        .map_err(|e| Error::io("无法建立临时文件夹来核对备份".to_string(), e))?;
+    let read = archive::read(
+        path,
+        passphrase,
+        archive::Extract::DatabaseTo(scratch.path()),
+        on_progress,
+        cancel,
+    )?;
+    check_database(&scratch.path().join(DB_FILE))?;
+    Ok(BackupInfo {
+        path: path.display().to_string(),
+        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        encrypted: read.encrypted,
+        summary: read.summary,
+    })
+}
+
+/// Writes a small file durably (used for the restore journal).
+pub(crate) fn write_small(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f =
+        File::create(path).map_err(|e| Error::io(format!("无法写入 {}", path.display()), e))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(|e| Error::io(format!("无法写入 {}", path.display()), e))
+}

@@ -1,0 +1,190 @@
+//! Restoring a backup: everything is taken out and checked in a staging
+//! folder first, the current data is backed up, and only then are the files
+//! swapped — under a journal, so that a crash or power cut half-way is
+//! finished at the next start instead of leaving a mixture.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use chrono::{DateTime, Local};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{
+    archive, check_database, create, sync_dir, write_small, BackupInfo, Options, Passphrase,
+    Progress,
+};
+use crate::error::{Error, Result};
+use crate::files;
+use crate::store::DB_FILE;
+
+const STAGING: &str = ".restore";
+const JOURNAL: &str = "restore.json";
+/// Folder of the automatic backups inside the data directory.
+pub const LOCAL_BACKUPS: &str = "backups";
+
+/// What a restore did.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RestoreReport {
+    pub restored: BackupInfo,
+    /// The backup of the data as it was just before, when there was any.
+    pub safety_backup: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Journal {
+    replaced: String,
+}
+
+/// Replaces the data in `data_dir` with the backup at `file`. The caller has
+/// closed its connection to the database. Nothing is replaced unless the
+/// whole backup reads back and checks; the data as it was is kept as a
+/// backup in `data_dir/backups/` first.
+pub fn restore(
+    data_dir: &Path,
+    file: &Path,
+    passphrase: Option<&Passphrase>,
+    now: DateTime<Local>,
+    on_progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+) -> Result<RestoreReport> {
+    // Anything left of an earlier restore is finished first.
+    finish_interrupted(data_dir)?;
+    let staging = data_dir.join(STAGING);
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .map_err(|e| Error::io(format!("无法清理 {}", staging.display()), e))?;
+    }
+    std::fs::create_dir_all(staging.join(files::DIR))
+        .map_err(|e| Error::io(format!("无法建立 {}", staging.display()), e))?;
+    let taken = (|| {
+        let read = archive::read(
+            file,
+            passphrase,
+            archive::Extract::All(&staging),
+            on_progress,
+            cancel,
+        )?;
+        check_database(&staging.join(DB_FILE))?;
+        Ok::<_, Error>(read)
+    })();
+    let read = match taken {
+        Ok(read) => read,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+
+    // The data as it is now, kept before anything is replaced.
+    let current = data_dir.join(DB_FILE);
+    let safety_backup = if current.exists() {
+        let conn = Connection::open(&current)?;
+        let dir = data_dir.join(LOCAL_BACKUPS);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("无法建立 {}", dir.display()), e))?;
+        let made = create(
+            &conn,
+            data_dir,
+            &dir,
+            &Options {
+                passphrase: None,
+                keep: u32::MAX,
+            },
+            now,
+            on_progress,
+            cancel,
+        );
+        drop(conn);
+        match made {
+            Ok(info) => Some(info.path),
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                return Err(e);
+            }
+        }
+    } else {
+        None
+    };
+
+    let journal = Journal {
+        replaced: format!(".replaced-{}", now.format("%Y%m%d-%H%M%S")),
+    };
+    write_small(&data_dir.join(JOURNAL), &serde_json::to_vec(&journal)?)?;
+    sync_dir(data_dir);
+    finish_interrupted(data_dir)?;
+    Ok(RestoreReport {
+        restored: BackupInfo {
+            path: file.display().to_string(),
+            bytes: std::fs::metadata(file).map(|m| m.len()).unwrap_or(0),
+            encrypted: read.encrypted,
+            summary: read.summary,
+        },
+        safety_backup,
+    })
+}
+
+fn rename(from: &Path, to: &Path) -> Result<()> {
+    std::fs::rename(from, to).map_err(|e| {
+        Error::io(
+            format!("恢复时无法把 {} 移到 {}", from.display(), to.display()),
+            e,
+        )
+    })
+}
+
+/// Finishes a restore the journal says was under way (a crash or power cut
+/// in the middle of swapping files). Every step checks what is already done,
+/// so it may run any number of times. Returns whether there was one.
+pub fn finish_interrupted(data_dir: &Path) -> Result<bool> {
+    let journal_path = data_dir.join(JOURNAL);
+    let Ok(text) = std::fs::read(&journal_path) else {
+        return Ok(false);
+    };
+    let journal: Journal = serde_json::from_slice(&text).map_err(|e| {
+        Error::Internal(format!(
+            "恢复记录 {} 无法读取（{e}）",
+            journal_path.display()
+        ))
+    })?;
+    let staging = data_dir.join(STAGING);
+    let replaced: PathBuf = data_dir.join(&journal.replaced);
+    std::fs::create_dir_all(&replaced)
+        .map_err(|e| Error::io(format!("无法建立 {}", replaced.display()), e))?;
+    let move_aside = |name: &str| -> Result<()> {
+        let live = data_dir.join(name);
+        let aside = replaced.join(name);
+        if live.exists() && !aside.exists() {
+            rename(&live, &aside)?;
+        } else if live.exists() {
+            // Moved aside before; what is there now is a later leftover.
+            if live.is_dir() {
+                std::fs::remove_dir_all(&live)
+            } else {
+                std::fs::remove_file(&live)
+            }
+            .map_err(|e| Error::io(format!("无法清理 {}", live.display()), e))?;
+        }
+        Ok(())
+    };
+    // The old database's WAL must never meet the new database.
+    if staging.join(DB_FILE).exists() {
+        move_aside(&format!("{DB_FILE}-wal"))?;
+        move_aside(&format!("{DB_FILE}-shm"))?;
+        move_aside(DB_FILE)?;
+        rename(&staging.join(DB_FILE), &data_dir.join(DB_FILE))?;
+    }
+    if staging.join(files::DIR).exists() {
+        move_aside(files::DIR)?;
+        rename(&staging.join(files::DIR), &data_dir.join(files::DIR))?;
+    }
+    sync_dir(data_dir);
+    std::fs::remove_file(&journal_path)
+        .map_err(|e| Error::io(format!("无法删除 {}", journal_path.display()), e))?;
+    sync_dir(data_dir);
+    // The data as it was is in the safety backup; these copies can go.
+    let _ = std::fs::remove_dir_all(&replaced);
+    let _ = std::fs::remove_dir_all(&staging);
+    Ok(true)
+}
