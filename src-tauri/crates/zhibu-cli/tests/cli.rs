@@ -517,3 +517,72 @@ fn every_pdf_document_is_exported_from_the_command_line() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("2019年没有应交党费的党员"));
     assert!(!dir.path().join("f.pdf").exists());
 }
+
+/// Backs up `data` to `usb` with the output size limited to `limit_kb`
+/// (as a full stick or a FAT32 file-size limit does), SIGXFSZ ignored so the
+/// write fails instead of killing the process.
+fn backup_with_limit(data: &std::path::Path, usb: &std::path::Path, limit_kb: u64) -> Output {
+    let script = format!(
+        "trap '' XFSZ; ulimit -f {}; exec \"$0\" --data-dir \"$1\" backup --to \"$2\"",
+        // POSIX sh counts 512-byte blocks.
+        limit_kb * 2
+    );
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_zhibu-cli"))
+        .arg(data)
+        .arg(usb)
+        .env_remove("ZHIBU_DATA_DIR")
+        .env("ZHIBU_TODAY", "2026-11-22")
+        .output()
+        .expect("run sh")
+}
+
+#[test]
+fn a_backup_target_that_fills_up_leaves_earlier_backups_and_no_partial_file() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let usb = root.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb");
+    assert!(cli(&data, &["demo"]).status.success());
+    // A large scan in the data directory, so the backup is larger than its snapshot.
+    let scans = data.join("附件").join("发展党员").join("1");
+    std::fs::create_dir_all(&scans).expect("scans");
+    let noise: Vec<u8> = (0..3_000_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(scans.join("入党志愿书.pdf"), &noise).expect("scan");
+
+    let good = cli(
+        &data,
+        &["backup", "--to", usb.to_str().expect("path"), "--json"],
+    );
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let first = json(&good)["path"].as_str().expect("path").to_string();
+    let before = std::fs::read(&first).expect("first backup");
+
+    let full = backup_with_limit(&data, &usb, 2_000);
+    assert!(!full.status.success());
+    let message = String::from_utf8_lossy(&full.stderr);
+    assert!(
+        message.contains("空间不够") && message.contains("原有备份没有受影响"),
+        "{message}"
+    );
+    let names: Vec<String> = std::fs::read_dir(&usb)
+        .expect("usb")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "only the earlier backup: {names:?}");
+    assert_eq!(
+        std::fs::read(&first).expect("first"),
+        before,
+        "the earlier backup is untouched"
+    );
+    assert!(cli(&data, &["verify", &first]).status.success());
+}

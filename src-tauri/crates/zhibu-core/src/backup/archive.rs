@@ -184,14 +184,15 @@ pub(super) fn write(
                 Error::Cancelled
             } else if let Some(source) = reader.source_failed {
                 Error::io(format!("无法读取 {}", source_name.display()), source)
-            } else if reader.bytes != size && e.kind() != io::ErrorKind::Other {
-                Error::Internal(format!(
-                    "{} 在备份过程中被改动，请重试",
-                    source_name.display()
-                ))
             } else {
                 target_error(target, e)
             });
+        }
+        if reader.bytes != size {
+            return Err(Error::Internal(format!(
+                "{} 在备份过程中被改动，请重试",
+                source_name.display()
+            )));
         }
         parts.push(super::Part {
             path: name.to_string(),

@@ -314,10 +314,15 @@ pub fn create(
 /// A write that failed, in words: a full stick and a pulled stick are the
 /// usual causes.
 fn write_error(path: &Path, e: std::io::Error) -> Error {
-    let full = e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull;
+    // ENOSPC, or EFBIG: a file past the 4 GB a FAT32 stick allows.
+    let full = matches!(e.raw_os_error(), Some(28) | Some(27))
+        || matches!(
+            e.kind(),
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge
+        );
     if full {
         Error::Conflict(format!(
-            "{} 所在的磁盘或U盘空间不够，备份没有完成。请删除一些旧文件或换一个U盘后重试；原有备份没有受影响",
+            "{} 所在的磁盘或U盘空间不够（或U盘为FAT32格式，单个文件不能超过4GB），备份没有完成。请删除一些旧文件或换一个U盘后重试；原有备份没有受影响",
             path.display()
         ))
     } else {
