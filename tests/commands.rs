@@ -789,3 +789,84 @@ fn the_other_documents_are_exported_by_the_same_command() {
     .expect_err("no such meeting");
     assert_eq!(err["kind"], "not_found");
 }
+
+#[test]
+fn a_backup_is_made_checked_and_restored_through_ipc() {
+    let app = app();
+    let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
+    let usb = app._dir.path().with_file_name(format!(
+        "{}-usb",
+        app._dir.path().file_name().expect("name").to_string_lossy()
+    ));
+    let folder = usb.join("支部台账备份");
+    let made = invoke(
+        &app,
+        "backup_create",
+        json!({ "folder": folder, "passphraseText": null, "keep": 3 }),
+    )
+    .expect("backup");
+    assert_eq!(made["summary"]["branches"][0], "东坡村党支部");
+    let list = invoke(&app, "backup_list", json!({ "folder": folder })).expect("list");
+    assert_eq!(list[0], made["path"]);
+    let file = made["path"].clone();
+    let checked = invoke(
+        &app,
+        "backup_verify",
+        json!({ "file": file, "passphraseText": null }),
+    )
+    .expect("verify");
+    assert_eq!(checked["summary"], made["summary"]);
+
+    let count = |app: &App| {
+        invoke(app, "meetings_list", json!({ "org": org, "year": 2026 }))
+            .expect("list")
+            .as_array()
+            .expect("array")
+            .len()
+    };
+    let before = count(&app);
+    let input = json!({
+        "kind": "支部委员会", "group_id": null, "topic": "备份之后登记的会议", "date": "2026-11-21",
+        "start_time": null, "end_time": null, "place": null, "host": null, "recorder": null,
+        "agenda": "", "minutes": "", "decisions": "", "lecturer": null, "lecture_title": null
+    });
+    invoke(
+        &app,
+        "meetings_create",
+        json!({ "org": org, "input": input }),
+    )
+    .expect("create");
+    assert_eq!(count(&app), before + 1);
+
+    let short = app._dir.path().with_extension("short.zhibu");
+    let bytes = std::fs::read(file.as_str().expect("path")).expect("read");
+    std::fs::write(&short, &bytes[..bytes.len() / 2]).expect("short");
+    let refused = invoke(
+        &app,
+        "backup_restore",
+        json!({ "file": short, "passphraseText": null }),
+    )
+    .expect_err("a cut-short file");
+    assert_eq!(refused["kind"], "validation");
+    assert_eq!(
+        count(&app),
+        before + 1,
+        "the data is as it was, and the app still works"
+    );
+
+    let report = invoke(
+        &app,
+        "backup_restore",
+        json!({ "file": file, "passphraseText": null }),
+    )
+    .expect("restore");
+    assert_eq!(
+        count(&app),
+        before,
+        "the state of the backup, with the app still working"
+    );
+    assert!(report["safety_backup"]
+        .as_str()
+        .is_some_and(|p| p.contains("backups")));
+    let _ = std::fs::remove_dir_all(&usb);
+}

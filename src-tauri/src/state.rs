@@ -138,6 +138,25 @@ impl AppState {
         Ok(StoreGuard(guard))
     }
 
+    /// Closes the database, runs `f` on the data directory (a restore), and
+    /// opens it again whatever `f` did. Also works when the database could
+    /// not be opened at start (restoring is how a clerk recovers from that).
+    pub fn with_store_closed<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+        let dir = self.files_dir()?.to_path_buf();
+        let mut guard = self
+            .store
+            .lock()
+            .map_err(|_| Error::Internal("数据库连接状态异常，请关闭程序后重新打开".into()))?;
+        drop(guard.take());
+        let out = f(&dir);
+        match Store::open_in_dir(&dir) {
+            Ok(store) => *guard = Some(store),
+            Err(e) if out.is_ok() => return Err(e),
+            Err(_) => {}
+        }
+        out
+    }
+
     /// Where the database and the 附件 folder are.
     pub fn files_dir(&self) -> Result<&Path> {
         self.data_dir

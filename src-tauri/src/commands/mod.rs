@@ -1,6 +1,7 @@
 //! One module per area; each command parses, calls the core, returns.
 
 pub mod app;
+pub mod backup;
 pub mod development;
 pub mod dues;
 pub mod export;

@@ -1,7 +1,7 @@
 // Generated from the Rust types in zhibu-core by its `bindings` test.
 // Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "needs_reason" | "cancelled" | "io" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "rule" | "needs_reason" | "cancelled" | "io" | "internal" | "passphrase";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, };
 
@@ -892,6 +892,38 @@ export type MissingChars = {
 place: string, chars: string, };
 
 export type Document = { "doc": "minutes", org: number, year: number, kinds: Array<MeetingKind>, } | { "doc": "roster", org: number, query: RosterQuery, } | { "doc": "dues", org: number, year: number, } | { "doc": "signin", meeting: number, } | { "doc": "development", person: number, };
+
+export type Target = { 
+/**
+ * As the system names it (卷标), or the mount point.
+ */
+name: string, 
+/**
+ * The folder on it the backups go into.
+ */
+folder: string, free_bytes: number, };
+
+export type Counts = { members: number, member_events: number, meetings: number, dues_payments: number, development_people: number, };
+
+export type Summary = { format: number, app_version: string, schema_version: number, 
+/**
+ * When it was made (local time, RFC 3339).
+ */
+created_at: string, branches: Array<string>, counts: Counts, attachments: number, attachment_bytes: number, };
+
+export type BackupInfo = { path: string, bytes: number, encrypted: boolean, summary: Summary, };
+
+export type BackupProgress = { 
+/**
+ * 正在备份 / 正在核对.
+ */
+stage: string, done: number, total: number, };
+
+export type RestoreReport = { restored: BackupInfo, 
+/**
+ * The backup of the data as it was just before, when there was any.
+ */
+safety_backup: string | null, };
 
 export type Exported = { path: string, pages: number, bytes: number, missing: Array<MissingChars>, };
 

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::backup::targets::Target;
+use crate::backup::{BackupInfo, BackupProgress, Counts, RestoreReport, Summary};
 use crate::development::steps::{Phase, Role, StepDef};
 use crate::development::{
     Breach, Decision, DevDocument, DevFinding, DevSettings, DevStats, NewApplicant, Next,
@@ -182,6 +184,12 @@ fn generate() -> String {
         decl::<Reconciliation>(&cfg),
         decl::<MissingChars>(&cfg),
         decl::<Document>(&cfg),
+        decl::<Target>(&cfg),
+        decl::<Counts>(&cfg),
+        decl::<Summary>(&cfg),
+        decl::<BackupInfo>(&cfg),
+        decl::<BackupProgress>(&cfg),
+        decl::<RestoreReport>(&cfg),
         decl::<Exported>(&cfg),
         decl::<ExportProgress>(&cfg),
     ];

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use age::secrecy::SecretString;
 use sha2::{Digest, Sha256};
 
-use super::{Part, Progress, Summary, FORMAT, MANIFEST_NAME, SUMMARY_NAME};
+use super::{BackupProgress, Part, Summary, FORMAT, MANIFEST_NAME, SUMMARY_NAME};
 use crate::error::{Error, Result};
 use crate::store::DB_FILE;
 
@@ -118,7 +118,7 @@ pub(super) fn write(
     summary: &Summary,
     snapshot: &Path,
     files: &[(String, PathBuf, u64)],
-    on_progress: &dyn Fn(Progress),
+    on_progress: &dyn Fn(BackupProgress),
     cancel: &AtomicBool,
 ) -> Result<File> {
     let sink = match passphrase {
@@ -149,7 +149,7 @@ pub(super) fn write(
         // Every 4 MB is plenty for a progress bar.
         if done - last_report >= 4 << 20 || done == total {
             last_report = done;
-            on_progress(Progress {
+            on_progress(BackupProgress {
                 stage: "正在备份",
                 done,
                 total,
@@ -275,7 +275,7 @@ pub(super) fn read(
     path: &Path,
     passphrase: Option<&Passphrase>,
     extract: Extract<'_>,
-    on_progress: &dyn Fn(Progress),
+    on_progress: &dyn Fn(BackupProgress),
     cancel: &AtomicBool,
 ) -> Result<Contents> {
     let file = File::open(path)
@@ -400,7 +400,7 @@ pub(super) fn read(
                     o.write_all(&buf[..n])
                         .map_err(|e| Error::io("无法写入临时文件".to_string(), e))?;
                 }
-                on_progress(Progress {
+                on_progress(BackupProgress {
                     stage: "正在核对",
                     done: done.min(total),
                     total,

@@ -75,7 +75,7 @@ pub struct BackupInfo {
 
 /// How far a backup or a check has got, in bytes of all parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-pub struct Progress {
+pub struct BackupProgress {
     /// 正在备份 / 正在核对.
     pub stage: &'static str,
     pub done: u64,
@@ -223,7 +223,7 @@ pub fn create(
     target_dir: &Path,
     options: &Options<'_>,
     now: DateTime<Local>,
-    on_progress: &dyn Fn(Progress),
+    on_progress: &dyn Fn(BackupProgress),
     cancel: &AtomicBool,
 ) -> Result<BackupInfo> {
     if !target_dir.is_dir() {
@@ -309,6 +309,37 @@ pub fn create(
         encrypted: options.passphrase.is_some(),
         summary,
     })
+}
+
+/// [`create`] with its own connection to the database in `data_dir`, so
+/// that the app keeps working while a large backup is written (WAL lets a
+/// reader take its snapshot beside the writer).
+pub fn create_in(
+    data_dir: &Path,
+    target_dir: &Path,
+    options: &Options<'_>,
+    now: DateTime<Local>,
+    on_progress: &dyn Fn(BackupProgress),
+    cancel: &AtomicBool,
+) -> Result<BackupInfo> {
+    let db = data_dir.join(DB_FILE);
+    if !db.exists() {
+        return Err(Error::NotFound(format!(
+            "数据目录 {} 中还没有数据，无需备份",
+            data_dir.display()
+        )));
+    }
+    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    create(
+        &conn,
+        data_dir,
+        target_dir,
+        options,
+        now,
+        on_progress,
+        cancel,
+    )
 }
 
 /// A write that failed, in words: a full stick and a pulled stick are the
@@ -402,10 +433,19 @@ pub fn verify(path: &Path, passphrase: Option<&Passphrase>) -> Result<BackupInfo
     verify_with(path, passphrase, &|_| {}, &AtomicBool::new(false))
 }
 
+/// [`verify`], telling `on_progress` how far it has got.
+pub fn verify_with_progress(
+    path: &Path,
+    passphrase: Option<&Passphrase>,
+    on_progress: &dyn Fn(BackupProgress),
+) -> Result<BackupInfo> {
+    verify_with(path, passphrase, on_progress, &AtomicBool::new(false))
+}
+
 pub(crate) fn verify_with(
     path: &Path,
     passphrase: Option<&Passphrase>,
-    on_progress: &dyn Fn(Progress),
+    on_progress: &dyn Fn(BackupProgress),
     cancel: &AtomicBool,
 ) -> Result<BackupInfo> {
     let scratch = tempfile::tempdir()

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    archive, check_database, create, sync_dir, write_small, BackupInfo, Options, Passphrase,
-    Progress,
+    archive, check_database, create, sync_dir, write_small, BackupInfo, BackupProgress, Options,
+    Passphrase,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -46,7 +46,7 @@ pub fn restore(
     file: &Path,
     passphrase: Option<&Passphrase>,
     now: DateTime<Local>,
-    on_progress: &dyn Fn(Progress),
+    on_progress: &dyn Fn(BackupProgress),
     cancel: &AtomicBool,
 ) -> Result<RestoreReport> {
     // Anything left of an earlier restore is finished first.

@@ -1,0 +1,118 @@
+//! 数据备份: to a USB stick or any folder, checked after writing; restore
+//! from a file after showing what is in it. Long work runs off the UI thread
+//! with `backup-progress` events and can be stopped with `export_cancel`
+//! (one long task at a time, shared with the PDF exports).
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Emitter, Runtime, State};
+use zhibu_core::backup::targets::{self, Drives, SystemDrives, Target};
+use zhibu_core::backup::{self, BackupInfo, BackupProgress, Options, Passphrase, RestoreReport};
+use zhibu_core::Error;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+fn passphrase(text: Option<String>) -> IpcResult<Option<Passphrase>> {
+    Ok(match text.filter(|t| !t.is_empty()) {
+        Some(t) => Some(Passphrase::new(&t)?),
+        None => None,
+    })
+}
+
+fn emitter<R: Runtime>(app: &AppHandle<R>) -> impl Fn(BackupProgress) + Sync + use<R> {
+    let app = app.clone();
+    move |p| {
+        // A window that is gone cannot show progress; the work goes on.
+        let _ = app.emit("backup-progress", p);
+    }
+}
+
+/// Removable drives to offer, each with the folder backups go into.
+#[tauri::command]
+pub fn backup_targets() -> Vec<Target> {
+    SystemDrives.removable()
+}
+
+/// This program's backups in `folder`, newest first.
+#[tauri::command]
+pub fn backup_list(folder: PathBuf) -> Vec<String> {
+    backup::list(&folder)
+        .into_iter()
+        .rev()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+/// Backs everything up into `folder` (created if missing), keeping the
+/// newest `keep` there.
+#[tauri::command]
+pub async fn backup_create<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    folder: PathBuf,
+    passphrase_text: Option<String>,
+    keep: Option<u32>,
+) -> IpcResult<BackupInfo> {
+    let pass = passphrase(passphrase_text)?;
+    let data_dir = state.files_dir()?.to_path_buf();
+    let now = state.now();
+    let control = state.exports.start()?;
+    let cancel = control.cancel.clone();
+    let progress = emitter(&app);
+    let info = tauri::async_runtime::spawn_blocking(move || {
+        targets::prepare(&folder)?;
+        backup::create_in(
+            &data_dir,
+            &folder,
+            &Options {
+                passphrase: pass.as_ref(),
+                keep: keep.unwrap_or(backup::DEFAULT_KEEP),
+            },
+            now,
+            &progress,
+            &cancel,
+        )
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("备份中断（{e}）")))??;
+    Ok(info)
+}
+
+/// Checks a backup file end to end and says what is in it.
+#[tauri::command]
+pub async fn backup_verify<R: Runtime>(
+    app: AppHandle<R>,
+    file: PathBuf,
+    passphrase_text: Option<String>,
+) -> IpcResult<BackupInfo> {
+    let pass = passphrase(passphrase_text)?;
+    let progress = emitter(&app);
+    let info = tauri::async_runtime::spawn_blocking(move || {
+        backup::verify_with_progress(&file, pass.as_ref(), &progress)
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("核对中断（{e}）")))??;
+    Ok(info)
+}
+
+/// Replaces the data with the backup in `file`: checked first, the current
+/// data backed up into the data directory's `backups/`, then swapped.
+#[tauri::command]
+pub async fn backup_restore<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    file: PathBuf,
+    passphrase_text: Option<String>,
+) -> IpcResult<RestoreReport> {
+    let pass = passphrase(passphrase_text)?;
+    let now = state.now();
+    let control = state.exports.start()?;
+    let progress = emitter(&app);
+    // The database is closed for the swap, so this holds the store; it runs
+    // on a runtime worker, not the window's thread.
+    let report = state.with_store_closed(|dir: &Path| {
+        backup::restore(dir, &file, pass.as_ref(), now, &progress, &control.cancel)
+    })?;
+    Ok(report)
+}
