@@ -32,6 +32,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("meetings", meetings),
     on_fresh("dues", dues),
     on_fresh("pdf-exports", pdf_exports),
+    on_fresh("backup-restore", backup_restore),
     on_fresh("development-board", development_board),
     on_fresh("development-admission", development_admission),
     Flow {
@@ -847,6 +848,44 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
         record.contains("孙磊发展党员记录") && record.contains("延长预备期12个月"),
         "the development record must show its title and the extension",
     )?;
+    Ok(())
+}
+
+/// Backs up to a folder, records a meeting, restores the backup after
+/// seeing what is in it, and finds the meeting gone and the app working.
+fn backup_restore(s: &Session, data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-backup]")?;
+    let usb = data.with_file_name("U盘").join("支部台账备份");
+    s.type_into("[data-test=backup-folder]", &usb.to_string_lossy())?;
+    s.click("[data-test=backup-go]")?;
+    s.wait_text("[data-test=backup-done]", "备份成功并已核对")?;
+    s.wait_text("[data-test=backup-list]", "支部台账备份-")?;
+    s.screenshot("backed-up")?;
+    ensure(
+        std::fs::read_dir(&usb).map(|d| d.count()).unwrap_or(0) == 1,
+        "one backup file in the folder",
+    )?;
+
+    s.click("[data-test=nav-meetings]")?;
+    s.click("[data-test=meeting-add]")?;
+    s.type_into("[data-test=mt-topic]", "备份之后登记的会议")?;
+    s.click("[data-test=mt-save]")?;
+    s.wait_text("[data-test=meeting-topic]", "备份之后登记的会议")?;
+
+    s.click("[data-test=nav-backup]")?;
+    s.type_into("[data-test=backup-folder]", &usb.to_string_lossy())?;
+    s.click_text("[data-test=backup-restore]", "恢复")?;
+    s.wait_text("[data-test=restore-inside]", "东坡村党支部")?;
+    s.screenshot("restore-what-is-inside")?;
+    s.click("[data-test=restore-go]")?;
+    s.wait_text(".el-message", "已恢复到")?;
+    s.screenshot("restored")?;
+    s.click("[data-test=nav-meetings]")?;
+    s.wait_text("[data-test=meeting-table]", "专题党课")?;
+    s.wait_without("[data-test=meeting-table]", "备份之后登记的会议")?;
+    s.screenshot("meeting-gone")?;
     Ok(())
 }
 

@@ -17,6 +17,16 @@ export async function chooseSavePdf(defaultName: string, title: string): Promise
   return await save({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], title })
 }
 
+export async function pickFolder(title: string): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: true, title })
+  return typeof chosen === 'string' ? chosen : null
+}
+
+export async function pickBackupFile(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false, filters: [{ name: '支部台账备份', extensions: ['zhibu'] }], title: '选择备份文件' })
+  return typeof chosen === 'string' ? chosen : null
+}
+
 /** A sensible place to suggest for a new file: the user's Documents folder. */
 export async function suggestedPath(fileName: string): Promise<string> {
   try {

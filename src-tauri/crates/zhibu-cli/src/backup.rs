@@ -35,7 +35,7 @@ fn describe(cli: &Cli, info: &BackupInfo, verb: &str) -> Result<()> {
         s.created_at, s.app_version, s.schema_version
     );
     println!(
-        "  {}：党员{}人，党员档案记录{}条，会议记录{}次，党费收款{}笔，发展党员{}人，附件{}个",
+        "  {}：党员档案{}份，党员变动记录{}条，会议记录{}次，党费收款{}笔，发展党员{}人，附件{}个",
         s.branches.join("、"),
         s.counts.members,
         s.counts.member_events,
