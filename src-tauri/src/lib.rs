@@ -7,6 +7,7 @@ pub mod state;
 
 use std::path::PathBuf;
 
+use tauri::Manager;
 use tauri::{Runtime, Wry};
 use zhibu_core::{paths, Store};
 
@@ -49,6 +50,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::backup::backup_create,
             commands::backup::backup_verify,
             commands::backup::backup_restore,
+            commands::backup::backup_status,
+            commands::backup::backup_set_settings,
             commands::export::export_pdf_name,
             commands::export::export_pdf,
             commands::export::export_cancel,
@@ -134,9 +137,27 @@ pub fn run() {
     // clerk first exports a PDF.
     let today = state.now().date_naive();
     std::thread::spawn(move || zhibu_report::pdf::warm_up(today));
-    let builder = tauri::Builder::<Wry>::default().plugin(tauri_plugin_dialog::init());
-    if let Err(e) = setup(builder, state).run(tauri::generate_context!()) {
-        eprintln!("支部台账无法打开程序窗口：{e}");
-        std::process::exit(2);
-    }
+    let builder = tauri::Builder::<Wry>::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            // Today's automatic backup, if the settings want one and it is
+            // missing, while the clerk starts working.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                commands::backup::automatic(&handle.state::<AppState>(), false);
+            });
+            Ok(())
+        });
+    let app = match setup(builder, state).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("支部台账无法打开程序窗口：{e}");
+            std::process::exit(2);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            commands::backup::automatic(&handle.state::<AppState>(), true);
+        }
+    });
 }

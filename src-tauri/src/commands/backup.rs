@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Emitter, Runtime, State};
+use zhibu_core::backup::schedule::{self, BackupSettings, BackupStatus};
 use zhibu_core::backup::targets::{self, Drives, SystemDrives, Target};
 use zhibu_core::backup::{self, BackupInfo, BackupProgress, Options, Passphrase, RestoreReport};
 use zhibu_core::Error;
@@ -60,6 +61,10 @@ pub async fn backup_create<R: Runtime>(
     let control = state.exports.start()?;
     let cancel = control.cancel.clone();
     let progress = emitter(&app);
+    let keep = match keep {
+        Some(k) => k,
+        None => schedule::get_settings(state.store()?.conn())?.keep,
+    };
     let info = tauri::async_runtime::spawn_blocking(move || {
         targets::prepare(&folder)?;
         backup::create_in(
@@ -67,7 +72,7 @@ pub async fn backup_create<R: Runtime>(
             &folder,
             &Options {
                 passphrase: pass.as_ref(),
-                keep: keep.unwrap_or(backup::DEFAULT_KEEP),
+                keep,
             },
             now,
             &progress,
@@ -76,7 +81,71 @@ pub async fn backup_create<R: Runtime>(
     })
     .await
     .map_err(|e| Error::Internal(format!("备份中断（{e}）")))??;
+    schedule::record_external(state.files_dir()?, &info.path, now)?;
     Ok(info)
+}
+
+/// When the last backups were made, whether to remind, and the settings.
+#[tauri::command]
+pub fn backup_status(state: State<'_, AppState>) -> IpcResult<BackupStatus> {
+    Ok(schedule::status(
+        state.store()?.conn(),
+        state.files_dir()?,
+        state.now(),
+    )?)
+}
+
+#[tauri::command]
+pub fn backup_set_settings(state: State<'_, AppState>, settings: BackupSettings) -> IpcResult<()> {
+    Ok(schedule::set_settings(state.store()?.conn(), &settings)?)
+}
+
+/// The automatic backup into the data directory, when the settings ask for
+/// one `at_exit` (or, at start, when today's is still missing).
+pub fn automatic(state: &AppState, at_exit: bool) {
+    let Ok(dir) = state.files_dir().map(Path::to_path_buf) else {
+        return;
+    };
+    // Nothing to keep before the first branch is set up.
+    let Ok((settings, branches)) = state.store().and_then(|s| {
+        Ok((
+            schedule::get_settings(s.conn())?,
+            zhibu_core::org::list_branches(s.conn())?.len(),
+        ))
+    }) else {
+        return;
+    };
+    if branches == 0 {
+        return;
+    }
+    let now = state.now();
+    let due = match settings.auto {
+        schedule::AutoBackup::Off => false,
+        schedule::AutoBackup::AtExit => at_exit,
+        schedule::AutoBackup::Daily => !at_exit && schedule::daily_due(&dir, now),
+    };
+    if !due {
+        return;
+    }
+    let local = schedule::local_dir(&dir);
+    let made = targets::prepare(&local).and_then(|_| {
+        backup::create_in(
+            &dir,
+            &local,
+            &Options {
+                passphrase: None,
+                keep: settings.local_keep,
+            },
+            now,
+            &|_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+    });
+    // Nobody is waiting for it: a failure goes to the log, and the reminder
+    // about backups to a USB stick still shows.
+    if let Err(e) = made {
+        eprintln!("自动备份没有完成：{e}");
+    }
 }
 
 /// Checks a backup file end to end and says what is in it.

@@ -47,6 +47,16 @@ pub const ALL: &[Flow] = &[
     },
 ];
 
+/// A folder next to this run's data directory (a USB stick, an export
+/// folder), its own for each run.
+fn beside(data: &Path, name: &str) -> std::path::PathBuf {
+    let run = data
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    data.with_file_name(format!("{run}-{name}"))
+}
+
 fn ensure(cond: bool, what: &str) -> Result<()> {
     if cond {
         Ok(())
@@ -749,7 +759,7 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=pdf-year]", &format!("2026{ENTER}"))?;
     s.wait_value("[data-test=pdf-path]", "2026年")?;
     s.click_text("[data-test=pdf-kinds] label", "党课")?;
-    let target = data.with_file_name("导出").join("东坡村2026年党课记录.pdf");
+    let target = beside(data, "导出").join("东坡村2026年党课记录.pdf");
     std::fs::create_dir_all(target.parent().unwrap_or(data)).map_err(|e| e.to_string())?;
     s.type_into("[data-test=pdf-path]", &target.to_string_lossy())?;
     s.screenshot("options")?;
@@ -856,16 +866,27 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
 fn backup_restore(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=backup-reminder]", "还没有把数据备份到U盘")?;
+    s.screenshot("reminder")?;
     s.click("[data-test=nav-backup]")?;
-    let usb = data.with_file_name("U盘").join("支部台账备份");
+    s.wait_text("[data-test=backup-status]", "还没有备份到U盘或文件夹过")?;
+    let usb = beside(data, "U盘").join("支部台账备份");
     s.type_into("[data-test=backup-folder]", &usb.to_string_lossy())?;
     s.click("[data-test=backup-go]")?;
     s.wait_text("[data-test=backup-done]", "备份成功并已核对")?;
     s.wait_text("[data-test=backup-list]", "支部台账备份-")?;
+    s.wait_text("[data-test=backup-status]", "（今天）")?;
     s.screenshot("backed-up")?;
+    let names: Vec<String> = std::fs::read_dir(&usb)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
     ensure(
-        std::fs::read_dir(&usb).map(|d| d.count()).unwrap_or(0) == 1,
-        "one backup file in the folder",
+        names.len() == 1,
+        &format!("one backup file in the folder, found {names:?}"),
     )?;
 
     s.click("[data-test=nav-meetings]")?;
@@ -886,6 +907,13 @@ fn backup_restore(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=meeting-table]", "专题党课")?;
     s.wait_without("[data-test=meeting-table]", "备份之后登记的会议")?;
     s.screenshot("meeting-gone")?;
+    // The date of the last backup to a stick is not undone by the restore.
+    s.click("[data-test=nav-overview]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    ensure(
+        s.find_all("[data-test=backup-reminder]")?.is_empty(),
+        "no reminder right after a backup",
+    )?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 // stops a backup (one long task at a time).
 import { listen, type UnlistenFn } from '@tauri-apps/api/event'
 import { call } from './invoke'
-import type { BackupInfo, BackupProgress, RestoreReport, Target } from './bindings'
+import type { BackupInfo, BackupProgress, BackupSettings, BackupStatus, RestoreReport, Target } from './bindings'
 
 export const backupTargets = () => call<Target[]>('backup_targets')
 /** This program's backups in `folder`, newest first. */
@@ -17,3 +17,6 @@ export const restoreBackup = (file: string, passphraseText: string | null) =>
 export function onBackupProgress(handler: (progress: BackupProgress) => void): Promise<UnlistenFn> {
   return listen<BackupProgress>('backup-progress', (event) => handler(event.payload))
 }
+
+export const backupStatus = () => call<BackupStatus>('backup_status')
+export const setBackupSettings = (settings: BackupSettings) => call<null>('backup_set_settings', { settings })

@@ -903,6 +903,40 @@ name: string,
  */
 folder: string, free_bytes: number, };
 
+export type AutoBackup = "每天一次" | "每次退出时" | "不自动备份";
+
+export type BackupSettings = { 
+/**
+ * Backups kept on a USB stick or chosen folder (this program's files only).
+ */
+keep: number, auto: AutoBackup, 
+/**
+ * Automatic backups kept in the data directory (each holds every photo).
+ */
+local_keep: number, 
+/**
+ * Remind when the last backup to a USB stick or folder is older than this.
+ */
+remind_days: number, };
+
+export type BackupStatus = { settings: BackupSettings, 
+/**
+ * The last backup to a USB stick or folder: when, and where.
+ */
+last_external: string | null, last_external_path: string | null, 
+/**
+ * Whole days since then.
+ */
+days_since_external: number | null, 
+/**
+ * Time to remind the clerk (never backed up, or too long ago).
+ */
+remind: boolean, 
+/**
+ * The newest automatic backup in the data directory.
+ */
+last_local: string | null, local_folder: string, };
+
 export type Counts = { members: number, member_events: number, meetings: number, dues_payments: number, development_people: number, };
 
 export type Summary = { format: number, app_version: string, schema_version: number, 

@@ -69,6 +69,9 @@ pub fn backup(
         &|_| {},
         &AtomicBool::new(false),
     )?;
+    if to != backup::schedule::local_dir(&data_dir) {
+        backup::schedule::record_external(&data_dir, &info.path, now)?;
+    }
     describe(cli, &info, "已备份并核对：")
 }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::backup::schedule::{AutoBackup, BackupSettings, BackupStatus};
 use crate::backup::targets::Target;
 use crate::backup::{BackupInfo, BackupProgress, Counts, RestoreReport, Summary};
 use crate::development::steps::{Phase, Role, StepDef};
@@ -185,6 +186,9 @@ fn generate() -> String {
         decl::<MissingChars>(&cfg),
         decl::<Document>(&cfg),
         decl::<Target>(&cfg),
+        decl::<AutoBackup>(&cfg),
+        decl::<BackupSettings>(&cfg),
+        decl::<BackupStatus>(&cfg),
         decl::<Counts>(&cfg),
         decl::<Summary>(&cfg),
         decl::<BackupInfo>(&cfg),

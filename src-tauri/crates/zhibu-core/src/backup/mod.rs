@@ -11,6 +11,7 @@
 
 mod archive;
 mod restore;
+pub mod schedule;
 pub mod targets;
 
 use std::fs::File;
@@ -27,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::store::{APPLICATION_ID, DB_FILE, SCHEMA_VERSION};
 
 pub use archive::Passphrase;
-pub use restore::{finish_interrupted, restore, RestoreReport};
+pub use restore::{finish_interrupted, restore, RestoreReport, LOCAL_BACKUPS};
 
 /// The backup file's extension.
 pub const EXTENSION: &str = "zhibu";
