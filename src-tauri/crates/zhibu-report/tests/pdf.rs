@@ -232,8 +232,7 @@ fn a_year_with_nothing_recorded_is_refused_with_what_to_do() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, org) = demo_store(dir.path());
     let err = minutes::book(store.conn(), dir.path(), org, 2019, &[], today())
-        .err()
-        .expect("no book for an empty year");
+        .expect_err("no book for an empty year");
     assert!(err.to_string().contains("2019年还没有会议记录"), "{err}");
     let err = minutes::book(
         store.conn(),
@@ -243,8 +242,7 @@ fn a_year_with_nothing_recorded_is_refused_with_what_to_do() {
         &[MeetingKind::Talk],
         today(),
     )
-    .err()
-    .expect("no book of talks");
+    .expect_err("no book of talks");
     assert!(
         err.to_string().contains("2019年还没有谈心谈话的记录"),
         "{err}"
@@ -298,7 +296,7 @@ fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
         text: Some("查无此人".into()),
         ..RosterQuery::default()
     };
-    let err = pdf::roster::document(store.conn(), org, &nobody, today()).unwrap_err();
+    let err = pdf::roster::document(store.conn(), org, &nobody, today()).expect_err("refused");
     assert!(err.to_string().contains("没有符合条件的党员"), "{err}");
 }
 
@@ -331,7 +329,7 @@ fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
         "实交合计 {paid}"
     );
 
-    let err = pdf::dues::document(store.conn(), org, 2019, today()).unwrap_err();
+    let err = pdf::dues::document(store.conn(), org, 2019, today()).expect_err("refused");
     assert!(
         err.to_string().contains("2019年没有应交党费的党员"),
         "{err}"
@@ -369,7 +367,7 @@ fn a_sign_in_sheet_lists_who_is_expected_with_a_blank_to_sign() {
         )
     );
 
-    let err = pdf::signin::document(store.conn(), 999_999, today()).unwrap_err();
+    let err = pdf::signin::document(store.conn(), 999_999, today()).expect_err("refused");
     assert!(err.to_string().contains("找不到这次会议"), "{err}");
 }
 

@@ -146,26 +146,26 @@ mod tests {
         Local
             .with_ymd_and_hms(2026, 11, day, 9, 0, 0)
             .single()
-            .unwrap()
+            .expect("test setup")
     }
 
     #[test]
     fn the_clerk_is_reminded_when_no_backup_went_to_a_stick_for_the_set_days() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_in_dir(dir.path()).unwrap();
+        let dir = tempfile::tempdir().expect("test setup");
+        let store = Store::open_in_dir(dir.path()).expect("test setup");
         let conn = store.conn();
         assert!(
-            status(conn, dir.path(), at(22)).unwrap().remind,
+            status(conn, dir.path(), at(22)).expect("test setup").remind,
             "never backed up"
         );
-        record_external(dir.path(), "/media/usb/支部台账备份/x.zhibu", at(1)).unwrap();
-        let s = status(conn, dir.path(), at(22)).unwrap();
+        record_external(dir.path(), "/media/usb/支部台账备份/x.zhibu", at(1)).expect("test setup");
+        let s = status(conn, dir.path(), at(22)).expect("test setup");
         assert_eq!(s.days_since_external, Some(21));
         assert!(!s.remind, "21 days is within the default 30");
-        let mut settings = get_settings(conn).unwrap();
+        let mut settings = get_settings(conn).expect("test setup");
         settings.remind_days = 14;
-        set_settings(conn, &settings).unwrap();
-        assert!(status(conn, dir.path(), at(22)).unwrap().remind);
+        set_settings(conn, &settings).expect("test setup");
+        assert!(status(conn, dir.path(), at(22)).expect("test setup").remind);
         settings.keep = 0;
         assert!(
             set_settings(conn, &settings).is_err(),
@@ -175,14 +175,14 @@ mod tests {
 
     #[test]
     fn the_daily_backup_is_due_once_a_day() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("test setup");
         assert!(daily_due(dir.path(), at(22)));
-        std::fs::create_dir_all(local_dir(dir.path())).unwrap();
+        std::fs::create_dir_all(local_dir(dir.path())).expect("test setup");
         std::fs::write(
             local_dir(dir.path()).join(super::super::file_name(at(22))),
             b"x",
         )
-        .unwrap();
+        .expect("test setup");
         assert!(!daily_due(dir.path(), at(22)));
         assert!(daily_due(dir.path(), at(23)));
     }

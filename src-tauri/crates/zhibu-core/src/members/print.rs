@@ -94,10 +94,11 @@ mod tests {
         let now = Local
             .with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
             .single()
-            .unwrap();
-        let mut store = Store::open_in_memory().unwrap();
-        let org = demo::load(&mut store, now).unwrap();
-        let r = roster(store.conn(), org, &RosterQuery::default(), now.date_naive()).unwrap();
+            .expect("test setup");
+        let mut store = Store::open_in_memory().expect("test setup");
+        let org = demo::load(&mut store, now).expect("test setup");
+        let r = roster(store.conn(), org, &RosterQuery::default(), now.date_naive())
+            .expect("test setup");
         let t = roster_table("东坡村党支部", &r);
         assert_eq!(t.rows.len(), r.rows.len());
         assert!(t.rows.iter().all(|row| row.len() == t.header.len()));

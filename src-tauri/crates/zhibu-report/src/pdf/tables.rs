@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(cell_text(&Cell::Money(-20)), "-0.20");
         assert_eq!(cell_text(&Cell::Number(3.0)), "3");
         assert_eq!(cell_text(&Cell::Number(2.5)), "2.5");
-        let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 3, 5).expect("date");
         let serial = zhibu_core::members::excel::date_to_serial(d);
         assert_eq!(cell_text(&Cell::Date(serial)), "2026.03.05");
         assert_eq!(cell_text(&Cell::Empty), "");
