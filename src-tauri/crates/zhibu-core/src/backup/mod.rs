@@ -475,3 +475,24 @@ pub(crate) fn write_small(path: &Path, bytes: &[u8]) -> Result<()> {
         .and_then(|()| f.sync_all())
         .map_err(|e| Error::io(format!("无法写入 {}", path.display()), e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_says_whether_the_stick_is_full_or_gone() {
+        let at = Path::new("/media/usb/支部台账备份/x.zhibu");
+        for full in [28, 27] {
+            let e = write_error(at, std::io::Error::from_raw_os_error(full));
+            assert!(e.to_string().contains("空间不够"), "errno {full}: {e}");
+            assert!(e.to_string().contains("原有备份没有受影响"));
+        }
+        // ENODEV, EIO: the stick was pulled out.
+        for gone in [19, 5] {
+            let e = write_error(at, std::io::Error::from_raw_os_error(gone));
+            assert!(e.to_string().contains("U盘可能被拔出"), "errno {gone}: {e}");
+            assert!(e.to_string().contains("原有备份没有受影响"));
+        }
+    }
+}
