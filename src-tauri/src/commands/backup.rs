@@ -127,6 +127,10 @@ pub fn automatic(state: &AppState, at_exit: bool) {
     if !due {
         return;
     }
+    // Never beside a restore or another backup (one long task at a time).
+    let Ok(_slot) = state.exports.start() else {
+        return;
+    };
     let local = schedule::local_dir(&dir);
     let made = targets::prepare(&local).and_then(|_| {
         backup::create_in(
