@@ -14,7 +14,7 @@ pub struct AppState {
     /// Why the database could not be opened at start-up. The window still
     /// opens and shows this, because a clerk who double-clicked the app never
     /// sees a terminal.
-    startup_error: Option<String>,
+    startup_error: Mutex<Option<String>>,
     pub data_dir: Option<PathBuf>,
     pub exports: Exports,
 }
@@ -104,7 +104,7 @@ impl AppState {
     pub fn new(store: Store, data_dir: PathBuf) -> Self {
         AppState {
             store: Mutex::new(Some(store)),
-            startup_error: None,
+            startup_error: Mutex::new(None),
             data_dir: Some(data_dir),
             exports: Exports::default(),
         }
@@ -113,14 +113,15 @@ impl AppState {
     pub fn failed(error: String, data_dir: Option<PathBuf>) -> Self {
         AppState {
             store: Mutex::new(None),
-            startup_error: Some(error),
+            startup_error: Mutex::new(Some(error)),
             data_dir,
             exports: Exports::default(),
         }
     }
 
-    pub fn startup_error(&self) -> Option<&str> {
-        self.startup_error.as_deref()
+    /// Why the database could not be opened, until a restore replaces it.
+    pub fn startup_error(&self) -> Option<String> {
+        self.startup_error.lock().ok().and_then(|e| e.clone())
     }
 
     pub fn store(&self) -> Result<StoreGuard<'_>> {
@@ -130,8 +131,7 @@ impl AppState {
             .map_err(|_| Error::Internal("数据库连接状态异常，请关闭程序后重新打开".into()))?;
         if guard.is_none() {
             return Err(Error::Conflict(
-                self.startup_error
-                    .clone()
+                self.startup_error()
                     .unwrap_or_else(|| "数据库没有打开，请关闭程序后重新打开".into()),
             ));
         }
@@ -150,7 +150,13 @@ impl AppState {
         drop(guard.take());
         let out = f(&dir);
         match Store::open_in_dir(&dir) {
-            Ok(store) => *guard = Some(store),
+            Ok(store) => {
+                *guard = Some(store);
+                // A restored database that opens ends the start-up error.
+                if let Ok(mut e) = self.startup_error.lock() {
+                    *e = None;
+                }
+            }
             Err(e) if out.is_ok() => return Err(e),
             Err(_) => {}
         }

@@ -10,7 +10,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     AppStatus {
         version: env!("CARGO_PKG_VERSION").to_string(),
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),
-        startup_error: state.startup_error().map(str::to_string),
+        startup_error: state.startup_error(),
         today: state.now().date_naive(),
     }
 }

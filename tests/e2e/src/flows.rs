@@ -45,6 +45,11 @@ pub const ALL: &[Flow] = &[
         prepare: damaged_database,
         run: startup_error_shown,
     },
+    Flow {
+        name: "restore-on-new-laptop",
+        prepare: backup_on_a_stick,
+        run: restore_on_first_run,
+    },
 ];
 
 /// A folder next to this run's data directory (a USB stick, an export
@@ -587,13 +592,72 @@ fn compliance_calendar(s: &Session) -> Result<()> {
 }
 
 fn damaged_database(dir: &Path) -> Result<()> {
+    backup_on_a_stick(dir)?;
     std::fs::write(dir.join("zhibu.db"), vec![0x5a_u8; 8192]).map_err(|e| e.to_string())
 }
 
-/// A damaged database is not opened, and the window says so in Chinese.
-fn startup_error_shown(s: &Session, _data: &Path) -> Result<()> {
+/// A damaged database is not opened, and the window says so in Chinese;
+/// the backup on the stick mends it without leaving the screen.
+fn startup_error_shown(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=startup-error]", "从最近的备份恢复")?;
     s.screenshot("startup-error")?;
+    restore_from_stick(s, data)?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.screenshot("mended")?;
+    Ok(())
+}
+
+/// The demo branch on an "old computer", backed up to a "USB stick" beside
+/// this run's data directory.
+fn backup_on_a_stick(dir: &Path) -> Result<()> {
+    use chrono::TimeZone;
+    let old = beside(dir, "旧电脑");
+    let usb = beside(dir, "U盘");
+    std::fs::create_dir_all(&usb).map_err(|e| e.to_string())?;
+    let now = chrono::Local
+        .with_ymd_and_hms(2026, 11, 20, 18, 30, 0)
+        .single()
+        .ok_or("time")?;
+    let mut store = zhibu_core::Store::open_in_dir(&old).map_err(|e| e.to_string())?;
+    zhibu_core::demo::load(&mut store, now).map_err(|e| e.to_string())?;
+    zhibu_core::backup::create(
+        store.conn(),
+        &old,
+        &usb,
+        &zhibu_core::backup::Options {
+            passphrase: None,
+            keep: 10,
+        },
+        now,
+        &|_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Types the stick's backup into 从备份恢复, checks what is in it, confirms.
+fn restore_from_stick(s: &Session, data: &Path) -> Result<()> {
+    let file = zhibu_core::backup::list(&beside(data, "U盘"))
+        .pop()
+        .ok_or("no backup on the stick")?;
+    s.type_into("[data-test=restore-file]", &file.to_string_lossy())?;
+    s.click("[data-test=restore-file-go]")?;
+    s.wait_text("[data-test=restore-inside]", "2026年11月20日 18:30")?;
+    s.wait_text("[data-test=restore-inside]", "东坡村党支部")?;
+    s.screenshot("what-is-inside")?;
+    s.click("[data-test=restore-go]")
+}
+
+/// A new laptop: the first-run screen restores the stick's backup and the
+/// branch is there as it was.
+fn restore_on_first_run(s: &Session, data: &Path) -> Result<()> {
+    s.wait_text("[data-test=welcome-title]", "欢迎使用支部台账")?;
+    restore_from_stick(s, data)?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.screenshot("restored-roster")?;
     Ok(())
 }
 

@@ -416,3 +416,39 @@ fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
     assert!(!data.join("restore.json").exists());
     assert!(!data.join(".restore").exists());
 }
+
+#[test]
+fn a_damaged_database_is_mended_by_a_restore_and_kept_as_it_was() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let usb = root.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb");
+    let store = demo_with_photo(&data);
+    let before = meeting_count(&data);
+    let file = make(&store, &data, &usb, None, at(10, 0));
+    drop(store);
+    let garbage = b"SQLite format 3\0 but then the disk went bad".repeat(200);
+    std::fs::write(data.join(DB_FILE), &garbage).expect("damage");
+    assert!(
+        Store::open_in_dir(&data).is_err(),
+        "the damaged file is refused at start"
+    );
+
+    let report = backup::restore(
+        &data,
+        &file,
+        None,
+        at(12, 0),
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("a restore mends it");
+    assert_eq!(meeting_count(&data), before);
+    let kept = PathBuf::from(report.safety_backup.expect("the damaged files are kept"));
+    assert!(
+        kept.to_string_lossy().contains("恢复前原样"),
+        "{}",
+        kept.display()
+    );
+    assert_eq!(std::fs::read(kept.join(DB_FILE)).expect("kept db"), garbage);
+}

@@ -99,10 +99,19 @@ pub fn restore(
         drop(conn);
         match made {
             Ok(info) => Some(info.path),
-            Err(e) => {
+            Err(Error::Cancelled) => {
                 let _ = std::fs::remove_dir_all(&staging);
-                return Err(e);
+                return Err(Error::Cancelled);
             }
+            // A damaged database cannot be snapshotted: its files are kept
+            // as they are instead, so the restore that mends it loses nothing.
+            Err(_) => match keep_as_is(data_dir, &dir, now) {
+                Ok(kept) => Some(kept),
+                Err(e) => {
+                    let _ = std::fs::remove_dir_all(&staging);
+                    return Err(e);
+                }
+            },
         }
     } else {
         None
@@ -123,6 +132,43 @@ pub fn restore(
         },
         safety_backup,
     })
+}
+
+/// Copies the database files and `附件` as they are into a folder under
+/// `backups` (used when the current database is too damaged to back up).
+fn keep_as_is(data_dir: &Path, backups: &Path, now: DateTime<Local>) -> Result<String> {
+    let target = backups.join(format!("恢复前原样-{}", now.format("%Y%m%d-%H%M%S")));
+    copy_tree(
+        data_dir,
+        &target,
+        &[
+            DB_FILE,
+            &format!("{DB_FILE}-wal"),
+            &format!("{DB_FILE}-shm"),
+            files::DIR,
+        ],
+    )?;
+    Ok(target.display().to_string())
+}
+
+fn copy_tree(from: &Path, to: &Path, names: &[&str]) -> Result<()> {
+    std::fs::create_dir_all(to).map_err(|e| Error::io(format!("无法建立 {}", to.display()), e))?;
+    for name in names {
+        let source = from.join(name);
+        if source.is_dir() {
+            let children: Vec<String> = std::fs::read_dir(&source)
+                .map_err(|e| Error::io(format!("无法读取 {}", source.display()), e))?
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            let refs: Vec<&str> = children.iter().map(String::as_str).collect();
+            copy_tree(&source, &to.join(name), &refs)?;
+        } else if source.is_file() {
+            std::fs::copy(&source, to.join(name))
+                .map_err(|e| Error::io(format!("无法复制 {}", source.display()), e))?;
+        }
+    }
+    Ok(())
 }
 
 fn rename(from: &Path, to: &Path) -> Result<()> {
