@@ -939,6 +939,8 @@ fn backup_restore(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=backup-go]")?;
     s.wait_text("[data-test=backup-done]", "备份成功并已核对")?;
     s.wait_text("[data-test=backup-list]", "支部台账备份-")?;
+    s.click("[data-test=backup-verify]")?;
+    s.wait_text(".el-message", "核对通过")?;
     s.wait_text("[data-test=backup-status]", "（今天）")?;
     s.screenshot("backed-up")?;
     let names: Vec<String> = std::fs::read_dir(&usb)
