@@ -56,7 +56,7 @@ enum Command {
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
     },
-    /// 用备份文件恢复数据：先核对，再把现有数据另存一份备份，然后替换
+    /// 用备份文件恢复数据：先核对，再把现有数据另存一份备份，然后替换（请先关闭支部台账程序）
     Restore {
         file: PathBuf,
         #[arg(long)]
