@@ -133,13 +133,6 @@ pub fn run() {
     if let Some(message) = state.startup_error() {
         eprintln!("支部台账无法打开数据库：{message}");
     }
-    // Fonts and the typesetter load while the window opens, not when the
-    // clerk first exports a PDF. Only in release builds: unoptimised, typst
-    // takes seconds of CPU for it, and the test builds would pay on every start.
-    if !cfg!(debug_assertions) {
-        let today = state.now().date_naive();
-        std::thread::spawn(move || zhibu_report::pdf::warm_up(today));
-    }
     let builder = tauri::Builder::<Wry>::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {

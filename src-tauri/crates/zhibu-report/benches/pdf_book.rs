@@ -133,14 +133,14 @@ fn main() {
 
     let demo_job =
         minutes::book(store.conn(), dir.path(), org, 2026, &[], now.date_naive()).expect("book");
-    let demo = time("demo year 2026 (no photos)", || {
+    let demo = time("demo year 2026 (no photos), first in the process", || {
         let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], now.date_naive())
             .expect("book");
         let r = pdf::render(&job, &never).expect("render");
         (r.pages, r.pdf.len())
     });
     ratio(demo, race(&lo_dir, &demo_job, "demo-2026"));
-    // typst remembers layouts it has done: the same book again is quicker.
+    // typst memoises layout within a process: the same book again is quicker.
     time("demo year 2026 again", || {
         let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], now.date_naive())
             .expect("book");

@@ -19,35 +19,6 @@ use rusqlite::Connection;
 use zhibu_core::export::{Document, Exported};
 use zhibu_core::org;
 
-/// Typesets a one-line table and throws it away, so that the fonts and
-/// typst's library are loaded before the clerk's first export (the app calls
-/// this on a worker thread at start; it takes a few tenths of a second).
-pub fn warm_up(today: NaiveDate) {
-    let table = zhibu_core::table::Table {
-        sheet: String::new(),
-        title: "支部台账".into(),
-        header: vec!["序号".into(), "姓名".into()],
-        rows: vec![vec![
-            zhibu_core::table::Cell::Number(1.0),
-            zhibu_core::table::Cell::Text("王建国".into()),
-        ]],
-        widths: vec![4.0, 8.0],
-        frozen_columns: 0,
-        total_rows: 0,
-    };
-    let section = tables::Section {
-        table,
-        lines: vec![],
-        notes: vec![],
-        signatures: vec!["制表人"],
-        made: Some(today),
-    };
-    let job = tables::job("支部台账", false, &[section], today);
-    // Nothing depends on it: a failure here shows again, with its message,
-    // when the clerk exports.
-    let _ = render(&job, &std::sync::atomic::AtomicBool::new(false));
-}
-
 /// Gathers what `doc` prints (photos are read later, while typesetting).
 pub fn job(
     conn: &Connection,
