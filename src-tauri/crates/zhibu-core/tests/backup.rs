@@ -452,3 +452,26 @@ fn a_damaged_database_is_mended_by_a_restore_and_kept_as_it_was() {
     );
     assert_eq!(std::fs::read(kept.join(DB_FILE)).expect("kept db"), garbage);
 }
+
+#[test]
+fn snapshot_folders_left_by_a_crash_are_removed_once_they_are_a_day_old() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let usb = root.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb");
+    let store = demo_with_photo(&data);
+    let old = data.join(".backup-crashed");
+    let young = data.join(".backup-running");
+    for dir in [&old, &young] {
+        std::fs::create_dir_all(dir).expect("scratch");
+        std::fs::write(dir.join(DB_FILE), b"snapshot").expect("snapshot");
+    }
+    let two_days =
+        std::time::SystemTime::from(at(10, 0)) - std::time::Duration::from_secs(48 * 3600);
+    std::fs::File::open(&old)
+        .and_then(|d| d.set_modified(two_days))
+        .expect("age the crashed one");
+    make(&store, &data, &usb, None, at(10, 0));
+    assert!(!old.exists(), "a day-old leftover is removed");
+    assert!(young.exists(), "a young one may be another backup at work");
+}

@@ -251,6 +251,7 @@ pub fn create(
             .unwrap_or_default()
     ));
 
+    remove_stale_scratch(data_dir, now);
     // The snapshot goes beside the live database (same disk, quick), and is
     // removed whatever happens.
     let scratch = tempfile::Builder::new()
@@ -341,6 +342,23 @@ pub fn create_in(
         on_progress,
         cancel,
     )
+}
+
+/// Removes snapshot folders (`.backup-*`) a crash left in the data
+/// directory. Only ones a day old: a younger one may belong to a backup
+/// running in another process right now.
+fn remove_stale_scratch(data_dir: &Path, now: DateTime<Local>) {
+    let day_ago = std::time::SystemTime::from(now) - std::time::Duration::from_secs(24 * 3600);
+    for entry in std::fs::read_dir(data_dir).into_iter().flatten().flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(".backup-")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < day_ago);
+        if stale {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A write that failed, in words: a full stick and a pulled stick are the
