@@ -897,10 +897,18 @@ fn the_automatic_backup_is_made_once_a_day_or_at_exit_as_set() {
     zhibu_app::commands::backup::automatic(&state, true);
     assert_eq!(count(), 2, "at exit");
     let newest = zhibu_core::backup::list(&local).pop().expect("newest");
-    zhibu_core::backup::verify(&newest, None).expect("an automatic backup checks out too");
+    zhibu_core::backup::verify(&newest, None, &scratch_dir())
+        .expect("an automatic backup checks out too");
     let status = invoke(&app, "backup_status", json!({})).expect("status");
     assert_eq!(
         status["remind"], true,
         "a backup inside the data directory is not one on a stick"
     );
+}
+
+/// Where a verify takes the database out: a folder of its own per call.
+fn scratch_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhibu-verify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    dir
 }

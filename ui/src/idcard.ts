@@ -2,10 +2,15 @@
 // form. The check digit and every rule are checked on the Rust side.
 
 export function birthAndSexFromId(id: string): { birthDate: string; sex: '男' | '女' } | null {
-  const n = id.trim().toUpperCase()
+  const n = fullWidthToAscii(id).replace(/\s/g, '').toUpperCase()
   if (!/^\d{17}[\dX]$/.test(n)) return null
   const [y, m, d] = [n.slice(6, 10), n.slice(10, 12), n.slice(12, 14)]
   const date = new Date(Number(y), Number(m) - 1, Number(d))
   if (date.getFullYear() !== Number(y) || date.getMonth() !== Number(m) - 1 || date.getDate() !== Number(d)) return null
   return { birthDate: `${y}-${m}-${d}`, sex: Number(n[16]) % 2 === 1 ? '男' : '女' }
+}
+
+/** Full-width digits and letters (an input method in 全角 mode) as ASCII; the Rust side does the same. */
+export function fullWidthToAscii(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
 }

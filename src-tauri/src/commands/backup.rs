@@ -156,13 +156,15 @@ pub fn automatic(state: &AppState, at_exit: bool) {
 #[tauri::command]
 pub async fn backup_verify<R: Runtime>(
     app: AppHandle<R>,
+    state: State<'_, AppState>,
     file: PathBuf,
     passphrase_text: Option<String>,
 ) -> IpcResult<BackupInfo> {
     let pass = passphrase(passphrase_text)?;
     let progress = emitter(&app);
+    let scratch = state.files_dir()?.to_path_buf();
     let info = tauri::async_runtime::spawn_blocking(move || {
-        backup::verify_with_progress(&file, pass.as_ref(), &progress)
+        backup::verify_with_progress(&file, pass.as_ref(), &scratch, &progress)
     })
     .await
     .map_err(|e| Error::Internal(format!("核对中断（{e}）")))??;

@@ -175,7 +175,7 @@ pub fn meetings_remove_attachment(state: State<'_, AppState>, attachment: i64) -
         .store()?
         .with_tx(|tx| attachments::remove(tx, dir, attachment))?;
     // Only once the row is gone for good; a file left behind is harmless.
-    let _ = std::fs::remove_file(file);
+    zhibu_core::files::remove_stored(&file);
     Ok(())
 }
 

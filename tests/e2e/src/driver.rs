@@ -508,10 +508,36 @@ impl Session {
         )
     }
 
-    /// Saves a PNG of the window as `<prefix>-<name>.png` and returns its path.
+    /// Fails when a visible element that shows text (or a form control) is
+    /// not set in the bundled font, or the font itself did not load: on a
+    /// machine without a system Chinese font that text is drawn as boxes,
+    /// which a screenshot looked at in a hurry does not show.
+    pub fn check_fonts(&self, name: &str) -> Result<()> {
+        let found = self.execute(FONT_CHECK)?;
+        let bad: Vec<String> = found
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "screen {name}: text not in the bundled font (would show as boxes without a system CJK font): {}",
+                bad.join(" | ")
+            ))
+        }
+    }
+
+    /// Saves a PNG of the window as `<prefix>-<name>.png` and returns its path,
+    /// after checking that every visible text is in the bundled font.
     pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // Let transitions and fonts settle so the picture shows the final state.
         std::thread::sleep(Duration::from_millis(400));
+        self.check_fonts(name)?;
         let b64 = self.request("GET", &self.s("/screenshot"), None)?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.as_str().unwrap_or_default())
@@ -526,3 +552,28 @@ impl Session {
         let _ = self.request("DELETE", &self.s(""), None);
     }
 }
+
+/// Lists (at most eight) visible elements with their own text, and visible
+/// form controls, whose computed font does not start with the bundled family,
+/// and says so when the bundled face has not loaded.
+const FONT_CHECK: &str = r#"
+const bad = [];
+if (!document.fonts.check('16px "Zhibu Sans"', '党支部')) bad.push('font "Zhibu Sans" not loaded');
+const controls = new Set(['BUTTON', 'INPUT', 'TEXTAREA', 'SELECT']);
+for (const el of document.body.querySelectorAll('*')) {
+  if (bad.length >= 8) break;
+  if (['SCRIPT', 'STYLE', 'svg', 'path'].includes(el.tagName)) continue;
+  const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+  if (!ownText && !controls.has(el.tagName)) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) continue;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none') continue;
+  const first = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
+  if (first !== 'Zhibu Sans') {
+    const text = (el.value || el.placeholder || el.textContent || '').trim().slice(0, 20);
+    bad.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + ' "' + text + '" in ' + style.fontFamily);
+  }
+}
+return bad;
+"#;

@@ -24,17 +24,19 @@ fn describe(cli: &Cli, info: &BackupInfo, verb: &str) -> Result<()> {
         return print_json(info);
     }
     let s = &info.summary;
-    println!(
+    out!(
         "{verb} {}（{:.1} MB{}）",
         info.path,
         info.bytes as f64 / 1_048_576.0,
         if info.encrypted { "，已加密" } else { "" }
     );
-    println!(
+    out!(
         "  制作时间 {}，支部台账 {}，数据结构第{}版",
-        s.created_at, s.app_version, s.schema_version
+        s.created_at,
+        s.app_version,
+        s.schema_version
     );
-    println!(
+    out!(
         "  {}：党员档案{}份，党员变动记录{}条，会议记录{}次，党费收款{}笔，发展党员{}人，附件{}个",
         s.branches.join("、"),
         s.counts.members,
@@ -77,7 +79,8 @@ pub fn backup(
 
 pub fn verify(cli: &Cli, file: &Path, passphrase_file: &Option<PathBuf>) -> Result<()> {
     let pass = passphrase(passphrase_file)?;
-    let info = backup::verify(file, pass.as_ref())?;
+    let data_dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    let info = backup::verify(file, pass.as_ref(), &data_dir)?;
     describe(cli, &info, "核对通过：")
 }
 
@@ -102,7 +105,7 @@ pub fn restore(
     }
     describe(cli, &report.restored, "已恢复：")?;
     if let Some(safety) = &report.safety_backup {
-        println!("  恢复前的数据已备份到 {safety}");
+        out!("  恢复前的数据已备份到 {safety}");
     }
     Ok(())
 }

@@ -55,7 +55,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
                 return print_json(&people);
             }
             for p in &people {
-                println!("{}\t{}\t{}", p.name, p.stage.label(), next_text(p));
+                out!("{}\t{}\t{}", p.name, p.stage.label(), next_text(p));
             }
         }
         DevelopmentCommand::Check { branch } => {
@@ -65,10 +65,10 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
                 return print_json(&findings);
             }
             if findings.is_empty() {
-                println!("没有发现超期或按特殊情况登记的步骤");
+                out!("没有发现超期或按特殊情况登记的步骤");
             }
             for f in &findings {
-                println!("{}：{}\n  依据：{}", f.name, f.message, f.clause);
+                out!("{}：{}\n  依据：{}", f.name, f.message, f.clause);
             }
         }
         DevelopmentCommand::Stats { year, branch } => {
@@ -77,7 +77,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
             if cli.json {
                 return print_json(&s);
             }
-            println!(
+            out!(
                 "{}年：申请入党{}人，确定入党积极分子{}人，确定发展对象{}人，发展党员{}人，转正{}人，延长预备期{}人，取消预备党员资格{}人",
                 s.year, s.applied, s.activists, s.candidates, s.admitted, s.confirmed, s.extended, s.cancelled
             );

@@ -148,7 +148,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
             if cli.json {
                 return print_json(&rate);
             }
-            println!("{}", rate.monthly);
+            out!("{}", rate.monthly);
             Ok(())
         }
         DuesCommand::Status { month, branch } => {
@@ -204,7 +204,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
                     .iter()
                     .map(|a| format!("{}（{}元）", a.month, yuan(a.fen)))
                     .collect();
-                println!(
+                out!(
                     "已登记：{} {} 交纳党费{}元{}",
                     p.paid_on,
                     p.name,
@@ -216,7 +216,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
                     }
                 );
                 if !months.is_empty() {
-                    println!("记入月份：{}", months.join("、"));
+                    out!("记入月份：{}", months.join("、"));
                 }
             }
             Ok(())
@@ -228,9 +228,9 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
             if cli.json {
                 return print_json(&rows);
             }
-            println!("{} 欠交党费 {} 人", org.name, rows.len());
+            out!("{} 欠交党费 {} 人", org.name, rows.len());
             for r in &rows {
-                println!(
+                out!(
                     "{}\t欠{}个月\t{}元\t连续{}个月未交\t{}",
                     r.name,
                     r.months.len(),
@@ -249,7 +249,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
             if cli.json {
                 return print_json(&closed);
             }
-            println!(
+            out!(
                 "已结账：{}，应交 {} 人 {} 元，交清 {} 人，本月收款 {} 元",
                 closed.month,
                 closed.members_due,
@@ -265,7 +265,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
             let tables = export::tables(store.conn(), org.id, *year, today)?;
             xlsx::write_tables(file, &tables)?;
             if !cli.json {
-                println!(
+                out!(
                     "已导出 {}：{}",
                     file.display(),
                     tables
@@ -317,7 +317,7 @@ fn find_member(store: &Store, org: i64, who: &str, today: NaiveDate) -> Result<i
 }
 
 fn print_sheet(org: &OrgSummary, sheet: &MonthSheet) {
-    println!(
+    out!(
         "{} {} 党费：应交 {} 人 {} 元，已交清 {} 人，已收本月 {} 元，本月收款合计 {} 元{}",
         org.name,
         sheet.month,
@@ -329,7 +329,7 @@ fn print_sheet(org: &OrgSummary, sheet: &MonthSheet) {
         if sheet.closed { "（已结账）" } else { "" }
     );
     for r in &sheet.rows {
-        println!(
+        out!(
             "{}\t{}\t应交 {}\t已交 {}\t{}{}",
             r.name,
             r.category.map(|c| c.label()).unwrap_or("未核定"),

@@ -79,16 +79,17 @@ fn report(cli: &Cli, exported: &Exported) -> Result<()> {
     if cli.json {
         return print_json(exported);
     }
-    println!(
+    out!(
         "已生成 {}（{} 页，{:.1} MB）",
         exported.path,
         exported.pages,
         exported.bytes as f64 / 1_048_576.0
     );
     for m in &exported.missing {
-        println!(
+        out!(
             "注意：{}中的“{}”在本机没有可用字体，打印出来是空框，请核对",
-            m.place, m.chars
+            m.place,
+            m.chars
         );
     }
     Ok(())

@@ -14,6 +14,17 @@ use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, 
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 use zhibu_report::xlsx;
 
+/// `println!` that ends the program quietly when the reader has gone
+/// (`zhibu-cli … --json | head`) instead of panicking on the closed pipe.
+macro_rules! out {
+    () => {
+        $crate::write_out(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*))
+    };
+}
+
 mod backup;
 mod development;
 mod dues;
@@ -190,16 +201,40 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if cli.json {
+            // A closed standard error must not panic either.
+            use std::io::Write;
+            let mut stderr = std::io::stderr();
+            let _ = if cli.json {
                 let payload = ErrorPayload::from(&e);
-                eprintln!(
+                writeln!(
+                    stderr,
                     "{}",
                     serde_json::to_string(&payload).unwrap_or_else(|_| e.to_string())
-                );
+                )
             } else {
-                eprintln!("错误：{e}");
-            }
+                writeln!(stderr, "错误：{e}")
+            };
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes one line to standard output. A closed pipe ends the program with
+/// success (everything asked for was done; the reader wanted no more);
+/// another write error ends it with a message and exit code 1.
+fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_fmt(args)
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "错误：无法输出结果（{e}）");
+            std::process::exit(1)
         }
     }
 }
@@ -211,7 +246,7 @@ fn open(cli: &Cli) -> Result<Store> {
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))?;
-    println!("{text}");
+    out!("{text}");
     Ok(())
 }
 
@@ -299,7 +334,7 @@ fn run(cli: &Cli) -> Result<()> {
             if cli.json {
                 return print_json(&roster);
             }
-            println!(
+            out!(
                 "{} {}在册 {} 人（正式党员 {} 人，预备党员 {} 人）",
                 org.name,
                 date_text(roster.day),
@@ -308,7 +343,7 @@ fn run(cli: &Cli) -> Result<()> {
                 roster.counts.probationary
             );
             for r in &roster.rows {
-                println!(
+                out!(
                     "{}\t{}\t{}\t{}\t入党 {}\t{}",
                     r.name,
                     r.sex,
@@ -352,18 +387,21 @@ fn run(cli: &Cli) -> Result<()> {
                 print_json(&outcome)?;
             } else {
                 for p in &outcome.problems {
-                    println!("第{}行 {}：{}", p.row, p.column, p.message);
+                    out!("第{}行 {}：{}", p.row, p.column, p.message);
                 }
                 match &imported {
-                    Some(r) => println!(
+                    Some(r) => out!(
                         "已导入：新增 {} 人，更新 {} 人，新建党小组 {} 个",
-                        r.added, r.updated, r.groups_created
+                        r.added,
+                        r.updated,
+                        r.groups_created
                     ),
-                    None if outcome.problems.is_empty() => println!(
+                    None if outcome.problems.is_empty() => out!(
                         "检查通过（未写入）：将新增 {} 人，更新 {} 人",
-                        outcome.would_add, outcome.would_update
+                        outcome.would_add,
+                        outcome.would_update
                     ),
-                    None => println!(
+                    None => out!(
                         "有 {} 处问题，没有导入任何数据。请改正后重新导入。",
                         outcome.problems.len()
                     ),
@@ -390,7 +428,7 @@ fn run(cli: &Cli) -> Result<()> {
             let title = format!("{}党员花名册（{}）", org.name, date_text(roster.day));
             xlsx::write_roster(file, &title, &excel::export_rows(&roster.rows))?;
             if !cli.json {
-                println!("已导出 {} 人到 {}", roster.rows.len(), file.display());
+                out!("已导出 {} 人到 {}", roster.rows.len(), file.display());
             }
             Ok(())
         }
@@ -404,7 +442,7 @@ fn run(cli: &Cli) -> Result<()> {
                 return print_json(&list);
             }
             for m in &list {
-                println!(
+                out!(
                     "{}\t{}\t{}\t应到{} 实到{}\t{}",
                     date_text(m.date),
                     m.kind,
@@ -432,14 +470,14 @@ fn run(cli: &Cli) -> Result<()> {
                     "participation": participation,
                 }));
             }
-            println!(
+            out!(
                 "{}{}年组织生活检查（截至{}）",
                 org.name,
                 year,
                 date_text(now.date_naive())
             );
             if findings.is_empty() {
-                println!("没有发现缺项。");
+                out!("没有发现缺项。");
             }
             for f in &findings {
                 let note = if f.note.is_empty() {
@@ -447,13 +485,17 @@ fn run(cli: &Cli) -> Result<()> {
                 } else {
                     format!("（{}）", f.note)
                 };
-                println!(
+                out!(
                     "{}\t{}\t{}{}\t依据：{}",
-                    f.status, f.period, f.title, note, f.clause
+                    f.status,
+                    f.period,
+                    f.title,
+                    note,
+                    f.clause
                 );
             }
             for p in &participation {
-                println!("{}\t{}：{}", p.level, p.name, p.message);
+                out!("{}\t{}：{}", p.level, p.name, p.message);
             }
             Ok(())
         }
@@ -467,7 +509,7 @@ fn run(cli: &Cli) -> Result<()> {
                 return print_json(&hits);
             }
             for h in &hits {
-                println!(
+                out!(
                     "{}\t{}\t{}\t{}",
                     date_text(h.meeting.date),
                     h.meeting.kind,
@@ -517,7 +559,7 @@ fn report_created(cli: &Cli, store: &Store, id: i64, today: NaiveDate) -> Result
     if cli.json {
         return print_json(&overview);
     }
-    println!("已建立：{}（编号 {}）", overview.org.name, overview.org.id);
+    out!("已建立：{}（编号 {}）", overview.org.name, overview.org.id);
     Ok(())
 }
 
@@ -526,27 +568,30 @@ fn date_text(d: NaiveDate) -> String {
 }
 
 fn print_info(info: &info::Info) {
-    println!(
+    out!(
         "支部台账 {}，数据结构第{}版",
-        info.app_version, info.schema_version
+        info.app_version,
+        info.schema_version
     );
     if let Some(db) = &info.database {
-        println!("数据库：{db}");
+        out!("数据库：{db}");
     }
     if info.branches.is_empty() {
-        println!("还没有党支部。可用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例支部。");
+        out!("还没有党支部。可用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例支部。");
     }
     for b in &info.branches {
-        println!();
-        println!(
+        out!();
+        out!(
             "{}（{}，上级：{}）",
             b.org.name,
             b.org.kind,
             b.org.parent_name.as_deref().unwrap_or("—")
         );
-        println!(
+        out!(
             "  党员 {} 人：正式党员 {} 人，预备党员 {} 人",
-            b.counts.total, b.counts.full, b.counts.probationary
+            b.counts.total,
+            b.counts.full,
+            b.counts.probationary
         );
         if !b.committee.is_empty() {
             let list: Vec<String> = b
@@ -554,10 +599,10 @@ fn print_info(info: &info::Info) {
                 .iter()
                 .map(|c| format!("{} {}", c.position, c.name))
                 .collect();
-            println!("  支委：{}", list.join("，"));
+            out!("  支委：{}", list.join("，"));
         }
         for g in &b.groups {
-            println!(
+            out!(
                 "  {}：组长 {}，{} 人",
                 g.name,
                 g.leader_name.as_deref().unwrap_or("未登记"),
@@ -565,17 +610,17 @@ fn print_info(info: &info::Info) {
             );
         }
         match &b.term {
-            Some(t) => println!(
+            Some(t) => out!(
                 "  本届任期：{} 起 {} 年，{} 应换届（{}）",
                 date_text(t.start),
                 t.years,
                 date_text(t.end),
                 t.state
             ),
-            None => println!("  本届任期：未登记"),
+            None => out!("  本届任期：未登记"),
         }
         for f in &b.findings {
-            println!("  【{}】{}（依据：{}）", f.severity, f.message, f.clause);
+            out!("  【{}】{}（依据：{}）", f.severity, f.message, f.clause);
         }
     }
 }

@@ -55,11 +55,12 @@ fn du(dir: &Path) -> u64 {
 fn main() {
     let now = now();
     let (dir, store, _org) = populate(now);
-    let photos = dir.path().join("附件").join("会议").join("2026");
+    // Named as the program stores them: a backup carries nothing else.
+    let photos = dir.path().join("附件").join("1");
     std::fs::create_dir_all(&photos).expect("photos");
     for i in 0..PHOTO_MB * (1 << 20) / PHOTO_SIZE {
         std::fs::write(
-            photos.join(format!("{i:04}.jpg")),
+            photos.join(format!("{i:016x}.jpg")),
             noise(i as u64, PHOTO_SIZE),
         )
         .expect("photo");
@@ -106,7 +107,7 @@ fn main() {
         file = info.path;
     });
     let checked = seconds("verify", || {
-        backup::verify(Path::new(&file), None).expect("verify");
+        backup::verify(Path::new(&file), None, dir.path()).expect("verify");
     });
     println!(
         "backup / cp: {:.2}× (target ≤ 2×); verify / cp: {:.2}×",

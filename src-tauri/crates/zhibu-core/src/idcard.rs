@@ -4,13 +4,14 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::text;
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
 /// The check character (GB 11643-1999 §5, ISO 7064 MOD 11-2) for the first 17 digits.
 pub fn check_char(first17: &str) -> Option<char> {
-    if first17.len() != 17 {
+    if first17.len() != 17 || !first17.is_ascii() {
         return None;
     }
     let mut sum = 0;
@@ -35,20 +36,38 @@ pub struct IdInfo {
     pub male: bool,
 }
 
+/// The number as it is stored: full-width digits and `Ｘ` from an input
+/// method folded to ASCII, spaces removed, a lower-case `x` made upper-case.
+pub fn normalise(number: &str) -> String {
+    text::number_like(number).to_uppercase()
+}
+
 /// Checks format, birth date and check digit; the message names the fix.
+/// Accepts what [`normalise`] accepts (full-width digits, spaces).
 pub fn parse(number: &str) -> Result<IdInfo> {
-    let n = number.trim().to_uppercase();
-    if n.chars().count() != 18 {
+    let n = normalise(number);
+    let count = n.chars().count();
+    if count != 18 {
         return Err(Error::Validation(format!(
-            "公民身份号码应为18位，现在是{}位，请核对后重新输入",
-            n.chars().count()
+            "公民身份号码应为18位，现在是{count}位，请核对后重新输入"
         )));
     }
-    if !n[..17].chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::Validation(
-            "公民身份号码前17位只能是数字，请核对后重新输入".into(),
-        ));
+    if let Some((pos, c)) = n
+        .chars()
+        .enumerate()
+        .find(|&(i, c)| !(c.is_ascii_digit() || (i == 17 && c == 'X')))
+    {
+        let what = if pos == 17 {
+            "第18位只能是数字或X"
+        } else {
+            "前17位只能是数字"
+        };
+        return Err(Error::Validation(format!(
+            "公民身份号码{what}，第{}位是“{c}”，请核对后重新输入",
+            pos + 1
+        )));
     }
+    // Every character is now ASCII, so byte ranges are character ranges.
     let birth = NaiveDate::parse_from_str(&n[6..14], "%Y%m%d").map_err(|_| {
         Error::Validation(format!(
             "公民身份号码第7至14位“{}”不是有效的出生日期，请核对后重新输入",
@@ -117,5 +136,40 @@ mod tests {
         let e = parse(&compose("110105", d(2000, 1, 1), 1).replacen("20000101", "20001301", 1))
             .expect_err("month 13");
         assert!(e.to_string().contains("出生日期"), "{e}");
+    }
+
+    #[test]
+    fn input_method_full_width_is_accepted_and_other_characters_named() {
+        // 全角 digits and Ｘ, as a Chinese input method types them.
+        let info = parse("１１０１０５１９４９１２３１００２Ｘ").expect("full-width is fine");
+        assert_eq!(info.birth_date, d(1949, 12, 31));
+        assert_eq!(
+            normalise(" １１０１０５ １９４９１２３１００２ｘ"),
+            "11010519491231002X"
+        );
+        let e = parse("1101051949123100中X").expect_err("a Chinese character");
+        assert!(e.to_string().contains("第17位是“中”"), "{e}");
+        let e = parse("11010519491231002中").expect_err("last place");
+        assert!(e.to_string().contains("第18位只能是数字或X"), "{e}");
+        let e = parse("X10105194912310020").expect_err("X first");
+        assert!(e.to_string().contains("第1位是“X”"), "{e}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn any_text_gives_a_value_or_an_error(s in "\\PC{0,40}|[0-9０-９XxＸ　 ]{15,20}") {
+            let _ = parse(&s);
+            let _ = normalise(&s);
+        }
+
+        #[test]
+        fn a_valid_number_survives_widening(y in 1930i32..2008, doy in 0u32..365, seq in 0u16..1000) {
+            let birth = NaiveDate::from_yo_opt(y, doy + 1).unwrap_or(d(y, 1, 1));
+            let id = compose("370782", birth, seq);
+            let wide: String = id.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)).collect();
+            proptest::prop_assert_eq!(parse(&wide).expect("widened").birth_date, birth);
+            proptest::prop_assert_eq!(normalise(&wide), id);
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod files;
 pub mod idcard;
 pub mod info;
 mod labels;
+pub mod lock;
 pub mod meetings;
 pub mod members;
 pub mod money;
@@ -22,6 +23,7 @@ pub mod paths;
 pub mod settings;
 pub mod store;
 pub mod table;
+pub mod text;
 
 #[cfg(test)]
 mod bindings;

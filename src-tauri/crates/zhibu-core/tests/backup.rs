@@ -83,7 +83,7 @@ fn a_backup_holds_the_database_and_every_attachment_and_checks_out() {
         file.file_name().and_then(|n| n.to_str()),
         Some("支部台账备份-20261122-100000.zhibu")
     );
-    let info = backup::verify(&file, None).expect("verify");
+    let info = backup::verify(&file, None, &scratch_dir()).expect("verify");
     assert!(!info.encrypted);
     assert_eq!(info.summary.branches, ["东坡村党支部"]);
     assert_eq!(info.summary.attachments, 1);
@@ -118,13 +118,23 @@ fn a_second_backup_in_the_same_second_does_not_replace_the_first_and_only_the_ne
     let b = make(&store, &data, &usb, None, at(10, 0));
     assert_ne!(a, b);
     assert!(a.exists() && b.exists());
-    // A leftover of an interrupted run, and a file the clerk put there.
-    std::fs::write(
-        usb.join(".支部台账备份-20261101-080000.zhibu.part"),
-        b"half",
-    )
-    .expect("part");
+    // A leftover of a run that died two days ago, one of a backup at work
+    // right now, a file the clerk put there, and a backup the clerk renamed
+    // (which once crashed every backup to the folder).
+    let stale = usb.join(".支部台账备份-20261101-080000.zhibu.part");
+    std::fs::write(&stale, b"half").expect("part");
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .and_then(|f| {
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86400))
+        })
+        .expect("age the leftover");
+    let at_work = usb.join(".支部台账备份-20261122-105900.zhibu.77-0.part");
+    std::fs::write(&at_work, b"busy").expect("part");
     std::fs::write(usb.join("我的文件.zhibu"), b"mine").expect("mine");
+    let renamed = usb.join("支部台账备份-2026年11月22日.zhibu");
+    std::fs::copy(&a, &renamed).expect("renamed copy");
     for minute in 1..4 {
         backup::create(
             store.conn(),
@@ -144,12 +154,20 @@ fn a_second_backup_in_the_same_second_does_not_replace_the_first_and_only_the_ne
         .iter()
         .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
         .collect();
+    // The renamed copy is listed (by when it was written: now, so last)
+    // but never counted among the ones to prune.
     assert_eq!(
         kept,
         [
             "支部台账备份-20261122-110200.zhibu",
-            "支部台账备份-20261122-110300.zhibu"
+            "支部台账备份-20261122-110300.zhibu",
+            "支部台账备份-2026年11月22日.zhibu",
         ]
+    );
+    backup::verify(&renamed, None, &scratch_dir()).expect("a renamed backup still checks out");
+    assert!(
+        at_work.exists(),
+        "another backup's file at work is left alone"
     );
     assert!(
         usb.join("我的文件.zhibu").exists(),
@@ -175,14 +193,18 @@ fn a_passphrase_locks_the_backup_and_a_wrong_one_is_told_apart_from_damage() {
         !bytes.windows(6).any(|w| w == "东坡".as_bytes()),
         "nothing readable inside"
     );
-    let asked = backup::verify(&file, None).expect_err("needs the passphrase");
+    let asked = backup::verify(&file, None, &scratch_dir()).expect_err("needs the passphrase");
     assert_eq!(asked.kind(), ErrorKind::Passphrase);
     assert!(asked.to_string().contains("设置了密码"), "{asked}");
-    let wrong = backup::verify(&file, Some(&Passphrase::new("东坡村2025").expect("p")))
-        .expect_err("wrong passphrase");
+    let wrong = backup::verify(
+        &file,
+        Some(&Passphrase::new("东坡村2025").expect("p")),
+        &scratch_dir(),
+    )
+    .expect_err("wrong passphrase");
     assert_eq!(wrong.kind(), ErrorKind::Passphrase);
     assert!(wrong.to_string().contains("密码不对"), "{wrong}");
-    let info = backup::verify(&file, Some(&pass)).expect("right passphrase");
+    let info = backup::verify(&file, Some(&pass), &scratch_dir()).expect("right passphrase");
     assert!(info.encrypted);
     assert_eq!(info.summary.attachments, 1);
     assert!(Passphrase::new("12345").is_err(), "too short to be safe");
@@ -219,11 +241,12 @@ fn a_cut_short_or_bit_flipped_backup_is_refused_wherever_the_damage_is() {
         for k in 1..=places {
             let cut = len * k / (places + 1);
             let short = damaged_copy(&file, &format!("{label}-short-{k}.bin"), Some(cut), None);
-            let e = backup::verify(&short, pass).expect_err("a cut-short backup must be refused");
+            let e = backup::verify(&short, pass, &scratch_dir())
+                .expect_err("a cut-short backup must be refused");
             assert_eq!(e.kind(), ErrorKind::Validation, "{label} cut at {cut}: {e}");
             let flipped = damaged_copy(&file, &format!("{label}-flip-{k}.bin"), None, Some(cut));
-            let e =
-                backup::verify(&flipped, pass).expect_err("a bit-flipped backup must be refused");
+            let e = backup::verify(&flipped, pass, &scratch_dir())
+                .expect_err("a bit-flipped backup must be refused");
             assert!(
                 matches!(e.kind(), ErrorKind::Validation | ErrorKind::Passphrase),
                 "{label} flip at {cut}: {e}"
@@ -268,7 +291,7 @@ fn a_restore_brings_back_the_old_state_and_keeps_what_it_replaced() {
     assert_eq!(meeting_count(&data), before);
     assert!(photo.exists(), "the photo is back");
     let safety = PathBuf::from(report.safety_backup.expect("the data as it was is kept"));
-    let kept = backup::verify(&safety, None).expect("the safety backup checks out");
+    let kept = backup::verify(&safety, None, &scratch_dir()).expect("the safety backup checks out");
     assert_eq!(kept.summary.counts.meetings, after_mistake);
     assert_eq!(kept.summary.attachments, 0);
     // No staging, journal or replaced copies are left in the data directory.
@@ -474,4 +497,11 @@ fn snapshot_folders_left_by_a_crash_are_removed_once_they_are_a_day_old() {
     make(&store, &data, &usb, None, at(10, 0));
     assert!(!old.exists(), "a day-old leftover is removed");
     assert!(young.exists(), "a young one may be another backup at work");
+}
+
+/// Where a verify takes the database out: a folder of its own per call.
+fn scratch_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhibu-verify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    dir
 }

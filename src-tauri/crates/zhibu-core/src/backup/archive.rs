@@ -244,6 +244,19 @@ pub(super) enum Extract<'a> {
 pub(super) struct Contents {
     pub summary: Summary,
     pub encrypted: bool,
+    /// The parts as read and checked against the manifest.
+    pub parts: Vec<Part>,
+}
+
+/// The most the summary or the manifest may hold (a year's manifest of
+/// thousands of photos is a few hundred KB).
+const MAX_META_BYTES: u64 = 1 << 20;
+
+/// A file that reads, but was not made by this program as it is.
+pub(super) fn not_ours(detail: impl std::fmt::Display) -> Error {
+    Error::BadBackup(format!(
+        "这个文件不是本程序制作的备份，或已被改动（{detail}），为安全起见不予使用；现有数据没有改动。请换一个备份文件"
+    ))
 }
 
 fn damaged(detail: impl std::fmt::Display) -> Error {
@@ -319,6 +332,7 @@ pub(super) fn read(
     let mut summary: Option<Summary> = None;
     let mut manifest: Option<Vec<Part>> = None;
     let mut seen: Vec<Part> = Vec::new();
+    let mut names = std::collections::HashSet::new();
     let mut done = 0u64;
     let mut buf = vec![0u8; 256 << 10];
     let entries = archive.entries().map_err(damaged)?;
@@ -330,11 +344,29 @@ pub(super) fn read(
         if manifest.is_some() {
             return Err(damaged("清单之后还有内容"));
         }
-        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        // Only plain files, as this program writes them: a link, a device or
+        // a sparse entry (which tar would expand to any size) is refused.
+        if entry.header().entry_type() != tar::EntryType::Regular {
+            return Err(not_ours(format!(
+                "含有不是普通文件的条目（类型 {:?}）",
+                entry.header().entry_type()
+            )));
+        }
+        let name = String::from_utf8(entry.path_bytes().into_owned())
+            .map_err(|_| not_ours("含有无法识别的文件名"))?;
+        if !names.insert(name.clone()) {
+            return Err(not_ours(format!("“{name}”出现了两次")));
+        }
         let mut bytes = Vec::new();
         let mut out: Option<BufWriter<File>> = None;
         if name == SUMMARY_NAME || name == MANIFEST_NAME {
-            entry.read_to_end(&mut bytes).map_err(damaged)?;
+            (&mut entry)
+                .take(MAX_META_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(damaged)?;
+            if bytes.len() as u64 > MAX_META_BYTES {
+                return Err(not_ours(format!("“{name}”大得不正常")));
+            }
         } else {
             if summary.is_none() {
                 return Err(damaged("开头缺少说明"));
@@ -343,22 +375,14 @@ pub(super) fn read(
                 (Extract::DatabaseTo(dir), DB_FILE) | (Extract::All(dir), DB_FILE) => {
                     Some(dir.join(DB_FILE))
                 }
-                (Extract::All(dir), other)
-                    if other.starts_with(&format!("{}/", crate::files::DIR)) =>
-                {
-                    Some(
-                        dir.join(
-                            safe_relative(other)
-                                .ok_or_else(|| damaged(format!("不安全的路径 {other}")))?,
-                        ),
-                    )
-                }
-                (Extract::DatabaseTo(_), other)
-                    if other.starts_with(&format!("{}/", crate::files::DIR)) =>
-                {
-                    None
-                }
-                (_, other) => return Err(damaged(format!("不认识的内容 {other}"))),
+                (Extract::All(dir), other) if crate::files::is_stored_path(other) => Some(
+                    dir.join(
+                        safe_relative(other)
+                            .ok_or_else(|| not_ours(format!("不安全的路径 {other}")))?,
+                    ),
+                ),
+                (Extract::DatabaseTo(_), other) if crate::files::is_stored_path(other) => None,
+                (_, other) => return Err(not_ours(format!("含有不认识的内容 {other}"))),
             };
             if let Some(dest) = destination {
                 if let Some(parent) = dest.parent() {
@@ -396,6 +420,10 @@ pub(super) fn read(
                 hasher.update(&buf[..n]);
                 size += n as u64;
                 done += n as u64;
+                // The parts cannot hold more than the file they came in.
+                if done > total {
+                    return Err(not_ours("内容比备份文件本身还大"));
+                }
                 if let Some(o) = out.as_mut() {
                     o.write_all(&buf[..n])
                         .map_err(|e| Error::io("无法写入临时文件".to_string(), e))?;
@@ -450,5 +478,9 @@ pub(super) fn read(
         return Err(damaged("缺少数据库"));
     }
     let summary = summary.ok_or_else(|| damaged("缺少说明"))?;
-    Ok(Contents { summary, encrypted })
+    Ok(Contents {
+        summary,
+        encrypted,
+        parts: seen,
+    })
 }

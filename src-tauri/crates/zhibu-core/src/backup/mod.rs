@@ -149,12 +149,67 @@ pub(crate) fn check_database(db: &Path) -> Result<()> {
     if check != "ok" {
         return Err(Error::BadBackup(format!("备份中的数据库已损坏（{check}）")));
     }
+    check_content(&conn, version)
+}
+
+/// Tables holding the place of a stored file, and that column.
+const STORED_PATHS: [(&str, &str); 2] = [
+    ("meeting_attachments", "stored_path"),
+    ("dev_documents", "file_path"),
+];
+
+/// What a database from a backup may hold beyond being whole: exactly the
+/// schema this program makes (no added trigger or view), and file places
+/// only of the form it writes (no `../`, no absolute or network path).
+fn check_content(conn: &Connection, version: i64) -> Result<()> {
+    let schema = crate::store::schema_of(conn)?;
+    if schema != crate::store::expected_schema(version)? {
+        return Err(archive::not_ours("数据库的结构与本程序建立的不同"));
+    }
+    for (table, column) in STORED_PATHS {
+        if !schema
+            .iter()
+            .any(|(kind, name, _)| kind == "table" && name == table)
+        {
+            continue;
+        }
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {column} FROM {table} WHERE {column} IS NOT NULL"
+        ))?;
+        let paths = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for path in paths {
+            let path = path?;
+            if !crate::files::is_stored_path(&path) {
+                return Err(archive::not_ours(format!(
+                    "数据库中的附件位置“{}”不是本程序写入的形式",
+                    crate::text::prefix(&path, 80)
+                )));
+            }
+        }
+    }
     Ok(())
+}
+
+/// The summary shown before a restore, taken from the checked database and
+/// the hash-checked parts, never from the archive's own description.
+fn trusted_summary(db: &Path, read: &archive::Contents) -> Result<Summary> {
+    let created = DateTime::parse_from_rfc3339(&read.summary.created_at)
+        .map_err(|_| archive::not_ours("说明中的制作时间无法识别"))?
+        .with_timezone(&Local);
+    let mut summary = summarise(db, created)?;
+    let files: Vec<&Part> = read
+        .parts
+        .iter()
+        .filter(|p| crate::files::is_stored_path(&p.path))
+        .collect();
+    summary.attachments = files.len() as u32;
+    summary.attachment_bytes = files.iter().map(|p| p.bytes).sum();
+    Ok(summary)
 }
 
 /// Every attachment under the data directory's `附件/`, by path relative
 /// to the data directory (with `/` between folders), in a stable order.
-fn attachments(data_dir: &Path) -> Result<Vec<(String, PathBuf, u64)>> {
+pub(super) fn attachments(data_dir: &Path) -> Result<Vec<(String, PathBuf, u64)>> {
     let root = data_dir.join(crate::files::DIR);
     let mut found = Vec::new();
     let mut pending = vec![root.clone()];
@@ -174,11 +229,6 @@ fn attachments(data_dir: &Path) -> Result<Vec<(String, PathBuf, u64)>> {
             if kind.is_dir() {
                 pending.push(path);
             } else if kind.is_file() {
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                // A half-written copy (`.part`) was never an attachment.
-                if name.ends_with(".part") {
-                    continue;
-                }
                 let relative = path
                     .strip_prefix(data_dir)
                     .map_err(|_| {
@@ -188,6 +238,11 @@ fn attachments(data_dir: &Path) -> Result<Vec<(String, PathBuf, u64)>> {
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect::<Vec<_>>()
                     .join("/");
+                // Only what this program stored: not a half-written copy
+                // (`.part`), nor anything else someone put in the folder.
+                if !crate::files::is_stored_path(&relative) {
+                    continue;
+                }
                 let bytes = entry
                     .metadata()
                     .map_err(|e| Error::io(format!("无法读取 {}", path.display()), e))?
@@ -243,12 +298,15 @@ pub fn create(
         })
         .find(|p| !p.exists())
         .unwrap_or_else(|| target_dir.join(file_name(now)));
+    // Unique to this write, so two backups to one folder never share it.
     let partial = target_dir.join(format!(
-        ".{}.part",
+        ".{}.{}-{:x}.part",
         target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        std::process::id(),
+        PART_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
 
     remove_stale_scratch(data_dir, now);
@@ -288,7 +346,7 @@ pub fn create(
     drop(scratch);
 
     // Read it back: a backup is good only once it has been checked.
-    let checked = verify_with(&partial, options.passphrase, on_progress, cancel);
+    let checked = verify_with(&partial, options.passphrase, data_dir, on_progress, cancel);
     if let Err(e) = checked {
         let _ = std::fs::remove_file(&partial);
         return Err(match e {
@@ -350,7 +408,8 @@ pub fn create_in(
 fn remove_stale_scratch(data_dir: &Path, now: DateTime<Local>) {
     let day_ago = std::time::SystemTime::from(now) - std::time::Duration::from_secs(24 * 3600);
     for entry in std::fs::read_dir(data_dir).into_iter().flatten().flatten() {
-        let stale = entry.file_name().to_string_lossy().starts_with(".backup-")
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = (name.starts_with(".backup-") || name.starts_with(".verify-"))
             && entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -396,50 +455,103 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// This program's backups in `dir`, oldest first (the names sort by time).
+/// The time stamp and same-second number of a file this program named
+/// (`支部台账备份-20261122-093000.zhibu`, `…-093000-2.zhibu`); `None` for any
+/// other name, such as one a clerk typed (`支部台账备份-2026年11月22日.zhibu`).
+pub(crate) fn own_name(file_name: &str) -> Option<(String, u32)> {
+    let rest = file_name
+        .strip_prefix(PREFIX)?
+        .strip_prefix('-')?
+        .strip_suffix(&format!(".{EXTENSION}"))?;
+    // Everything this program writes after the prefix is ASCII; anything
+    // else is not its name, and the checks below may then slice by bytes.
+    if !rest.is_ascii() || rest.len() < 15 {
+        return None;
+    }
+    let (stamp, n) = rest.split_at(15);
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
+    let n = match n.strip_prefix('-') {
+        None if n.is_empty() => 1,
+        Some(digits)
+            if !digits.is_empty()
+                && digits.len() <= 6
+                && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            digits.parse().ok()?
+        }
+        _ => return None,
+    };
+    Some((stamp.to_string(), n))
+}
+
+/// The backups in `dir`, oldest first: the ones this program named by the
+/// time in their name, any renamed ones (still `支部台账备份….zhibu`) by the
+/// time the file was last written.
 pub fn list(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut found: Vec<((String, u32), PathBuf)> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
-        .map(|e| e.path())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            if !(name.starts_with(PREFIX) && name.ends_with(&format!(".{EXTENSION}"))) {
+                return None;
+            }
+            let key = own_name(&name).unwrap_or_else(|| {
+                let written = e
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .map(|t| {
+                        DateTime::<Local>::from(t)
+                            .format("%Y%m%d-%H%M%S")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                (written, 0)
+            });
+            Some((key, e.path()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Numbers the `.part` files of one process.
+static PART_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A `.part` file older than this was left by a run that died; a younger
+/// one may be another backup at work.
+const STALE_PART: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Keeps the newest `keep` backups this program named in `dir` (the one
+/// just made among them; renamed or foreign files are never touched) and
+/// removes `.part` leftovers of runs that died more than a day ago.
+fn prune(dir: &Path, keep: u32, newest: &Path) -> Result<()> {
+    let own: Vec<PathBuf> = list(dir)
+        .into_iter()
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(&format!(".{EXTENSION}")))
+                .and_then(own_name)
+                .is_some()
         })
         .collect();
-    // By time, then by the -2, -3 … of backups made in the same second.
-    found.sort_by_key(|p| {
-        let stem = p
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let rest = stem
-            .strip_prefix(PREFIX)
-            .unwrap_or(&stem)
-            .trim_start_matches('-');
-        let (stamp, n) = rest.split_at(rest.len().min(15));
-        let n: u32 = n.trim_start_matches('-').parse().unwrap_or(1);
-        (stamp.to_string(), n)
-    });
-    found
-}
-
-/// Keeps the newest `keep` backups in `dir` (the one just made among them)
-/// and removes leftovers of interrupted runs. Only files this program named
-/// are touched.
-fn prune(dir: &Path, keep: u32, newest: &Path) -> Result<()> {
-    let all = list(dir);
-    let excess = all.len().saturating_sub(keep as usize);
-    for old in all.iter().take(excess) {
+    let excess = own.len().saturating_sub(keep as usize);
+    for old in own.iter().take(excess) {
         if old != newest {
             let _ = std::fs::remove_file(old);
         }
     }
     for leftover in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = leftover.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".part") {
+        let stale = leftover
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_PART);
+        if stale && name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".part") {
             let _ = std::fs::remove_file(leftover.path());
         }
     }
@@ -448,26 +560,51 @@ fn prune(dir: &Path, keep: u32, newest: &Path) -> Result<()> {
 
 /// Checks a backup file end to end: every part's hash against the
 /// manifest, the archive complete, the database ours and whole.
-pub fn verify(path: &Path, passphrase: Option<&Passphrase>) -> Result<BackupInfo> {
-    verify_with(path, passphrase, &|_| {}, &AtomicBool::new(false))
+/// The database taken out to check it goes into a scratch folder inside
+/// `scratch_in` (the data directory): the members' data never lands in the
+/// system's shared temporary folder.
+pub fn verify(
+    path: &Path,
+    passphrase: Option<&Passphrase>,
+    scratch_in: &Path,
+) -> Result<BackupInfo> {
+    verify_with(
+        path,
+        passphrase,
+        scratch_in,
+        &|_| {},
+        &AtomicBool::new(false),
+    )
 }
 
 /// [`verify`], telling `on_progress` how far it has got.
 pub fn verify_with_progress(
     path: &Path,
     passphrase: Option<&Passphrase>,
+    scratch_in: &Path,
     on_progress: &dyn Fn(BackupProgress),
 ) -> Result<BackupInfo> {
-    verify_with(path, passphrase, on_progress, &AtomicBool::new(false))
+    verify_with(
+        path,
+        passphrase,
+        scratch_in,
+        on_progress,
+        &AtomicBool::new(false),
+    )
 }
 
 pub(crate) fn verify_with(
     path: &Path,
     passphrase: Option<&Passphrase>,
+    scratch_in: &Path,
     on_progress: &dyn Fn(BackupProgress),
     cancel: &AtomicBool,
 ) -> Result<BackupInfo> {
-    let scratch = tempfile::tempdir()
+    std::fs::create_dir_all(scratch_in)
+        .map_err(|e| Error::io(format!("无法建立文件夹 {}", scratch_in.display()), e))?;
+    let scratch = tempfile::Builder::new()
+        .prefix(".verify-")
+        .tempdir_in(scratch_in)
         .map_err(|e| Error::io("无法建立临时文件夹来核对备份".to_string(), e))?;
     let read = archive::read(
         path,
@@ -476,12 +613,13 @@ pub(crate) fn verify_with(
         on_progress,
         cancel,
     )?;
-    check_database(&scratch.path().join(DB_FILE))?;
+    let db = scratch.path().join(DB_FILE);
+    check_database(&db)?;
     Ok(BackupInfo {
         path: path.display().to_string(),
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         encrypted: read.encrypted,
-        summary: read.summary,
+        summary: trusted_summary(&db, &read)?,
     })
 }
 
@@ -511,6 +649,38 @@ mod tests {
             let e = write_error(at, std::io::Error::from_raw_os_error(gone));
             assert!(e.to_string().contains("U盘可能被拔出"), "errno {gone}: {e}");
             assert!(e.to_string().contains("原有备份没有受影响"));
+        }
+    }
+
+    #[test]
+    fn only_names_this_program_writes_are_its_own() {
+        assert_eq!(
+            own_name("支部台账备份-20261122-093000.zhibu"),
+            Some(("20261122-093000".into(), 1))
+        );
+        assert_eq!(
+            own_name("支部台账备份-20261122-093000-3.zhibu"),
+            Some(("20261122-093000".into(), 3))
+        );
+        for other in [
+            "支部台账备份-2026年11月22日.zhibu",
+            "支部台账备份-20261122-093000 (副本).zhibu",
+            "支部台账备份-20261322-093000.zhibu",
+            "支部台账备份-20261122-093000-.zhibu",
+            "支部台账备份-２０２６１１２２-０９３０００.zhibu",
+            "支部台账备份.zhibu",
+            "支部台账备份-.zhibu",
+        ] {
+            assert_eq!(own_name(other), None, "{other}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn any_file_name_is_judged_without_panicking(rest in "\\PC{0,30}") {
+            let _ = own_name(&format!("{PREFIX}-{rest}.{EXTENSION}"));
+            let _ = own_name(&rest);
         }
     }
 }

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    archive, check_database, create, sync_dir, write_small, BackupInfo, BackupProgress, Options,
-    Passphrase,
+    archive, check_database, create, sync_dir, trusted_summary, write_small, BackupInfo,
+    BackupProgress, Options, Passphrase,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -51,6 +51,7 @@ pub fn restore(
 ) -> Result<RestoreReport> {
     // Anything left of an earlier restore is finished first.
     finish_interrupted(data_dir)?;
+    check_room(data_dir, file)?;
     let staging = data_dir.join(STAGING);
     if staging.exists() {
         std::fs::remove_dir_all(&staging)
@@ -67,9 +68,10 @@ pub fn restore(
             cancel,
         )?;
         check_database(&staging.join(DB_FILE))?;
-        Ok::<_, Error>(read)
+        let summary = trusted_summary(&staging.join(DB_FILE), &read)?;
+        Ok::<_, Error>((read.encrypted, summary))
     })();
-    let read = match taken {
+    let (encrypted, summary) = match taken {
         Ok(read) => read,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&staging);
@@ -127,11 +129,36 @@ pub fn restore(
         restored: BackupInfo {
             path: file.display().to_string(),
             bytes: std::fs::metadata(file).map(|m| m.len()).unwrap_or(0),
-            encrypted: read.encrypted,
-            summary: read.summary,
+            encrypted,
+            summary,
         },
         safety_backup,
     })
+}
+
+/// Refuses to start when the data directory's disk cannot hold the backup
+/// taken out (about the archive's size) beside a safety backup of the
+/// current data, so a full disk never stops a restore half-way.
+fn check_room(data_dir: &Path, file: &Path) -> Result<()> {
+    let Some(free) = super::targets::free_space(data_dir) else {
+        return Ok(());
+    };
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let current = size(&data_dir.join(DB_FILE))
+        + super::attachments(data_dir)?
+            .iter()
+            .map(|(_, _, b)| b)
+            .sum::<u64>();
+    let need = size(file) + current + (16 << 20);
+    if free < need {
+        let mb = |b: u64| b.div_ceil(1 << 20);
+        return Err(Error::Validation(format!(
+            "数据目录所在的磁盘空间不够：恢复需要约 {} MB（解开备份，并先把现有数据备份一份），现在只剩 {} MB。请先清理磁盘空间再恢复；现有数据没有改动",
+            mb(need),
+            mb(free)
+        )));
+    }
+    Ok(())
 }
 
 /// Copies the database files and `附件` as they are into a folder under

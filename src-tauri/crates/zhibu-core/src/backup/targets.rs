@@ -49,6 +49,17 @@ impl Drives for SystemDrives {
     }
 }
 
+/// Free bytes on the drive that holds `path`, when the system can say.
+pub fn free_space(path: &Path) -> Option<u64> {
+    let path = path.canonicalize().ok()?;
+    let disks = sysinfo::Disks::new_with_refreshed_list().ok()?;
+    disks
+        .iter()
+        .filter(|d| path.starts_with(d.mount_point()))
+        .max_by_key(|d| d.mount_point().as_os_str().len())
+        .map(|d| d.available_space())
+}
+
 /// The target on a drive mounted at `mount`.
 pub fn target_on(name: &str, mount: &Path, free_bytes: u64) -> Target {
     let name = if name.trim().is_empty() {

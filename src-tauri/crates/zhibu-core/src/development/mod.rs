@@ -19,10 +19,11 @@ use crate::meetings::{self, MeetingKind};
 use crate::members::rules::ymd;
 use crate::members::state::derive;
 use crate::members::{
-    self, append_event, checked_profile, clean, EventKind, MemberId, MemberProfile, NewEvent,
+    self, append_event, checked_profile, EventKind, MemberId, MemberProfile, NewEvent,
 };
 use crate::org::OrgId;
 use crate::settings;
+use crate::text;
 pub use documents::DevDocument;
 pub use rules::{Breach, Decision, DevSettings, Next, Stage};
 use rules::{Proposed, Taken};
@@ -590,7 +591,7 @@ pub fn record_step(
             }
         )));
     }
-    let reason = clean(&input.override_reason);
+    let reason = text::optional_line("特殊情况说明", &input.override_reason)?;
     if !breaches.is_empty() && reason.is_none() {
         let each: Vec<String> = breaches
             .iter()
@@ -627,7 +628,7 @@ pub fn record_step(
             input.training_days.filter(|_| input.step == 11),
             input.training_hours.filter(|_| input.step == 11),
             input.vote_id.filter(|_| matches!(input.step, 15 | 23)),
-            clean(&input.note),
+            text::optional_line("备注", &input.note)?,
             reason.filter(|_| !breaches.is_empty()),
             now.to_rfc3339()
         ],
@@ -742,7 +743,7 @@ pub fn withdraw_step(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<()> {
-    let reason = reason.trim();
+    let reason = text::paragraphs("原因", reason)?;
     if reason.is_empty() {
         return Err(Error::Validation("撤销步骤必须写明原因".into()));
     }
@@ -766,7 +767,7 @@ pub fn close(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<()> {
-    let reason = reason.trim();
+    let reason = text::paragraphs("原因", reason)?;
     if reason.is_empty() {
         return Err(Error::Validation("终止培养必须写明原因".into()));
     }

@@ -13,11 +13,11 @@ use super::ledger::{Book, LARGE_FEN};
 use super::{month_label, WindowPolicy};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
-use crate::members::clean;
 use crate::members::MemberId;
 use crate::money::yuan;
 use crate::month::YearMonth;
 use crate::org::OrgId;
+use crate::text;
 
 label_enum! {
     pub enum PayMethod {
@@ -160,7 +160,7 @@ pub fn pay(
                         "{what}，本支部规定不予登记。{CLAUSE_ARTICLE_12}"
                     )))
                 }
-                WindowPolicy::NeedsApproval if clean(&input.approval).is_none() => {
+                WindowPolicy::NeedsApproval if text::optional_line("批准情况", &input.approval)?.is_none() => {
                     return Err(Error::Rule(format!(
                         "{what}，需经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}"
                     )))
@@ -186,7 +186,8 @@ pub fn pay(
             yuan(required - input.amount_fen)
         )));
     }
-    let paid_by = clean(&input.paid_by).filter(|p| p != "本人" && *p != name);
+    let paid_by =
+        text::optional_line("代交人", &input.paid_by)?.filter(|p| p != "本人" && *p != name);
     tx.execute(
         "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, extra_fen, method,
              paid_by, receipt_no, approval, note, created_at)
@@ -200,9 +201,9 @@ pub fn pay(
             input.amount_fen - required,
             input.method,
             paid_by,
-            clean(&input.receipt_no),
-            clean(&input.approval),
-            clean(&input.note),
+            text::optional_line("收据编号", &input.receipt_no)?,
+            text::optional_line("批准情况", &input.approval)?,
+            text::optional_line("备注", &input.note)?,
             now.to_rfc3339()
         ],
     )?;

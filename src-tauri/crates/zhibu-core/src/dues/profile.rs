@@ -9,10 +9,10 @@ use ts_rs::TS;
 use super::rules::{DuesCategory, Terms};
 use super::{month_label, settings, BasePolicy, DuesSettings};
 use crate::error::{Error, Result};
-use crate::members::clean;
 use crate::members::{self, MemberId};
 use crate::month::YearMonth;
 use crate::org::OrgId;
+use crate::text;
 
 /// One stored base row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -153,7 +153,7 @@ fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Res
     if matches!(
         category,
         DuesCategory::ReducedApproved | DuesCategory::ExemptApproved
-    ) && clean(&input.approval).is_none()
+    ) && text::optional_line("批准情况", &input.approval)?.is_none()
     {
         return Err(Error::Rule(format!(
             "请填写批准情况（文号或支部研究的会议）。{}",
@@ -165,7 +165,7 @@ fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Res
         BasePolicy::NextYear => input.effective.month() != 1,
         BasePolicy::Immediate => false,
     };
-    if has_earlier && off_cycle && clean(&input.note).is_none() {
+    if has_earlier && off_cycle && text::optional_line("备注", &input.note)?.is_none() {
         return Err(Error::Rule(format!(
             "本支部的办法是“{}”，{}调整基数请在备注中写明原因（如工资调整文件）；如属年度核定，请选择{}月生效",
             settings.base_policy,
@@ -212,8 +212,8 @@ pub fn set_base(
             terms.base_fen,
             terms.fixed_fen,
             input.pays_elsewhere,
-            clean(&input.approval),
-            clean(&input.note),
+            text::optional_line("批准情况", &input.approval)?,
+            text::optional_line("备注", &input.note)?,
             now.to_rfc3339()
         ],
     )?;

@@ -10,10 +10,10 @@ use ts_rs::TS;
 use super::ledger::{received_in, Book, Owing};
 use super::{settings, RemitPeriod};
 use crate::error::{Error, Result};
-use crate::members::clean;
 use crate::money::yuan;
 use crate::month::YearMonth;
 use crate::org::OrgId;
+use crate::text;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct RemittanceInput {
@@ -79,8 +79,8 @@ pub fn remit(
             end.to_string(),
             input.amount_fen,
             input.large,
-            clean(&input.receipt_no),
-            clean(&input.note),
+            text::optional_line("收据编号", &input.receipt_no)?,
+            text::optional_line("备注", &input.note)?,
             now.to_rfc3339()
         ],
     )?;
@@ -96,7 +96,7 @@ pub fn reverse(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    let reason = reason.trim();
+    let reason = text::paragraphs("原因", reason)?;
     if reason.is_empty() {
         return Err(Error::Validation("冲正必须写明原因".into()));
     }

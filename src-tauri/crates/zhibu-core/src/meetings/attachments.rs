@@ -14,6 +14,7 @@ use super::{is_final, MeetingId};
 use crate::error::{Error, Result};
 use crate::files::{self, mime_of};
 pub use crate::files::{DIR, MAX_BYTES};
+use crate::text;
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Attachment {
@@ -64,7 +65,7 @@ pub fn add(
             meeting,
             file.file_name,
             relative,
-            caption.trim(),
+            text::line("说明", caption)?,
             file.size(),
             file.sha256,
             now.to_rfc3339()
@@ -122,7 +123,7 @@ pub struct StoredFile {
 pub fn stored_file(conn: &Connection, data_dir: &Path, id: i64) -> Result<StoredFile> {
     let (relative, sha256, file_name) = stored(conn, id)?;
     Ok(StoredFile {
-        path: data_dir.join(relative),
+        path: files::stored_path(data_dir, &relative)?,
         sha256,
         file_name,
     })
@@ -157,6 +158,7 @@ pub fn remove(tx: &Transaction<'_>, data_dir: &Path, id: i64) -> Result<PathBuf>
         ));
     }
     let (relative, _, _) = stored(tx, id)?;
+    let path = files::stored_path(data_dir, &relative)?;
     tx.execute("DELETE FROM meeting_attachments WHERE id = ?1", [id])?;
-    Ok(data_dir.join(relative))
+    Ok(path)
 }

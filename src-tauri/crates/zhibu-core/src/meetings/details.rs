@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::{self, MemberId};
 use crate::org::OrgId;
+use crate::text;
 
 label_enum! {
     /// What a 主题党日 held (支部工作条例: 集中学习、过组织生活、民主议事、志愿服务).
@@ -36,7 +37,7 @@ pub(super) fn write(
     input: &MeetingInput,
 ) -> Result<()> {
     tx.execute("DELETE FROM meeting_guests WHERE meeting_id = ?1", [id])?;
-    for guest in cleaned(&input.guests) {
+    for guest in cleaned("列席人员", &input.guests)? {
         tx.execute(
             "INSERT INTO meeting_guests (meeting_id, name) VALUES (?1, ?2)",
             params![id, guest],
@@ -54,7 +55,7 @@ pub(super) fn write(
         params![serde_json::to_string(&contents)?, id],
     )?;
     tx.execute("DELETE FROM meeting_items WHERE meeting_id = ?1", [id])?;
-    for (order, item) in cleaned(&input.items).into_iter().enumerate() {
+    for (order, item) in cleaned("议定事项", &input.items)?.into_iter().enumerate() {
         tx.execute(
             "INSERT INTO meeting_items (meeting_id, item, sort_order) VALUES (?1, ?2, ?3)",
             params![id, item, order as i64],
@@ -67,15 +68,15 @@ pub(super) fn write(
 }
 
 /// Non-empty, trimmed lines, each once.
-fn cleaned(lines: &[String]) -> Vec<String> {
+fn cleaned(field: &str, lines: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for line in lines {
-        let line = line.replace('\u{3000}', " ").trim().to_string();
+        let line = text::line(field, line)?;
         if !line.is_empty() && !out.contains(&line) {
             out.push(line);
         }
     }
-    out
+    Ok(out)
 }
 
 /// The people of a 谈心谈话: at least two, each on the roll that day.
@@ -208,7 +209,7 @@ pub fn add_progress(
     if date > now.date_naive() {
         return Err(Error::Validation("落实日期不能晚于今天".into()));
     }
-    let text = text.trim();
+    let text = text::paragraphs("落实情况", text)?;
     if text.is_empty() {
         return Err(Error::Validation("请填写落实情况".into()));
     }

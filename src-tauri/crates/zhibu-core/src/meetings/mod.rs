@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::{self, MemberId};
 use crate::org::OrgId;
+use crate::text;
 use details::DayContent;
 use votes::{Outcome, Tally, VoteKind};
 
@@ -303,9 +304,7 @@ pub fn add_vote(
     if is_final(tx, meeting)? {
         return Err(locked_error());
     }
-    if vote.subject.trim().is_empty() {
-        return Err(Error::Validation("请填写表决事项".into()));
-    }
+    let subject = text::required_line("表决事项", &vote.subject, 200)?;
     let outcome = votes::evaluate(vote.kind, &tally_of(vote, &attendance(tx, meeting)?))?;
     tx.execute(
         "INSERT INTO meeting_votes (meeting_id, subject, kind, method, yes, no, abstain, written_yes, written_no,
@@ -313,7 +312,7 @@ pub fn add_vote(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             meeting,
-            vote.subject.trim(),
+            subject,
             vote.kind,
             vote.method,
             vote.yes,
@@ -371,7 +370,7 @@ pub fn add_supplement(
             "草稿可以直接修改；定稿之后才需要添加补充说明".into(),
         ));
     }
-    let text = text.trim();
+    let text = text::paragraphs("补充说明", text)?;
     if text.is_empty() {
         return Err(Error::Validation("请填写补充说明的内容".into()));
     }
@@ -384,11 +383,7 @@ pub fn add_supplement(
 
 /// A topic as typed, with full-width spaces treated as spaces; never empty.
 fn clean_topic(topic: &str) -> Result<String> {
-    let topic = topic.replace('\u{3000}', " ").trim().to_string();
-    if topic.is_empty() {
-        return Err(Error::Validation("请填写会议主题".into()));
-    }
-    Ok(topic)
+    text::required_line("会议主题", topic, 200)
 }
 
 /// Writes the fields a draft may change; creating and editing both use it.
@@ -399,22 +394,23 @@ fn write_text(
     input: &MeetingInput,
     now: DateTime<Local>,
 ) -> Result<()> {
+    let line = |field: &str, v: &Option<String>| text::optional_line(field, v);
     tx.execute(
         "UPDATE meetings SET topic = ?1, start_time = ?2, end_time = ?3, place = ?4, host = ?5, recorder = ?6,
              agenda = ?7, minutes = ?8, decisions = ?9, lecturer = ?10, lecture_title = ?11, updated_at = ?12
          WHERE id = ?13",
         params![
             topic,
-            input.start_time,
-            input.end_time,
-            input.place,
-            input.host,
-            input.recorder,
-            input.agenda,
-            input.minutes,
-            input.decisions,
-            input.lecturer,
-            input.lecture_title,
+            line("开始时间", &input.start_time)?,
+            line("结束时间", &input.end_time)?,
+            line("地点", &input.place)?,
+            line("主持人", &input.host)?,
+            line("记录人", &input.recorder)?,
+            text::paragraphs("议程", &input.agenda)?,
+            text::paragraphs("会议记录", &input.minutes)?,
+            text::paragraphs("决议", &input.decisions)?,
+            line("授课人", &input.lecturer)?,
+            line("党课题目", &input.lecture_title)?,
             now.to_rfc3339(),
             id
         ],

@@ -19,6 +19,7 @@ use super::{add_member, update_profile, MemberId, MemberProfile, NewMember, Sex,
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::org::OrgId;
+use crate::{idcard, text};
 
 /// One cell as a spreadsheet reader gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -198,9 +199,9 @@ pub fn parse_date(cell: &Cell) -> std::result::Result<Option<NaiveDate>, String>
                 .map(Some)
                 .ok_or_else(|| "不是有效的日期".to_string());
         }
-        other => cell_text(other),
+        other => text::number_like(&cell_text(other)),
     };
-    let t = text.trim();
+    let t = text.as_str();
     if t.is_empty() {
         return Ok(None);
     }
@@ -240,17 +241,15 @@ pub fn parse_id_number(cell: &Cell) -> std::result::Result<Option<String>, Strin
         Cell::Number(n) if *n >= 1e15 => Err(MANGLED.to_string()),
         Cell::Date(_) | Cell::Bool(_) => Err("这一格不是身份证号".to_string()),
         other => {
-            let t: String = cell_text(other)
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '\'')
-                .collect();
+            // A leading apostrophe is how people force text in Excel.
+            let t = idcard::normalise(&cell_text(other).replace(['\'', '‘', '’'], ""));
             if t.is_empty() {
                 return Ok(None);
             }
-            if t.to_uppercase().contains("E+") {
+            if t.contains("E+") {
                 return Err(MANGLED.to_string());
             }
-            Ok(Some(t.to_uppercase()))
+            Ok(Some(t))
         }
     }
 }

@@ -18,6 +18,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::org::OrgId;
+use crate::text;
 pub use roster::{Roster, RosterQuery, RosterRow};
 pub use state::{MemberEvent, MemberState, Standing};
 
@@ -167,14 +168,6 @@ pub fn name_initials(name: &str) -> String {
         .collect()
 }
 
-/// Optional free text as stored: ideographic spaces made plain, trimmed,
-/// and nothing at all when that leaves it empty.
-pub(crate) fn clean(text: &Option<String>) -> Option<String> {
-    text.as_ref()
-        .map(|t| t.replace('\u{3000}', " ").trim().to_string())
-        .filter(|t| !t.is_empty())
-}
-
 /// Checks a profile against the rules and the database; returns it cleaned.
 pub(crate) fn checked_profile(
     conn: &Connection,
@@ -182,13 +175,7 @@ pub(crate) fn checked_profile(
     profile: &MemberProfile,
     except: Option<MemberId>,
 ) -> Result<MemberProfile> {
-    let name = profile.name.replace('\u{3000}', " ").trim().to_string();
-    if name.is_empty() {
-        return Err(Error::Validation("请填写姓名".into()));
-    }
-    if name.chars().count() > 30 {
-        return Err(Error::Validation("姓名太长，请控制在30个字以内".into()));
-    }
+    let name = text::required_line("姓名", &profile.name, 30)?;
     let id_number = rules::check_identity(&profile.id_number, profile.birth_date, profile.sex)?;
     let holder: Option<(i64, String)> = conn
         .query_row(
@@ -204,7 +191,7 @@ pub(crate) fn checked_profile(
             )));
         }
     }
-    let phone = match clean(&profile.phone) {
+    let phone = match text::optional_line("联系电话", &profile.phone)? {
         Some(p) => Some(rules::check_phone(&p)?),
         None => None,
     };
@@ -225,20 +212,22 @@ pub(crate) fn checked_profile(
             "党龄校正应在正负600个月（50年）以内，请核对".into(),
         ));
     }
-    let ethnicity = clean(&Some(profile.ethnicity.clone())).unwrap_or_else(|| "汉族".into());
+    let ethnicity = Some(text::line("民族", &profile.ethnicity)?)
+        .filter(|e| !e.is_empty())
+        .unwrap_or_else(|| "汉族".into());
     Ok(MemberProfile {
         name,
         ethnicity,
         id_number,
         phone,
-        education: clean(&profile.education),
-        category: clean(&profile.category),
-        work_unit: clean(&profile.work_unit),
-        residence: clean(&profile.residence),
-        household_reg: clean(&profile.household_reg),
-        party_post: clean(&profile.party_post),
-        new_social_stratum: clean(&profile.new_social_stratum),
-        note: clean(&profile.note),
+        education: text::optional_line("学历", &profile.education)?,
+        category: text::optional_line("人员类别", &profile.category)?,
+        work_unit: text::optional_line("工作单位及职务", &profile.work_unit)?,
+        residence: text::optional_line("现居住地", &profile.residence)?,
+        household_reg: text::optional_line("户籍所在地", &profile.household_reg)?,
+        party_post: text::optional_line("党内职务", &profile.party_post)?,
+        new_social_stratum: text::optional_line("新社会阶层", &profile.new_social_stratum)?,
+        note: text::optional_line("备注", &profile.note)?,
         ..profile.clone()
     })
 }
@@ -336,7 +325,7 @@ pub fn add_member(
             )));
         }
         events.push(NewEvent {
-            other_org: clean(&input.transferred_from),
+            other_org: text::optional_line("原所在党组织", &input.transferred_from)?,
             ..NewEvent::new(EventKind::TransferIn, arrived)
         });
     }

@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::Sex;
 use crate::error::{Error, Result};
 use crate::idcard;
+use crate::text;
 
 pub const CLAUSE_AGE: &str = "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子……可以申请加入中国共产党";
 pub const CLAUSE_PROBATION: &str =
@@ -25,7 +26,7 @@ pub(crate) fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
 
 /// The identity fields must agree with the 公民身份号码 (GB 11643-1999).
 pub fn check_identity(id_number: &str, birth_date: NaiveDate, sex: Sex) -> Result<String> {
-    let id = id_number.trim().to_uppercase();
+    let id = idcard::normalise(id_number);
     let info = idcard::parse(&id)?;
     if info.birth_date != birth_date {
         return Err(Error::Validation(format!(
@@ -101,11 +102,8 @@ pub fn check_party_dates(
 
 /// 手机号码 (11 digits from 13–19) or a landline with its area code.
 pub fn check_phone(phone: &str) -> Result<String> {
-    let p: String = phone
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{3000}'))
-        .collect();
+    // Full-width digits and dashes from an input method are the same number.
+    let p = text::number_like(phone).replace(['—', '－'], "-");
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     let mobile = p.len() == 11 && p.starts_with('1') && digits(&p) && p.as_bytes()[1] >= b'3';
     let landline = {
@@ -160,6 +158,16 @@ mod tests {
             check_identity(x, d(1949, 12, 31), Sex::Female).expect("ok"),
             "11010519491231002X"
         );
+        // So is a full-width number typed with a Chinese input method.
+        assert_eq!(
+            check_identity(
+                "１１０１０５１９４９１２３１００２Ｘ",
+                d(1949, 12, 31),
+                Sex::Female
+            )
+            .expect("full-width"),
+            "11010519491231002X"
+        );
     }
 
     #[test]
@@ -195,6 +203,8 @@ mod tests {
             "139 1234 5678",
             "0536-1234567",
             "01012345678",
+            "１３９１２３４５６７８",
+            "０５３６－１２３４５６７",
         ] {
             assert!(check_phone(ok).is_ok(), "{ok}");
         }

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::{self, MemberCounts};
 use crate::settings;
+use crate::text;
 pub use rules::{Finding, Severity, TermInfo, TermState};
 
 label_enum! {
@@ -162,18 +163,7 @@ pub struct BranchOverview {
 const MAX_NAME_CHARS: usize = 60;
 
 fn clean_name(field: &str, value: &str) -> Result<String> {
-    // Full-width spaces are what clerks paste from Word and Excel.
-    let v = value.replace('\u{3000}', " ").trim().to_string();
-    if v.is_empty() {
-        return Err(Error::Validation(format!("请填写{field}")));
-    }
-    if v.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::Validation(format!(
-            "{field}太长（{}个字），请控制在{MAX_NAME_CHARS}个字以内",
-            v.chars().count()
-        )));
-    }
-    Ok(v)
+    text::required_line(field, value, MAX_NAME_CHARS)
 }
 
 fn validate_term(

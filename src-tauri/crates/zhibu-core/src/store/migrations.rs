@@ -31,3 +31,32 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     }
     Ok(())
 }
+
+/// A schema object as `sqlite_master` lists it: type, name and its SQL.
+pub type SchemaObject = (String, String, Option<String>);
+
+/// Every table, index, view and trigger of a database, in a stable order
+/// (SQLite's own internal objects left out).
+pub fn schema_of(conn: &Connection) -> Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The schema this program gives a database of `version`: the migrations
+/// up to it, run on an empty database. A database whose schema differs was
+/// changed by something else (an extra trigger or view could act on every
+/// write), and is not taken from a backup.
+pub fn expected_schema(version: i64) -> Result<Vec<SchemaObject>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS
+        .iter()
+        .take(version.clamp(0, SCHEMA_VERSION) as usize)
+    {
+        conn.execute_batch(sql)?;
+    }
+    schema_of(&conn)
+}

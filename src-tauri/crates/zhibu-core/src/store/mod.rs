@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
-pub use migrations::SCHEMA_VERSION;
+pub use migrations::{expected_schema, schema_of, SchemaObject, SCHEMA_VERSION};
 
 /// Marks a file as ours (`PRAGMA application_id`), so that opening some other
 /// program's SQLite file is refused instead of "migrated".
@@ -25,7 +25,7 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database in `data_dir`.
     pub fn open_in_dir(data_dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(data_dir)
+        crate::paths::create_private_dir(data_dir)
             .map_err(|e| Error::io(format!("无法创建数据目录 {}", data_dir.display()), e))?;
         // A restore cut short by a crash or power cut is finished first.
         crate::backup::finish_interrupted(data_dir)?;
