@@ -912,3 +912,27 @@ fn scratch_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("scratch");
     dir
 }
+
+/// A command that panics (here on purpose, holding the database) reaches the
+/// clerk as an `internal` error that says nothing saved was touched, its
+/// trace goes to `logs/` without the name or ID number it carried, and the
+/// next command works: the app was not taken down.
+#[test]
+fn a_panicking_command_becomes_an_error_and_the_app_keeps_working() {
+    let app = app();
+    let data = app._dir.path().to_path_buf();
+    zhibu_core::crashlog::install(data.clone());
+    invoke(&app, "org_create_branch", json!({ "input": new_branch() })).expect("create");
+    let e = invoke(&app, "debug_panic", json!({})).expect_err("panics");
+    assert_eq!(e["kind"], "internal", "{e}");
+    let message = e["message"].as_str().expect("message");
+    assert!(message.contains("已保存的数据没有受影响"), "{message}");
+    let log = std::fs::read_to_string(zhibu_core::crashlog::log_path(&data)).expect("logged");
+    assert!(log.contains("debug_panic"), "{log}");
+    assert!(
+        !log.contains("王建国") && !log.contains("110105194912310021"),
+        "{log}"
+    );
+    let branches = invoke(&app, "org_list", json!({})).expect("still working");
+    assert_eq!(branches.as_array().map(Vec::len), Some(1));
+}

@@ -11,6 +11,9 @@ use zhibu_core::{Error, Result, Store};
 
 pub struct AppState {
     store: Mutex<Option<Store>>,
+    /// The data folder's lock, held for the life of the app (see
+    /// `zhibu_core::lock`): no second program writes the same data.
+    lock: Option<zhibu_core::lock::DataLock>,
     /// Why the database could not be opened at start-up. The window still
     /// opens and shows this, because a clerk who double-clicked the app never
     /// sees a terminal.
@@ -48,7 +51,7 @@ impl Exports {
             .map_err(|_| Error::Internal("导出状态异常，请关闭程序后重新打开".into()))?;
         if running.is_some() {
             return Err(Error::Conflict(
-                "正在导出另一个文件，请等它完成或点“取消”后再试".into(),
+                "程序正在做另一件费时的事（导出文件、备份或恢复，也可能是每天的自动备份），请等它完成或点“取消”后再试".into(),
             ));
         }
         let cancel = Arc::new(AtomicBool::new(false));
@@ -104,6 +107,7 @@ impl AppState {
     pub fn new(store: Store, data_dir: PathBuf) -> Self {
         AppState {
             store: Mutex::new(Some(store)),
+            lock: None,
             startup_error: Mutex::new(None),
             data_dir: Some(data_dir),
             exports: Exports::default(),
@@ -113,10 +117,22 @@ impl AppState {
     pub fn failed(error: String, data_dir: Option<PathBuf>) -> Self {
         AppState {
             store: Mutex::new(None),
+            lock: None,
             startup_error: Mutex::new(Some(error)),
             data_dir,
             exports: Exports::default(),
         }
+    }
+
+    /// Keeps the data folder's lock for as long as the state lives.
+    pub fn holding(mut self, lock: zhibu_core::lock::DataLock) -> Self {
+        self.lock = Some(lock);
+        self
+    }
+
+    /// Whether this app holds its data folder's lock.
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// Why the database could not be opened, until a restore replaces it.
@@ -125,10 +141,10 @@ impl AppState {
     }
 
     pub fn store(&self) -> Result<StoreGuard<'_>> {
-        let guard = self
-            .store
-            .lock()
-            .map_err(|_| Error::Internal("数据库连接状态异常，请关闭程序后重新打开".into()))?;
+        // A command that panicked while holding the store left it poisoned;
+        // its transaction was rolled back as it unwound, so the connection is
+        // sound and the app goes on working.
+        let guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
         if guard.is_none() {
             return Err(Error::Conflict(
                 self.startup_error()
@@ -143,10 +159,7 @@ impl AppState {
     /// not be opened at start (restoring is how a clerk recovers from that).
     pub fn with_store_closed<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
         let dir = self.files_dir()?.to_path_buf();
-        let mut guard = self
-            .store
-            .lock()
-            .map_err(|_| Error::Internal("数据库连接状态异常，请关闭程序后重新打开".into()))?;
+        let mut guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
         drop(guard.take());
         let out = f(&dir);
         match Store::open_in_dir(&dir) {

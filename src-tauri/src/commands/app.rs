@@ -2,7 +2,9 @@
 
 use tauri::State;
 use zhibu_core::info::AppStatus;
+use zhibu_core::Error;
 
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -13,4 +15,16 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         startup_error: state.startup_error(),
         today: state.now().date_naive(),
     }
+}
+
+/// Panics on purpose while holding the database, in debug builds only: the
+/// tests use it to show that a failing command becomes an error the clerk
+/// reads, is logged, and leaves the app working. Release builds refuse it.
+#[tauri::command]
+pub fn debug_panic(state: State<'_, AppState>) -> IpcResult<()> {
+    if !cfg!(debug_assertions) {
+        return Err(Error::NotFound("没有这个功能".into()).into());
+    }
+    let _store = state.store()?;
+    panic!("debug_panic: 测试用的故意出错 for 王建国 110105194912310021");
 }

@@ -128,7 +128,7 @@ pub fn automatic(state: &AppState, at_exit: bool) {
         return;
     }
     // Never beside a restore or another backup (one long task at a time).
-    let Ok(_slot) = state.exports.start() else {
+    let Ok(slot) = state.exports.start() else {
         return;
     };
     let local = schedule::local_dir(&dir);
@@ -142,7 +142,8 @@ pub fn automatic(state: &AppState, at_exit: bool) {
             },
             now,
             &|_| {},
-            &std::sync::atomic::AtomicBool::new(false),
+            // The slot's flag: the clerk's 取消 (export_cancel) stops it.
+            &slot.cancel,
         )
     });
     // Nobody is waiting for it: a failure goes to the log, and the reminder

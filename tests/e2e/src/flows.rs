@@ -62,6 +62,19 @@ fn beside(data: &Path, name: &str) -> std::path::PathBuf {
     data.with_file_name(format!("{run}-{name}"))
 }
 
+/// `text` as an input method in full-width (全角) mode types it.
+fn widen(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_graphic() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn ensure(cond: bool, what: &str) -> Result<()> {
     if cond {
         Ok(())
@@ -245,10 +258,17 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=member-save]")?;
     s.wait_text("[data-test=member-error]", "第18位校验码应为6")?;
     s.screenshot("wrong-check-digit")?;
-    s.type_into("[data-test=m-id]", "370782198503122716")?;
+    // Typed again with the input method in full-width (全角) mode, as many
+    // clerks do: the digits and the phone's spaces arrive as U+FF10… and
+    // U+3000, and are saved as plain ASCII (once, this crashed the program).
+    s.type_into("[data-test=m-id]", &widen("370782198503122716"))?;
+    s.type_into("[data-test=m-phone]", "１３９　０５４３　１２３４")?;
+    s.screenshot("full-width-typed")?;
     s.click("[data-test=member-save]")?;
     s.wait_text("[data-test=member-name]", "欧阳晓峰")?;
     s.wait_text("[data-test=member-profile]", "1985年3月12日")?;
+    s.wait_text("[data-test=member-profile]", "370782198503122716")?;
+    s.wait_text("[data-test=member-profile]", "13905431234")?;
     s.wait_text("[data-test=member-tags]", "正式党员")?;
     s.screenshot("new-member")?;
 
@@ -1063,8 +1083,9 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=m-name]", "吴思远")?;
     let birth = chrono::NaiveDate::from_ymd_opt(2000, 5, 16).ok_or("date")?;
     let id = zhibu_core::idcard::compose("370782", birth, 73);
-    s.type_into("[data-test=m-id]", &id)?;
-    s.type_into("[data-test=m-phone]", "13905431234")?;
+    // Full-width, as an input method in 全角 mode types them.
+    s.type_into("[data-test=m-id]", &widen(&id))?;
+    s.type_into("[data-test=m-phone]", &widen("13905431234"))?;
     s.type_into("[data-test=dev-applied]", &format!("2024年3月1日{ENTER}"))?;
     s.screenshot("applicant-form")?;
     s.click("[data-test=applicant-save]")?;
@@ -1180,6 +1201,8 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=member-name]", "吴思远")?;
     s.wait_text("[data-test=member-tags]", "预备党员")?;
     s.wait_text("[data-test=member-history]", "接收预备党员")?;
+    s.wait_text("[data-test=member-profile]", &id)?;
+    s.wait_text("[data-test=member-profile]", "13905431234")?;
     s.screenshot("on-the-roster")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 18 人")?;

@@ -935,7 +935,11 @@ remind: boolean,
 /**
  * The newest automatic backup in the data directory.
  */
-last_local: string | null, local_folder: string, };
+last_local: string | null, local_folder: string, 
+/**
+ * The copies taken before restores, newest first (never pruned).
+ */
+safety_copies: Array<string>, };
 
 export type Counts = { members: number, member_events: number, meetings: number, dues_payments: number, development_people: number, };
 

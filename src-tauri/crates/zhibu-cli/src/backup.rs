@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, Local};
 use zhibu_core::backup::{self, BackupInfo, Options, Passphrase};
-use zhibu_core::{paths, Error, Result};
+use zhibu_core::{Error, Result};
 
 use crate::{open, print_json, Cli};
 
@@ -58,7 +58,7 @@ pub fn backup(
 ) -> Result<()> {
     let pass = passphrase(passphrase_file)?;
     let store = open(cli)?;
-    let data_dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    let data_dir = crate::data_dir(cli)?;
     let info = backup::create(
         store.conn(),
         &data_dir,
@@ -79,7 +79,7 @@ pub fn backup(
 
 pub fn verify(cli: &Cli, file: &Path, passphrase_file: &Option<PathBuf>) -> Result<()> {
     let pass = passphrase(passphrase_file)?;
-    let data_dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    let data_dir = crate::data_dir(cli)?;
     let info = backup::verify(file, pass.as_ref(), &data_dir)?;
     describe(cli, &info, "核对通过：")
 }
@@ -91,7 +91,7 @@ pub fn restore(
     passphrase_file: &Option<PathBuf>,
 ) -> Result<()> {
     let pass = passphrase(passphrase_file)?;
-    let data_dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    let data_dir = crate::data_dir(cli)?;
     let report = backup::restore(
         &data_dir,
         file,

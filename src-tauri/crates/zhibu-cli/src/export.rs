@@ -9,7 +9,7 @@ use clap::Subcommand;
 use zhibu_core::export::{Document, Exported};
 use zhibu_core::meetings::MeetingKind;
 use zhibu_core::members::roster::RosterQuery;
-use zhibu_core::{paths, Result};
+use zhibu_core::Result;
 use zhibu_report::pdf;
 
 use crate::{branch_or_current, open, print_json, Cli};
@@ -97,7 +97,7 @@ fn report(cli: &Cli, exported: &Exported) -> Result<()> {
 
 pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<()> {
     let store = open(cli)?;
-    let data_dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    let data_dir = crate::data_dir(cli)?;
     let today = now.date_naive();
     let never = AtomicBool::new(false);
     let (document, out) = match command {

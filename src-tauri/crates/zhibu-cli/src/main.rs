@@ -239,8 +239,21 @@ fn write_out(args: std::fmt::Arguments<'_>) {
     }
 }
 
-fn open(cli: &Cli) -> Result<Store> {
+/// The data folder, taken for this process: while the app (or another
+/// zhibu-cli) has it open, every command that reads or writes it says so
+/// and does nothing.
+fn data_dir(cli: &Cli) -> Result<PathBuf> {
+    static HELD: std::sync::OnceLock<zhibu_core::lock::DataLock> = std::sync::OnceLock::new();
     let dir = paths::resolve_data_dir(cli.data_dir.clone())?;
+    if HELD.get().is_none() {
+        let lock = zhibu_core::lock::acquire(&dir, "zhibu-cli")?;
+        let _ = HELD.set(lock);
+    }
+    Ok(dir)
+}
+
+fn open(cli: &Cli) -> Result<Store> {
+    let dir = data_dir(cli)?;
     Store::open_in_dir(&dir)
 }
 

@@ -552,7 +552,8 @@ fn a_backup_target_that_fills_up_leaves_earlier_backups_and_no_partial_file() {
     let noise: Vec<u8> = (0..3_000_000u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
         .collect();
-    std::fs::write(scans.join("入党志愿书.pdf"), &noise).expect("scan");
+    // Named as the program stores scans: a backup carries nothing else.
+    std::fs::write(scans.join("0123456789abcdef.pdf"), &noise).expect("scan");
 
     let good = cli(
         &data,
@@ -585,4 +586,79 @@ fn a_backup_target_that_fills_up_leaves_earlier_backups_and_no_partial_file() {
         "the earlier backup is untouched"
     );
     assert!(cli(&data, &["verify", &first]).status.success());
+}
+
+/// While another program (here this test, as the app would) holds the data
+/// folder, `backup` and `restore` say so, exit 1 and change nothing.
+#[test]
+fn a_folder_another_program_has_open_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = cli(dir.path(), &["demo"]);
+    assert!(out.status.success());
+    let usb = tempfile::tempdir().expect("usb");
+    let made = cli(
+        dir.path(),
+        &["backup", "--to", usb.path().to_str().expect("utf-8")],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let file = std::fs::read_dir(usb.path())
+        .expect("usb")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "zhibu"))
+        .expect("a backup");
+    let before = std::fs::read(dir.path().join("zhibu.db")).expect("db");
+
+    let held = zhibu_core::lock::acquire(dir.path(), "支部台账窗口").expect("hold the folder");
+    for args in [
+        vec!["backup", "--to", usb.path().to_str().expect("utf-8")],
+        vec!["--json", "restore", file.to_str().expect("utf-8")],
+        vec!["info"],
+    ] {
+        let out = cli(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("正由支部台账窗口"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join("zhibu.db")).expect("db"),
+        before
+    );
+    assert_eq!(
+        std::fs::read_dir(usb.path()).expect("usb").count(),
+        1,
+        "no second backup"
+    );
+    drop(held);
+    assert!(cli(dir.path(), &["info"]).status.success(), "free again");
+}
+
+/// `zhibu-cli … --json | head`: the reader goes away and the program ends
+/// quietly instead of panicking on the closed pipe.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_goes_away_ends_the_program_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhibu-cli"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["meetings", "list", "--year", "2026", "--json"])
+        .env("ZHIBU_TODAY", "2026-11-22")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The reader goes away before the program has opened the database, so
+    // its first write meets a closed pipe (EPIPE), whatever the buffer size.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
 }

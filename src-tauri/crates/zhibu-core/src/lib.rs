@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod clock;
+pub mod crashlog;
 pub mod demo;
 pub mod development;
 pub mod dues;

@@ -12,7 +12,19 @@ pub fn yuan(fen: i64) -> String {
 }
 
 /// The largest sum the program accepts in one field: 1亿元.
-const MAX_FEN: i64 = 10_000_000_000;
+pub const MAX_FEN: i64 = 10_000_000_000;
+
+/// An amount in 分 a command received: never negative, at most [`MAX_FEN`],
+/// so sums and differences of amounts never overflow.
+pub fn check_fen(field: &str, fen: i64) -> Result<i64> {
+    if !(0..=MAX_FEN).contains(&fen) {
+        return Err(Error::Validation(format!(
+            "{field}应在0到1亿元之间，请核对（现在是{}元）",
+            yuan(fen)
+        )));
+    }
+    Ok(fen)
+}
 
 /// Parses an amount in 元 as a clerk types it: "5100", "5100.5", "5,100.00",
 /// "¥30", "30元", full-width digits. At most two decimals; never negative.

@@ -117,6 +117,13 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+/// The years the program keeps records for: from the founding of the
+/// Party to far beyond any clerk's need. A year outside is a typing slip
+/// (or a hostile caller), refused before any date arithmetic.
+pub fn check_year(year: i32) -> crate::Result<i32> {
+    crate::text::in_range("年份", year, 1921, 2200)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -291,6 +291,12 @@ fn a_restore_brings_back_the_old_state_and_keeps_what_it_replaced() {
     assert_eq!(meeting_count(&data), before);
     assert!(photo.exists(), "the photo is back");
     let safety = PathBuf::from(report.safety_backup.expect("the data as it was is kept"));
+    assert_eq!(
+        safety.parent(),
+        Some(backup::safety_dir(&data).as_path()),
+        "kept where automatic pruning never reaches"
+    );
+    assert_eq!(backup::safety_copies(&data), [safety.display().to_string()]);
     let kept = backup::verify(&safety, None, &scratch_dir()).expect("the safety backup checks out");
     assert_eq!(kept.summary.counts.meetings, after_mistake);
     assert_eq!(kept.summary.attachments, 0);
@@ -438,6 +444,66 @@ fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
     assert_eq!(meeting_count(&data), before, "opening finishes the restore");
     assert!(!data.join("restore.json").exists());
     assert!(!data.join(".restore").exists());
+}
+
+/// A journal the disk garbled is resolved from what is on disk: the
+/// set-aside folder it named is found by its name, and the swap finishes.
+#[test]
+fn an_unreadable_journal_is_resolved_from_the_disk() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let usb = root.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb");
+    let mut store = demo_with_photo(&data);
+    let before = meeting_count(&data);
+    let file = make(&store, &data, &usb, None, at(10, 0));
+    store
+        .with_tx(|tx| {
+            tx.execute("DELETE FROM meetings WHERE finalised_at IS NULL", [])?;
+            Ok(())
+        })
+        .expect("delete");
+    drop(store);
+    let staged = root.path().join("staged");
+    backup::restore(
+        &staged,
+        &file,
+        None,
+        at(11, 0),
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("stage");
+    std::fs::create_dir_all(data.join(".restore")).expect("staging");
+    std::fs::rename(staged.join(DB_FILE), data.join(".restore").join(DB_FILE)).expect("db");
+    std::fs::rename(staged.join("附件"), data.join(".restore").join("附件")).expect("files");
+    std::fs::create_dir_all(data.join(".replaced-20261122-110000")).expect("aside");
+    std::fs::rename(
+        data.join(DB_FILE),
+        data.join(".replaced-20261122-110000").join(DB_FILE),
+    )
+    .expect("moved aside");
+    std::fs::write(data.join("restore.json"), b"{\"repl\0\0\0").expect("garbled journal");
+
+    assert_eq!(meeting_count(&data), before, "opening finishes the restore");
+    assert!(!data.join("restore.json").exists());
+    assert!(!data.join(".replaced-20261122-110000").exists());
+}
+
+/// A journal naming a folder outside the data folder is never followed.
+#[test]
+fn a_journal_naming_another_place_is_refused() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    drop(Store::open_in_dir(&data).expect("store"));
+    std::fs::write(
+        data.join("restore.json"),
+        r#"{"replaced":"../../elsewhere"}"#,
+    )
+    .expect("journal");
+    let e = Store::open_in_dir(&data).err().expect("refused");
+    assert!(e.to_string().contains("恢复记录"), "{e}");
+    assert!(!root.path().join("elsewhere").exists());
 }
 
 #[test]

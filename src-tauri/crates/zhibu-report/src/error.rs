@@ -9,6 +9,9 @@ pub enum Error {
     Open { path: String, detail: String },
     #[error("表格文件 {path} 中没有工作表，请换一个文件")]
     NoSheet { path: String },
+    /// A sheet or file too large to be a roster: refused before reading it.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("无法写入表格文件 {path}：{detail}。请确认文件没有在 Excel/WPS 中打开、磁盘有剩余空间后重试")]
     Write { path: String, detail: String },
     /// The template or typst failed: a bug or a damaged photo, not the clerk's doing.
@@ -23,7 +26,9 @@ pub enum Error {
 impl From<Error> for zhibu_core::Error {
     fn from(e: Error) -> Self {
         match e {
-            Error::NoSheet { .. } => zhibu_core::Error::Validation(e.to_string()),
+            Error::NoSheet { .. } | Error::TooLarge(_) => {
+                zhibu_core::Error::Validation(e.to_string())
+            }
             Error::Cancelled => zhibu_core::Error::Cancelled,
             Error::Typeset { .. } => zhibu_core::Error::Internal(e.to_string()),
             _ => zhibu_core::Error::io(e.to_string(), std::io::Error::other("spreadsheet")),

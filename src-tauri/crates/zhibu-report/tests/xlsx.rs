@@ -138,3 +138,129 @@ fn an_old_xls_roster_is_read_and_imported() {
         .expect("import");
     assert_eq!(report.added, 2);
 }
+
+/// A small roster in a sheet whose used range ends at XFD1048576 because
+/// someone formatted a whole row and column: the old reader asked for
+/// ~512 GB and the process aborted.
+#[test]
+fn a_sheet_formatted_to_its_last_cell_reads_as_what_it_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("花名册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let id = idcard::compose(
+        "370782",
+        chrono::NaiveDate::from_ymd_opt(1980, 1, 2).expect("d"),
+        11,
+    );
+    for (col, text) in ["姓名", "性别", "公民身份号码", "入党日期"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, col as u16, *text).expect("header");
+    }
+    sheet.write(1, 0, "张三").expect("name");
+    sheet.write(1, 1, "男").expect("sex");
+    sheet.write(1, 2, id.as_str()).expect("id");
+    sheet.write(1, 3, "2005.7.1").expect("joined");
+    let yellow = Format::new().set_background_color(rust_xlsxwriter::Color::Yellow);
+    sheet
+        .write_blank(1_048_575, 16_383, &yellow)
+        .expect("last cell");
+    book.save(&path).expect("save");
+    assert!(std::fs::metadata(&path).expect("meta").len() < 20_000);
+
+    let grid = xlsx::read_sheet(&path, None).expect("read without allocating the used range");
+    assert_eq!(grid.len(), 2, "rows end at the last one with content");
+    assert_eq!(grid[1][0], Cell::Text("张三".into()));
+}
+
+#[test]
+fn text_beyond_the_row_limit_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("大表.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write(0, 0, "姓名").expect("header");
+    sheet.write(xlsx::MAX_ROWS, 0, "某某").expect("far row");
+    sheet
+        .write(0, xlsx::MAX_COLUMNS as u16 + 5, "备注")
+        .expect("far column");
+    book.save(&path).expect("save");
+    let e = xlsx::read_sheet(&path, None).expect_err("too large");
+    let text = e.to_string();
+    assert!(text.contains("删除多余的空行和空列"), "{text}");
+    let e: zhibu_core::Error = e.into();
+    assert_eq!(e.kind(), zhibu_core::ErrorKind::Validation);
+}
+
+/// A 花名册 typed with an input method in full-width mode: ID numbers and
+/// dates in 全角 digits import and are stored as plain ASCII.
+#[test]
+fn a_roster_typed_in_full_width_imports_as_ascii() {
+    let wide = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_graphic() {
+                    char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("全角花名册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, text) in [
+        "姓名",
+        "性别",
+        "公民身份号码",
+        "出生日期",
+        "入党日期",
+        "转正日期",
+        "联系电话",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(0, col as u16, *text).expect("header");
+    }
+    let birth = chrono::NaiveDate::from_ymd_opt(1975, 3, 12).expect("d");
+    let id = idcard::compose("370782", birth, 24);
+    sheet.write(1, 0, "赵\u{3000}敏").expect("name");
+    sheet.write(1, 1, "女").expect("sex");
+    sheet.write(1, 2, wide(&id).as_str()).expect("id");
+    sheet.write(1, 3, "１９７５年３月１２日").expect("birth");
+    sheet
+        .write(1, 4, wide("2001.7.1").as_str())
+        .expect("joined");
+    sheet.write(1, 5, wide("2002.7.1").as_str()).expect("full");
+    sheet
+        .write(1, 6, wide("139 1234 5678").as_str())
+        .expect("phone");
+    book.save(&path).expect("save");
+
+    let grid = xlsx::read_sheet(&path, None).expect("read");
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let preview =
+        excel::preview(store.conn(), org, &grid, None, now().date_naive()).expect("preview");
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    let report = store
+        .with_tx(|tx| excel::import(tx, org, &grid, None, now()))
+        .expect("import");
+    assert_eq!(report.added, 1);
+    let rows = roster::roster(
+        store.conn(),
+        org,
+        &RosterQuery::default(),
+        now().date_naive(),
+    )
+    .expect("roster")
+    .rows;
+    let added = rows.iter().find(|r| r.name == "赵 敏").expect("imported");
+    assert_eq!(added.id_number, id);
+    assert_eq!(added.phone.as_deref(), Some("13912345678"));
+}

@@ -28,7 +28,9 @@ use crate::error::{Error, Result};
 use crate::store::{APPLICATION_ID, DB_FILE, SCHEMA_VERSION};
 
 pub use archive::Passphrase;
-pub use restore::{finish_interrupted, restore, RestoreReport, LOCAL_BACKUPS};
+pub use restore::{
+    finish_interrupted, restore, safety_copies, safety_dir, RestoreReport, LOCAL_BACKUPS,
+};
 
 /// The backup file's extension.
 pub const EXTENSION: &str = "zhibu";

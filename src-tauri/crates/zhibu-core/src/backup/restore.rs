@@ -23,6 +23,28 @@ const STAGING: &str = ".restore";
 const JOURNAL: &str = "restore.json";
 /// Folder of the automatic backups inside the data directory.
 pub const LOCAL_BACKUPS: &str = "backups";
+/// Sub-folder of [`LOCAL_BACKUPS`] for the copy taken before each restore:
+/// pruning reads only the files directly in `backups/`, so these are kept
+/// until the clerk removes them.
+pub const SAFETY: &str = "恢复前";
+
+/// The folder of the safety copies taken before restores.
+pub fn safety_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(LOCAL_BACKUPS).join(SAFETY)
+}
+
+/// The safety copies (files and as-is folders), newest first.
+pub fn safety_copies(data_dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(safety_dir(data_dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .collect();
+    found.sort();
+    found.reverse();
+    found
+}
 
 /// What a restore did.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -83,7 +105,7 @@ pub fn restore(
     let current = data_dir.join(DB_FILE);
     let safety_backup = if current.exists() {
         let conn = Connection::open(&current)?;
-        let dir = data_dir.join(LOCAL_BACKUPS);
+        let dir = safety_dir(data_dir);
         std::fs::create_dir_all(&dir)
             .map_err(|e| Error::io(format!("无法建立 {}", dir.display()), e))?;
         let made = create(
@@ -122,7 +144,11 @@ pub fn restore(
     let journal = Journal {
         replaced: format!(".replaced-{}", now.format("%Y%m%d-%H%M%S")),
     };
-    write_small(&data_dir.join(JOURNAL), &serde_json::to_vec(&journal)?)?;
+    // Written whole under another name, then renamed: the journal is either
+    // absent (nothing was swapped) or complete.
+    let part = data_dir.join(format!("{JOURNAL}.part"));
+    write_small(&part, &serde_json::to_vec(&journal)?)?;
+    rename(&part, &data_dir.join(JOURNAL))?;
     sync_dir(data_dir);
     finish_interrupted(data_dir)?;
     Ok(RestoreReport {
@@ -198,6 +224,26 @@ fn copy_tree(from: &Path, to: &Path, names: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// Whether `name` is a set-aside folder this program names (`.replaced-…`,
+/// one plain name: never a path out of the data folder).
+fn is_own_aside(name: &str) -> bool {
+    name.starts_with(".replaced-")
+        && name.len() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+}
+
+/// The set-aside folder an interrupted swap already made, if any.
+fn set_aside_on_disk(data_dir: &Path) -> Option<String> {
+    std::fs::read_dir(data_dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| is_own_aside(n))
+        .max()
+}
+
 fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to).map_err(|e| {
         Error::io(
@@ -215,12 +261,18 @@ pub fn finish_interrupted(data_dir: &Path) -> Result<bool> {
     let Ok(text) = std::fs::read(&journal_path) else {
         return Ok(false);
     };
-    let journal: Journal = serde_json::from_slice(&text).map_err(|e| {
-        Error::Internal(format!(
-            "恢复记录 {} 无法读取（{e}）",
+    // The journal is renamed into place only once the staging folder is
+    // complete and checked, so one that exists means "swap"; if it cannot be
+    // read (a disk error), the folder it named is found on disk instead.
+    let journal: Journal = serde_json::from_slice(&text).unwrap_or_else(|_| Journal {
+        replaced: set_aside_on_disk(data_dir).unwrap_or_else(|| ".replaced-recovered".into()),
+    });
+    if !is_own_aside(&journal.replaced) {
+        return Err(Error::Internal(format!(
+            "恢复记录 {} 的内容不对，请把数据目录交给技术人员检查",
             journal_path.display()
-        ))
-    })?;
+        )));
+    }
     let staging = data_dir.join(STAGING);
     let replaced: PathBuf = data_dir.join(&journal.replaced);
     std::fs::create_dir_all(&replaced)

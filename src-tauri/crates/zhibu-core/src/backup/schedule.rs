@@ -102,6 +102,8 @@ pub struct BackupStatus {
     /// The newest automatic backup in the data directory.
     pub last_local: Option<String>,
     pub local_folder: String,
+    /// The copies taken before restores, newest first (never pruned).
+    pub safety_copies: Vec<String>,
 }
 
 pub fn status(conn: &Connection, data_dir: &Path, now: DateTime<Local>) -> Result<BackupStatus> {
@@ -119,6 +121,7 @@ pub fn status(conn: &Connection, data_dir: &Path, now: DateTime<Local>) -> Resul
         last_external: last.map(|(at, _)| at),
         last_local: super::list(&local).pop().map(|p| p.display().to_string()),
         local_folder: local.display().to_string(),
+        safety_copies: super::restore::safety_copies(data_dir),
         settings: s,
     })
 }

@@ -518,6 +518,15 @@ pub fn record_step(
     input: &StepInput,
     now: DateTime<Local>,
 ) -> Result<i64> {
+    if let Some(d) = input.training_days {
+        text::in_range("培训天数", d, 0, 366)?;
+    }
+    if let Some(h) = input.training_hours {
+        text::in_range("培训学时", h, 0, 10_000)?;
+    }
+    if let Some(m) = input.extend_months {
+        text::in_range("延长月数", m, 0, 24)?;
+    }
     let row = person_row(tx, person)?;
     if let Some(closed) = row.closed_on {
         return Err(Error::Conflict(format!(
@@ -877,6 +886,7 @@ pub fn deadlines(
     today: NaiveDate,
     days: u32,
 ) -> Result<Vec<PersonSummary>> {
+    crate::text::in_range("提前天数", days, 1, 3660)?;
     let until = today + chrono::Days::new(u64::from(days));
     let mut due: Vec<PersonSummary> = list(conn, org, today)?
         .into_iter()
@@ -956,6 +966,7 @@ pub struct DevStats {
 }
 
 pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
+    crate::month::check_year(year)?;
     let mut s = DevStats {
         year,
         ..DevStats::default()

@@ -26,6 +26,7 @@ fn opt_text(t: &Option<String>) -> Cell {
 
 /// The four tables of `year`, counted through today when the year is not over.
 pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> Result<Vec<Table>> {
+    crate::month::check_year(year)?;
     let branch = org::get(conn, org_id)?.name;
     let book = Book::load(conn, org_id, today)?;
     let s = &book.settings;

@@ -133,6 +133,7 @@ fn remitted(conn: &Connection, org: OrgId, to: &str) -> Result<Vec<Line>> {
 /// then every sum taken in and passed on in date order (money taken in
 /// before money passed on the same day).
 pub fn ledger(conn: &Connection, org: OrgId, year: i32) -> Result<LargeLedger> {
+    crate::month::check_year(year)?;
     let (_, to) = year_bounds(year);
     let mut lines = received(conn, org, &to)?;
     lines.extend(remitted(conn, org, &to)?);

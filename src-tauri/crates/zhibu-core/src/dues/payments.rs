@@ -14,7 +14,7 @@ use super::{month_label, WindowPolicy};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::MemberId;
-use crate::money::yuan;
+use crate::money::{self, yuan};
 use crate::month::YearMonth;
 use crate::org::OrgId;
 use crate::text;
@@ -105,6 +105,9 @@ pub fn pay(
     input: &PaymentInput,
     now: DateTime<Local>,
 ) -> Result<i64> {
+    // 0 months: a voluntary sum alone (党费规定第十一条).
+    text::in_range("交纳月数", input.months, 0, 120)?;
+    money::check_fen("实收金额", input.amount_fen)?;
     let today = now.date_naive();
     let name = super::profile::check_member(tx, org, input.member_id)?;
     if input.paid_on > today {

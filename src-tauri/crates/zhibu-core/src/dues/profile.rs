@@ -148,6 +148,7 @@ fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Res
         let fixed = input.fixed_fen.filter(|f| *f > 0).ok_or_else(|| {
             Error::Validation("经批准少交的，请填写批准后每月交纳的金额（元）".into())
         })?;
+        crate::money::check_fen("每月交纳金额", fixed)?;
         terms.fixed_fen = Some(fixed);
     }
     if matches!(

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::ledger::{received_in, Book, Owing};
 use super::{settings, RemitPeriod};
 use crate::error::{Error, Result};
-use crate::money::yuan;
+use crate::money::{self, yuan};
 use crate::month::YearMonth;
 use crate::org::OrgId;
 use crate::text;
@@ -54,6 +54,7 @@ pub fn remit(
     input: &RemittanceInput,
     now: DateTime<Local>,
 ) -> Result<i64> {
+    money::check_fen("上缴金额", input.amount_fen)?;
     if input.amount_fen <= 0 {
         return Err(Error::Validation("请填写上缴金额（元）".into()));
     }
@@ -136,6 +137,7 @@ pub fn reverse(
 
 /// Remittances whose period falls in `year`, in date order.
 pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<RemittanceRecord>> {
+    crate::month::check_year(year)?;
     let period = settings(conn, org)?.remit_period;
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.remitted_on, d.period_start, d.period_end, d.amount_fen, d.large, d.receipt_no, d.note,

@@ -469,6 +469,7 @@ pub(crate) fn year_bounds(year: i32) -> (String, String) {
 
 /// The meetings of a branch in a year, in date order.
 pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<MeetingSummary>> {
+    crate::month::check_year(year)?;
     let (from, to) = year_bounds(year);
     let mut stmt = conn.prepare(
         "SELECT id FROM meetings WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",

@@ -81,20 +81,22 @@ fn check_counts(kind: VoteKind, t: &Tally) -> Result<()> {
             t.present, t.expected
         )));
     }
-    let cast = t.yes + t.no + t.abstain;
-    if cast > t.present {
+    // Summed wide: counts come from the clerk (or a hostile caller), and
+    // three large ones must not overflow.
+    let cast = u64::from(t.yes) + u64::from(t.no) + u64::from(t.abstain);
+    if cast > u64::from(t.present) {
         return Err(Error::Validation(format!(
             "赞成、反对、弃权合计{cast}票，多于实到会有表决权的{}人，请核对票数",
             t.present
         )));
     }
-    let written = t.written_yes + t.written_no + t.written_abstain;
+    let written = u64::from(t.written_yes) + u64::from(t.written_no) + u64::from(t.written_abstain);
     if written > 0 && kind != VoteKind::Membership {
         return Err(Error::Validation(
             "书面意见只在发展党员、预备党员转正等表决中计入票数，本次表决请不要填写书面意见".into(),
         ));
     }
-    if written > t.expected - t.present {
+    if written > u64::from(t.expected - t.present) {
         return Err(Error::Validation(format!(
             "书面意见{written}份，多于未到会的有表决权党员{}人，请核对",
             t.expected - t.present
