@@ -62,19 +62,6 @@ fn beside(data: &Path, name: &str) -> std::path::PathBuf {
     data.with_file_name(format!("{run}-{name}"))
 }
 
-/// `text` as an input method in full-width (全角) mode types it.
-fn widen(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_graphic() {
-                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 fn ensure(cond: bool, what: &str) -> Result<()> {
     if cond {
         Ok(())
@@ -261,7 +248,10 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     // Typed again with the input method in full-width (全角) mode, as many
     // clerks do: the digits and the phone's spaces arrive as U+FF10… and
     // U+3000, and are saved as plain ASCII (once, this crashed the program).
-    s.type_into("[data-test=m-id]", &widen("370782198503122716"))?;
+    s.type_into(
+        "[data-test=m-id]",
+        &zhibu_core::text::widen("370782198503122716"),
+    )?;
     s.type_into("[data-test=m-phone]", "１３９　０５４３　１２３４")?;
     s.screenshot("full-width-typed")?;
     s.click("[data-test=member-save]")?;
@@ -1084,8 +1074,11 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     let birth = chrono::NaiveDate::from_ymd_opt(2000, 5, 16).ok_or("date")?;
     let id = zhibu_core::idcard::compose("370782", birth, 73);
     // Full-width, as an input method in 全角 mode types them.
-    s.type_into("[data-test=m-id]", &widen(&id))?;
-    s.type_into("[data-test=m-phone]", &widen("13905431234"))?;
+    s.type_into("[data-test=m-id]", &zhibu_core::text::widen(&id))?;
+    s.type_into(
+        "[data-test=m-phone]",
+        &zhibu_core::text::widen("13905431234"),
+    )?;
     s.type_into("[data-test=dev-applied]", &format!("2024年3月1日{ENTER}"))?;
     s.screenshot("applicant-form")?;
     s.click("[data-test=applicant-save]")?;

@@ -93,7 +93,9 @@ impl YearMonth {
 
     pub fn parse(text: &str) -> Result<YearMonth> {
         let bad = || Error::Validation(format!("月份“{text}”格式不对，请写成 2026-11"));
-        let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
+        // Full-width digits and dash from an input method are the same month.
+        let folded = crate::text::number_like(text);
+        let (y, m) = folded.split_once('-').ok_or_else(bad)?;
         YearMonth::new(y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?)
     }
 }

@@ -23,6 +23,22 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// The inverse of [`fold_width`] for printable ASCII: `text` as an input
+/// method in full-width (全角) mode types it. Tests type with it.
+pub fn widen(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_graphic() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+            } else if c == ' ' {
+                '\u{3000}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Spaces a clerk cannot see and would not mean: no-break, zero-width, BOM.
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_zero_width(c)
@@ -207,6 +223,8 @@ mod tests {
             if let Ok(v) = paragraphs("字段", &s) {
                 prop_assert!(!v.contains('\r'));
             }
+            let ascii: String = s.chars().filter(|c| c.is_ascii() && !c.is_ascii_control()).collect();
+            prop_assert_eq!(fold_width(&widen(&ascii)), ascii.clone());
             let num = number_like(&s);
             let wide = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c);
             prop_assert!(!num.chars().any(wide), "full-width left in {:?}", num);

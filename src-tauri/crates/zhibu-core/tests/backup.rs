@@ -404,11 +404,13 @@ fn a_backup_from_a_newer_program_is_refused() {
     assert!(backup::list(&usb).is_empty(), "nothing is left as if good");
 }
 
-#[test]
-fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
-    let root = tempfile::tempdir().expect("tempdir");
-    let data = root.path().join("data");
-    let usb = root.path().join("usb");
+/// What a restore leaves when the power goes after the old database was
+/// moved aside (into `aside`) and before the new one was moved in: the
+/// staging folder (checked) and no live database; the journal is the
+/// caller's. Returns the data folder and its meeting count in the backup.
+fn interrupted_swap(root: &Path, aside: &str) -> (PathBuf, u32) {
+    let data = root.join("data");
+    let usb = root.join("usb");
     std::fs::create_dir_all(&usb).expect("usb");
     let mut store = demo_with_photo(&data);
     let before = meeting_count(&data);
@@ -420,10 +422,7 @@ fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
         })
         .expect("delete");
     drop(store);
-    // What a restore leaves when the power goes after the old database was
-    // moved aside and before the new one was moved in: the staging folder
-    // (checked), the journal, and no live database.
-    let staged = root.path().join("staged");
+    let staged = root.join("staged");
     backup::restore(
         &staged,
         &file,
@@ -436,9 +435,15 @@ fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
     std::fs::create_dir_all(data.join(".restore")).expect("staging");
     std::fs::rename(staged.join(DB_FILE), data.join(".restore").join(DB_FILE)).expect("db");
     std::fs::rename(staged.join("附件"), data.join(".restore").join("附件")).expect("files");
-    std::fs::create_dir_all(data.join(".replaced-x")).expect("aside");
-    std::fs::rename(data.join(DB_FILE), data.join(".replaced-x").join(DB_FILE))
-        .expect("moved aside");
+    std::fs::create_dir_all(data.join(aside)).expect("aside");
+    std::fs::rename(data.join(DB_FILE), data.join(aside).join(DB_FILE)).expect("moved aside");
+    (data, before)
+}
+
+#[test]
+fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (data, before) = interrupted_swap(root.path(), ".replaced-x");
     std::fs::write(data.join("restore.json"), r#"{"replaced":".replaced-x"}"#).expect("journal");
 
     assert_eq!(meeting_count(&data), before, "opening finishes the restore");
@@ -451,38 +456,7 @@ fn a_restore_cut_off_mid_swap_is_finished_at_the_next_start() {
 #[test]
 fn an_unreadable_journal_is_resolved_from_the_disk() {
     let root = tempfile::tempdir().expect("tempdir");
-    let data = root.path().join("data");
-    let usb = root.path().join("usb");
-    std::fs::create_dir_all(&usb).expect("usb");
-    let mut store = demo_with_photo(&data);
-    let before = meeting_count(&data);
-    let file = make(&store, &data, &usb, None, at(10, 0));
-    store
-        .with_tx(|tx| {
-            tx.execute("DELETE FROM meetings WHERE finalised_at IS NULL", [])?;
-            Ok(())
-        })
-        .expect("delete");
-    drop(store);
-    let staged = root.path().join("staged");
-    backup::restore(
-        &staged,
-        &file,
-        None,
-        at(11, 0),
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .expect("stage");
-    std::fs::create_dir_all(data.join(".restore")).expect("staging");
-    std::fs::rename(staged.join(DB_FILE), data.join(".restore").join(DB_FILE)).expect("db");
-    std::fs::rename(staged.join("附件"), data.join(".restore").join("附件")).expect("files");
-    std::fs::create_dir_all(data.join(".replaced-20261122-110000")).expect("aside");
-    std::fs::rename(
-        data.join(DB_FILE),
-        data.join(".replaced-20261122-110000").join(DB_FILE),
-    )
-    .expect("moved aside");
+    let (data, before) = interrupted_swap(root.path(), ".replaced-20261122-110000");
     std::fs::write(data.join("restore.json"), b"{\"repl\0\0\0").expect("garbled journal");
 
     assert_eq!(meeting_count(&data), before, "opening finishes the restore");

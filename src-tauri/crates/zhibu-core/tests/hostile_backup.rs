@@ -180,14 +180,20 @@ fn a_forged_archive_that_is_in_fact_whole_is_accepted() {
     assert!(info.summary.counts.members >= 17);
 }
 
+/// The entries of `file` with `extra` added before the manifest.
+fn with_entry(file: &Path, extra: Entry) -> Vec<Entry> {
+    let mut entries = entries_of(file);
+    let at = entries.len() - 1;
+    entries.insert(at, extra);
+    entries
+}
+
 #[test]
 fn a_symlink_entry_is_refused() {
     let root = tempfile::tempdir().expect("tempdir");
     let (data, file) = good_backup(root.path());
-    let mut entries = entries_of(&file);
-    let at = entries.len() - 1;
-    entries.insert(
-        at,
+    let entries = with_entry(
+        &file,
         Entry {
             name: "附件/1/0123456789abcdef.jpg".into(),
             kind: tar::EntryType::Symlink,
@@ -204,10 +210,8 @@ fn a_symlink_entry_is_refused() {
 fn a_sparse_entry_is_refused() {
     let root = tempfile::tempdir().expect("tempdir");
     let (data, file) = good_backup(root.path());
-    let mut entries = entries_of(&file);
-    let at = entries.len() - 1;
-    entries.insert(
-        at,
+    let entries = with_entry(
+        &file,
         Entry {
             name: "附件/1/0123456789abcdef.jpg".into(),
             kind: tar::EntryType::GNUSparse,
@@ -226,15 +230,13 @@ fn a_sparse_entry_is_refused() {
 fn a_duplicate_or_unknown_entry_is_refused() {
     let root = tempfile::tempdir().expect("tempdir");
     let (data, file) = good_backup(root.path());
-    let mut entries = entries_of(&file);
-    let db = entries
-        .iter()
+    let db = entries_of(&file)
+        .into_iter()
         .find(|e| e.name == DB_FILE)
-        .map(|e| e.bytes.clone())
+        .map(|e| e.bytes)
         .expect("db");
-    let at = entries.len() - 1;
-    entries.insert(
-        at,
+    let entries = with_entry(
+        &file,
         Entry {
             name: DB_FILE.into(),
             kind: tar::EntryType::Regular,
@@ -246,10 +248,8 @@ fn a_duplicate_or_unknown_entry_is_refused() {
     forge(&forged, entries);
     refused(&data, &forged, "出现了两次");
 
-    let mut entries = entries_of(&file);
-    let at = entries.len() - 1;
-    entries.insert(
-        at,
+    let entries = with_entry(
+        &file,
         Entry {
             name: "附件/../../evil.sh".into(),
             kind: tar::EntryType::Regular,

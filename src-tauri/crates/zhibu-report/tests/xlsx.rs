@@ -198,17 +198,7 @@ fn text_beyond_the_row_limit_is_refused_with_what_to_do() {
 /// dates in 全角 digits import and are stored as plain ASCII.
 #[test]
 fn a_roster_typed_in_full_width_imports_as_ascii() {
-    let wide = |s: &str| -> String {
-        s.chars()
-            .map(|c| {
-                if c.is_ascii_graphic() {
-                    char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect()
-    };
+    let wide = zhibu_core::text::widen;
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("全角花名册.xlsx");
     let mut book = Workbook::new();
