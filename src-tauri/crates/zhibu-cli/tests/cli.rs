@@ -662,3 +662,92 @@ fn a_reader_that_goes_away_ends_the_program_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+/// The hostile and odd files of the hardening issue, from the command line:
+/// each is refused with a Chinese message and exit code 1, and every file is
+/// left as it was; a backup a clerk renamed on the stick no longer breaks
+/// the next backup.
+#[test]
+fn hostile_files_are_refused_with_exit_code_one_and_nothing_changes() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let usb = root.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb");
+    assert!(cli(&data, &["demo"]).status.success());
+    let usb_arg = usb.to_str().expect("utf-8");
+    assert!(cli(&data, &["backup", "--to", usb_arg]).status.success());
+    let good = std::fs::read_dir(&usb)
+        .expect("usb")
+        .flatten()
+        .map(|e| e.path())
+        .next()
+        .expect("a backup");
+
+    // A backup renamed by hand sits on the stick; the next backup works.
+    let renamed = usb.join("支部台账备份-2026年11月22日.zhibu");
+    std::fs::copy(&good, &renamed).expect("renamed copy");
+    let again = cli(&data, &["backup", "--to", usb_arg]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(renamed.exists());
+
+    let db_before = std::fs::read(data.join("zhibu.db")).expect("db");
+
+    // A roster with text 20,001 rows down.
+    let huge = root.path().join("花名册.xlsx");
+    let mut rows = vec![Vec::new(); 20_001];
+    rows.push(vec![zhibu_core::members::excel::Cell::Text("某某".into())]);
+    zhibu_report::xlsx::write_roster(&huge, "花名册", &rows).expect("write");
+    let out = cli(&data, &["members", "import", huge.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("删除多余的空行和空列"), "{err}");
+
+    // A backup with a link in it.
+    let forged = root.path().join("支部台账备份-伪造.zhibu");
+    {
+        let mut archive = tar::Archive::new(std::fs::File::open(&good).expect("open"));
+        let mut builder = tar::Builder::new(std::fs::File::create(&forged).expect("create"));
+        let mut entries: Vec<(tar::Header, Vec<u8>)> = Vec::new();
+        for e in archive.entries().expect("entries") {
+            let mut e = e.expect("entry");
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut e, &mut bytes).expect("read");
+            entries.push((e.header().clone(), bytes));
+        }
+        let manifest = entries.pop().expect("manifest");
+        for (h, b) in &entries {
+            builder.append(h, &b[..]).expect("append");
+        }
+        let mut link = tar::Header::new_gnu();
+        link.set_entry_type(tar::EntryType::Symlink);
+        link.set_size(0);
+        link.set_path("附件/1/0123456789abcdef.jpg").expect("path");
+        link.set_link_name("/etc/passwd").expect("link");
+        link.set_cksum();
+        builder.append(&link, std::io::empty()).expect("link");
+        builder
+            .append(&manifest.0, &manifest.1[..])
+            .expect("manifest");
+        builder.finish().expect("finish");
+    }
+    let forged_arg = forged.to_str().expect("utf-8");
+    for args in [vec!["verify", forged_arg], vec!["restore", forged_arg]] {
+        let out = cli(&data, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("不是本程序制作的备份"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read(data.join("zhibu.db")).expect("db"),
+        db_before,
+        "the data is as it was"
+    );
+    assert!(
+        !data.join("backups").join("恢复前").exists(),
+        "no restore began"
+    );
+}
