@@ -146,7 +146,9 @@ fn data_dir_flag() -> Option<PathBuf> {
 /// Opens the data directory and runs the app. If the database cannot be
 /// opened the window still opens and shows why, in Chinese.
 pub fn run() {
-    let dir = paths::resolve_data_dir(data_dir_flag());
+    let located = paths::resolve_data_dir_with_mode(data_dir_flag());
+    let mode = located.as_ref().ok().map(|(_, m)| *m);
+    let dir = located.map(|(d, _)| d);
     if let Ok(dir) = &dir {
         zhibu_core::crashlog::install(dir.clone());
     }
@@ -161,7 +163,8 @@ pub fn run() {
             },
         },
         Err(e) => AppState::failed(e.to_string(), None),
-    };
+    }
+    .with_mode(mode);
     if let Some(message) = state.startup_error() {
         eprintln!("支部台账无法打开数据库：{message}");
     }

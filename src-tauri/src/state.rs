@@ -14,6 +14,8 @@ pub struct AppState {
     /// The data folder's lock, held for the life of the app (see
     /// `zhibu_core::lock`): no second program writes the same data.
     lock: Option<zhibu_core::lock::DataLock>,
+    /// How the data folder was chosen (portable mode …), for the screens.
+    pub data_mode: Option<zhibu_core::paths::DataMode>,
     /// Why the database could not be opened at start-up. The window still
     /// opens and shows this, because a clerk who double-clicked the app never
     /// sees a terminal.
@@ -108,6 +110,7 @@ impl AppState {
         AppState {
             store: Mutex::new(Some(store)),
             lock: None,
+            data_mode: None,
             startup_error: Mutex::new(None),
             data_dir: Some(data_dir),
             exports: Exports::default(),
@@ -118,10 +121,17 @@ impl AppState {
         AppState {
             store: Mutex::new(None),
             lock: None,
+            data_mode: None,
             startup_error: Mutex::new(Some(error)),
             data_dir,
             exports: Exports::default(),
         }
+    }
+
+    /// Records how the data folder was chosen.
+    pub fn with_mode(mut self, mode: Option<zhibu_core::paths::DataMode>) -> Self {
+        self.data_mode = mode;
+        self
     }
 
     /// Keeps the data folder's lock for as long as the state lives.

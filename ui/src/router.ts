@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/development', name: 'development', component: () => import('@/features/development/DevelopmentPage.vue') },
     { path: '/development/:id', name: 'development-person', component: () => import('@/features/development/PersonPage.vue') },
     { path: '/backup', name: 'backup', component: () => import('@/features/backup/BackupPage.vue') },
+    { path: '/about', name: 'about', component: () => import('@/features/about/AboutPage.vue') },
     { path: '/members', name: 'members', component: () => import('@/features/members/RosterPage.vue') },
     { path: '/members/:id', name: 'member', component: () => import('@/features/members/MemberPage.vue') },
   ],

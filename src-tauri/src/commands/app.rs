@@ -12,6 +12,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     AppStatus {
         version: env!("CARGO_PKG_VERSION").to_string(),
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),
+        data_mode: state.data_mode,
         startup_error: state.startup_error(),
         today: state.now().date_naive(),
     }
@@ -27,4 +28,18 @@ pub fn debug_panic(state: State<'_, AppState>) -> IpcResult<()> {
     }
     let _store = state.store()?;
     panic!("debug_panic: 测试用的故意出错 for 王建国 110105194912310021");
+}
+
+/// Opens the data folder in the system's file manager (the 关于 page).
+#[tauri::command]
+pub fn app_open_data_dir(state: State<'_, AppState>) -> IpcResult<()> {
+    let dir = state.files_dir()?;
+    tauri_plugin_opener::open_path(dir, None::<&str>).map_err(|e| {
+        eprintln!("打开数据目录失败：{}：{e}", dir.display());
+        Error::Conflict(format!(
+            "这台电脑没能打开文件夹，请在文件管理器中手动打开：{}",
+            dir.display()
+        ))
+    })?;
+    Ok(())
 }

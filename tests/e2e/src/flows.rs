@@ -27,6 +27,7 @@ const fn on_fresh(name: &'static str, run: fn(&Session, &Path) -> Result<()>) ->
 pub const ALL: &[Flow] = &[
     on_fresh("first-run-wizard", first_run_wizard),
     on_fresh("demo-branch", demo_branch),
+    on_fresh("demo-tour", demo_tour),
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
@@ -173,6 +174,36 @@ fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     s.choose("[data-test=branch-switcher]", "新建党支部")?;
     s.wait_text("[data-test=welcome-title]", "新建党支部")?;
     s.screenshot("add-branch")?;
+    Ok(())
+}
+
+/// A first look on an empty data folder: the welcome screen, the demo
+/// branch, the roster, the backup screen and 关于 (version, data folder and
+/// how it was chosen, the generated licence lists). `cargo xtask package
+/// --check` runs this flow against the app installed from the `.deb` in a
+/// clean Debian root without Chinese fonts.
+fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
+    s.wait("[data-test=start-demo]")?;
+    s.screenshot("welcome")?;
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=count-total]", "17")?;
+    s.screenshot("overview")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-table]", "王建国")?;
+    s.screenshot("roster")?;
+    s.click("[data-test=nav-backup]")?;
+    s.wait_text("[data-test=backup-data-mode]", "命令行指定")?;
+    s.screenshot("backup")?;
+    s.click("[data-test=nav-about]")?;
+    s.wait_text("[data-test=about-facts]", "支部台账 0.")?;
+    s.wait_text("[data-test=about-mode]", "命令行指定")?;
+    s.wait_text("[data-test=about-fonts]", "OFL-1.1")?;
+    s.wait_text("[data-test=about-crates]", "tauri")?;
+    s.type_into("[data-test=about-filter]", "typst")?;
+    s.wait_text("[data-test=about-crates]", "typst-pdf")?;
+    s.screenshot("about")?;
     Ok(())
 }
 

@@ -25,6 +25,12 @@ struct Args {
     shots: PathBuf,
     only: Option<String>,
     port: u16,
+    /// A driver already listening there (the clean-root install test runs
+    /// it inside the root); none is started.
+    remote: Option<String>,
+    /// With `remote`: where each flow's data folder is, as the app sees it
+    /// (`<dir>/<flow>`); it is not created or prepared from here.
+    data_root: Option<String>,
 }
 
 fn parse_args() -> Args {
@@ -34,6 +40,8 @@ fn parse_args() -> Args {
         shots: PathBuf::from("target/e2e-screenshots"),
         only: None,
         port: 4444,
+        remote: None,
+        data_root: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -44,6 +52,8 @@ fn parse_args() -> Args {
             "--shots" => args.shots = PathBuf::from(value()),
             "--only" => args.only = Some(value()),
             "--port" => args.port = value().parse().unwrap_or(4444),
+            "--remote" => args.remote = Some(value()),
+            "--data-root" => args.data_root = Some(value()),
             other => eprintln!("ignoring unknown argument {other}"),
         }
     }
@@ -85,21 +95,29 @@ fn main() {
             eprintln!("cannot clear {}: {e}", args.shots.display());
         }
     }
-    let _driver = match start_driver(&args) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("e2e: {e}");
-            std::process::exit(2);
+    let (_driver, url) = match &args.remote {
+        Some(url) => {
+            if let Err(e) = wait_for(url) {
+                eprintln!("e2e: {e}");
+                std::process::exit(2);
+            }
+            (None, url.clone())
         }
+        None => match start_driver(&args) {
+            Ok(d) => (Some(d), format!("http://127.0.0.1:{}", args.port)),
+            Err(e) => {
+                eprintln!("e2e: {e}");
+                std::process::exit(2);
+            }
+        },
     };
-    let url = format!("http://127.0.0.1:{}", args.port);
     let (mut passed, mut failed) = (0, 0);
     for (index, flow) in flows::ALL.iter().enumerate() {
         if args.only.as_deref().is_some_and(|o| !flow.name.contains(o)) {
             continue;
         }
         let started = Instant::now();
-        let outcome = run_flow(&url, &app, &args.shots, index + 1, flow);
+        let outcome = run_flow(&url, &app, &args, index + 1, flow);
         match outcome {
             Ok(()) => {
                 passed += 1;
@@ -130,19 +148,42 @@ fn main() {
 fn run_flow(
     url: &str,
     app: &std::path::Path,
-    shots: &std::path::Path,
+    args: &Args,
     index: usize,
     flow: &flows::Flow,
 ) -> Result<(), String> {
     let data = tempfile::tempdir().map_err(|e| e.to_string())?;
-    (flow.prepare)(data.path())?;
-    let args = vec!["--data-dir".to_string(), data.path().display().to_string()];
+    let data_dir = match &args.data_root {
+        // The app runs elsewhere (a clean root): its folder starts empty.
+        Some(root) => format!("{root}/{}", flow.name),
+        None => {
+            (flow.prepare)(data.path())?;
+            data.path().display().to_string()
+        }
+    };
+    let app_args = vec!["--data-dir".to_string(), data_dir];
     let prefix = format!("{index:02}-{}", flow.name);
-    let session = Session::start(url, app, &args, shots, &prefix)?;
+    let session = Session::start(url, app, &app_args, &args.shots, &prefix)?;
     let result = (flow.run)(&session, data.path());
     if result.is_err() {
         let _ = session.screenshot("FAILED");
     }
     session.end();
     result
+}
+
+/// Waits until a driver answers at `url` (http://host:port).
+fn wait_for(url: &str) -> Result<(), String> {
+    let addr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let start = Instant::now();
+    while TcpStream::connect(&addr).is_err() {
+        if start.elapsed() > Duration::from_secs(60) {
+            return Err(format!("no driver answered at {url} within 60 s"));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Ok(())
 }

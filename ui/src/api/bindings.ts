@@ -283,7 +283,13 @@ export type ImportReport = { added: number, updated: number, groups_created: num
 
 export type Info = { app_version: string, schema_version: number, supported_schema_version: number, database: string | null, current_branch_id: number | null, branches: Array<BranchOverview>, };
 
+export type DataMode = "命令行指定" | "环境变量指定" | "便携模式" | "本机数据目录";
+
 export type AppStatus = { version: string, data_dir: string | null, 
+/**
+ * How the data folder was chosen (portable mode, installed …).
+ */
+data_mode: DataMode | null, 
 /**
  * Why the database could not be opened; the UI shows it full-screen.
  */

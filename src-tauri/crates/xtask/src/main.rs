@@ -3,6 +3,8 @@
 //!   cargo xtask run   [-- APP ARGS]  install what is missing, build, open the app
 //!   cargo xtask test                 install what is missing, run every test
 //!   cargo xtask e2e   [--only NAME]  only the end-to-end flows (app built first)
+//!   cargo xtask licenses [--check]   write (or check) the third-party licence lists
+//!   cargo xtask package [--check]    release build, .deb and .rpm (--check: install test on a clean root)
 //!
 //! Each step says what it does and how long it took. Installation is
 //! idempotent: what is already there is reused, never rebuilt from scratch.
@@ -10,6 +12,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
+
+mod licenses;
+mod package;
 
 /// Debian packages the app needs to build and run (Tauri on WebKitGTK).
 const BUILD_PACKAGES: &[&str] = &[
@@ -36,7 +41,7 @@ const TEST_PACKAGES: &[&str] = &[
 /// The date the end-to-end flows run on, so screenshots do not drift.
 const E2E_TODAY: &str = "2026-11-22";
 
-type Result<T = ()> = std::result::Result<T, String>;
+pub(crate) type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,11 +49,13 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root),
+        Some("package") => package::run(&root, args.iter().any(|a| a == "--check")),
+        Some("licenses") => licenses::run(&root, args.iter().any(|a| a == "--check")),
         Some("e2e") => prepare(&root, true)
             .and_then(|()| build_app(&root))
             .and_then(|()| e2e(&root, &args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask run [-- APP ARGS] | cargo xtask test | cargo xtask e2e [--only NAME]");
+            eprintln!("usage: cargo xtask run [-- APP ARGS] | cargo xtask test | cargo xtask e2e [--only NAME] | cargo xtask licenses [--check] | cargo xtask package [--check]");
             return ExitCode::from(2);
         }
     };
@@ -70,7 +77,7 @@ fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("\n==> {name}");
     let start = Instant::now();
     let out = f();
@@ -82,7 +89,7 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     out
 }
 
-fn sh(cmd: &mut Command) -> Result {
+pub(crate) fn sh(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
     let status = cmd
         .status()
@@ -94,13 +101,13 @@ fn sh(cmd: &mut Command) -> Result {
     }
 }
 
-fn cargo_bin() -> PathBuf {
+pub(crate) fn cargo_bin() -> PathBuf {
     std::env::var_os("CARGO")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("cargo"))
 }
 
-fn cargo(root: &Path) -> Command {
+pub(crate) fn cargo(root: &Path) -> Command {
     let mut c = Command::new(cargo_bin());
     c.current_dir(root);
     c
@@ -114,7 +121,7 @@ fn npm(root: &Path) -> Command {
 }
 
 /// Installs what is missing: Debian packages, tauri-driver, the UI's npm packages.
-fn prepare(root: &Path, for_tests: bool) -> Result {
+pub(crate) fn prepare(root: &Path, for_tests: bool) -> Result {
     if cfg!(target_os = "linux") && Path::new("/usr/bin/dpkg-query").exists() {
         let mut wanted: Vec<&str> = BUILD_PACKAGES.to_vec();
         if for_tests {
@@ -151,7 +158,7 @@ fn prepare(root: &Path, for_tests: bool) -> Result {
     })
 }
 
-fn apt_install(packages: &[&str]) -> Result {
+pub(crate) fn apt_install(packages: &[&str]) -> Result {
     let missing: Vec<&str> = packages
         .iter()
         .copied()
@@ -240,6 +247,9 @@ fn test(root: &Path) -> Result {
     step("rustfmt", || {
         sh(cargo(root).args(["fmt", "--all", "--check"]))
     })?;
+    step("licence lists (cargo xtask licenses --check)", || {
+        licenses::run(root, true)
+    })?;
     step("clippy", || {
         sh(cargo(root).args([
             "clippy",
@@ -295,7 +305,7 @@ fn e2e(root: &Path, extra: &[String]) -> Result {
 }
 
 /// tauri-driver on PATH, or where `cargo install` put it.
-fn tauri_driver() -> Option<String> {
+pub(crate) fn tauri_driver() -> Option<String> {
     which("tauri-driver").or_else(|| {
         let path = home::cargo_bin_dir().join("tauri-driver");
         path.exists().then(|| path.display().to_string())

@@ -54,6 +54,7 @@ use crate::org::{
     OrgLevel, OrgSummary, PartyGroup, PartyGroupEdit, PartyGroupInput, PastTerm, Position,
     Severity, TermInfo, TermState,
 };
+use crate::paths::DataMode;
 
 fn decl<T: TS>(cfg: &Config) -> String {
     format!("export {}\n", T::decl(cfg))
@@ -104,6 +105,7 @@ fn generate() -> String {
         decl::<ImportPreview>(&cfg),
         decl::<ImportReport>(&cfg),
         decl::<Info>(&cfg),
+        decl::<DataMode>(&cfg),
         decl::<AppStatus>(&cfg),
         decl::<VoteKind>(&cfg),
         decl::<Tally>(&cfg),

@@ -23,6 +23,8 @@ pub struct Info {
 pub struct AppStatus {
     pub version: String,
     pub data_dir: Option<String>,
+    /// How the data folder was chosen (portable mode, installed …).
+    pub data_mode: Option<crate::paths::DataMode>,
     /// Why the database could not be opened; the UI shows it full-screen.
     pub startup_error: Option<String>,
     /// The app's "today" (pinned by ZHIBU_TODAY in tests), for forms that default to it.
