@@ -13,7 +13,7 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// The data folder's lock, held for the life of the app (see
     /// `zhibu_core::lock`): no second program writes the same data.
-    lock: Option<zhibu_core::lock::DataLock>,
+    _lock: Option<zhibu_core::lock::DataLock>,
     /// How the data folder was chosen (portable mode …), for the screens.
     pub data_mode: Option<zhibu_core::paths::DataMode>,
     /// Why the database could not be opened at start-up. The window still
@@ -109,7 +109,7 @@ impl AppState {
     pub fn new(store: Store, data_dir: PathBuf) -> Self {
         AppState {
             store: Mutex::new(Some(store)),
-            lock: None,
+            _lock: None,
             data_mode: None,
             startup_error: Mutex::new(None),
             data_dir: Some(data_dir),
@@ -120,7 +120,7 @@ impl AppState {
     pub fn failed(error: String, data_dir: Option<PathBuf>) -> Self {
         AppState {
             store: Mutex::new(None),
-            lock: None,
+            _lock: None,
             data_mode: None,
             startup_error: Mutex::new(Some(error)),
             data_dir,
@@ -136,13 +136,8 @@ impl AppState {
 
     /// Keeps the data folder's lock for as long as the state lives.
     pub fn holding(mut self, lock: zhibu_core::lock::DataLock) -> Self {
-        self.lock = Some(lock);
+        self._lock = Some(lock);
         self
-    }
-
-    /// Whether this app holds its data folder's lock.
-    pub fn holds_lock(&self) -> bool {
-        self.lock.is_some()
     }
 
     /// Why the database could not be opened, until a restore replaces it.

@@ -1,14 +1,22 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
+import { provideGlobalConfig } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import 'element-plus/dist/index.css'
+// Components in templates bring their own CSS (vite.config.ts); these are
+// called from scripts, so their styles are imported here.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import 'element-plus/es/components/tag/style/css'
 import './styles/base.css'
 import App from './App.vue'
 import { router } from './router'
 
 dayjs.locale('zh-cn')
 
-createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+const app = createApp(App).use(createPinia()).use(router)
+// The Chinese locale for every component, including the ones opened from
+// scripts (the message box's buttons).
+provideGlobalConfig({ locale: zhCn }, app, true)
+app.mount('#app')

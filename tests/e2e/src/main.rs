@@ -9,6 +9,7 @@
 //! Run through `cargo xtask test` (or `cargo xtask e2e`), which builds the
 //! app, installs what is missing and starts Xvfb.
 
+mod bench;
 mod driver;
 mod flows;
 
@@ -31,6 +32,9 @@ struct Args {
     /// With `remote`: where each flow's data folder is, as the app sees it
     /// (`<dir>/<flow>`); it is not created or prepared from here.
     data_root: Option<String>,
+    /// `--bench-startup BARE`: measure the app against this bare window.
+    bench_bare: Option<PathBuf>,
+    rounds: usize,
 }
 
 fn parse_args() -> Args {
@@ -42,6 +46,8 @@ fn parse_args() -> Args {
         port: 4444,
         remote: None,
         data_root: None,
+        bench_bare: None,
+        rounds: 5,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -54,6 +60,8 @@ fn parse_args() -> Args {
             "--port" => args.port = value().parse().unwrap_or(4444),
             "--remote" => args.remote = Some(value()),
             "--data-root" => args.data_root = Some(value()),
+            "--bench-startup" => args.bench_bare = Some(PathBuf::from(value())),
+            "--rounds" => args.rounds = value().parse().unwrap_or(5),
             other => eprintln!("ignoring unknown argument {other}"),
         }
     }
@@ -111,6 +119,21 @@ fn main() {
             }
         },
     };
+    if let Some(bare) = &args.bench_bare {
+        let outcome = bench::run(&bench::Bench {
+            url: &url,
+            app: &app,
+            bare,
+            rounds: args.rounds,
+            shots: &args.shots,
+        });
+        drop(_driver);
+        if let Err(e) = outcome {
+            eprintln!("bench: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let (mut passed, mut failed) = (0, 0);
     for (index, flow) in flows::ALL.iter().enumerate() {
         if args.only.as_deref().is_some_and(|o| !flow.name.contains(o)) {

@@ -5,6 +5,7 @@
 //!   cargo xtask e2e   [--only NAME]  only the end-to-end flows (app built first)
 //!   cargo xtask licenses [--check]   write (or check) the third-party licence lists
 //!   cargo xtask package [--check]    release build, .deb and .rpm (--check: install test on a clean root)
+//!   cargo xtask bench-startup        start-up, memory and size of the release app against a bare Tauri window
 //!
 //! Each step says what it does and how long it took. Installation is
 //! idempotent: what is already there is reused, never rebuilt from scratch.
@@ -49,13 +50,14 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root),
+        Some("bench-startup") => bench_startup(&root),
         Some("package") => package::run(&root, args.iter().any(|a| a == "--check")),
         Some("licenses") => licenses::run(&root, args.iter().any(|a| a == "--check")),
         Some("e2e") => prepare(&root, true)
             .and_then(|()| build_app(&root))
             .and_then(|()| e2e(&root, &args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask run [-- APP ARGS] | cargo xtask test | cargo xtask e2e [--only NAME] | cargo xtask licenses [--check] | cargo xtask package [--check]");
+            eprintln!("usage: cargo xtask run [-- APP ARGS] | cargo xtask test | cargo xtask e2e [--only NAME] | cargo xtask licenses [--check] | cargo xtask package [--check] | cargo xtask bench-startup");
             return ExitCode::from(2);
         }
     };
@@ -302,6 +304,38 @@ fn e2e(root: &Path, extra: &[String]) -> Result {
                 .env("ZHIBU_TODAY", E2E_TODAY))
         },
     )
+}
+
+/// The release app (as `cargo xtask package` builds it) and a bare Tauri
+/// window of the same tauri version, launched alternately under Xvfb; prints
+/// medians and ratios. A benchmark, not a test.
+fn bench_startup(root: &Path) -> Result {
+    prepare(root, true)?;
+    build_ui(root)?;
+    step("release app and bare window", || {
+        sh(cargo(root).args(["build", "--release", "-p", "zhibu", "--bin", "zhibu"]))?;
+        sh(cargo(root).args([
+            "build",
+            "--release",
+            "-p",
+            "zhibu-bare-window",
+            "--features",
+            "bench",
+        ]))?;
+        sh(cargo(root).args(["build", "-p", "zhibu-e2e"]))
+    })?;
+    step("start-up benchmark (Xvfb + tauri-driver)", || {
+        let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
+        sh(Command::new("dbus-run-session")
+            .args(["--", "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"])
+            .arg(root.join("target/debug/zhibu-e2e"))
+            .args(["--app", "target/release/zhibu", "--driver", &driver])
+            .args(["--bench-startup", "target/release/zhibu-bare-window"])
+            .args(["--shots", "target/bench-shots"])
+            .current_dir(root)
+            .env("NO_AT_BRIDGE", "1")
+            .env("ZHIBU_TODAY", E2E_TODAY))
+    })
 }
 
 /// tauri-driver on PATH, or where `cargo install` put it.

@@ -1,7 +1,8 @@
 //! `cargo xtask package [--check]`: the Linux packages, and a test of the
 //! `.deb` on a clean Debian 12.
 //!
-//! The release app and `zhibu-cli` are built once, then the Tauri bundler
+//! The release app is built once (it is also the command line: the
+//! packages' `/usr/bin/zhibu-cli` runs `zhibu --cli`), then the Tauri bundler
 //! makes the `.deb` and `.rpm` (both offline; AppImage is left out because
 //! its build downloads linuxdeploy). `--check` then installs the `.deb` with
 //! apt into a minimal Debian 12 root made by debootstrap from this machine's
@@ -23,9 +24,6 @@ const ROOT: &str = "target/package-check/root";
 pub fn run(root: &Path, check: bool) -> Result {
     let start = Instant::now();
     crate::prepare(root, false)?;
-    step("zhibu-cli (release)", || {
-        sh(cargo(root).args(["build", "--release", "-p", "zhibu-cli"]))
-    })?;
     step("app, .deb and .rpm (tauri build --bundles deb,rpm)", || {
         sh(Command::new(root.join("ui/node_modules/.bin/tauri"))
             .args(["build", "--bundles", "deb,rpm"])
@@ -223,7 +221,12 @@ fn drive(root: &Path) -> Result {
         .map_err(|e| format!("start the driver in the root: {e}"))?;
     std::thread::sleep(std::time::Duration::from_secs(3));
     let outcome = sh(Command::new(root.join("target/debug/zhibu-e2e"))
-        .args(["--remote", "http://127.0.0.1:4444", "--app", "/usr/bin/zhibu"])
+        .args([
+            "--remote",
+            "http://127.0.0.1:4444",
+            "--app",
+            "/usr/bin/zhibu",
+        ])
         .args(["--data-root", "/tmp/zhibu-check-data", "--shots"])
         .arg(&shots)
         .args(["--only", "demo-tour"]));

@@ -8,32 +8,17 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use zhibu_core::development::{self, Decision, NewApplicant, Stage, StepInput};
-use zhibu_core::idcard;
 use zhibu_core::meetings::votes::VoteKind;
 use zhibu_core::meetings::{self, MeetingInput, MeetingKind, VoteInput};
 use zhibu_core::members::state::derive;
-use zhibu_core::members::{roster, EventKind, MemberProfile, RosterQuery, Sex, Standing};
+use zhibu_core::members::{roster, EventKind, MemberProfile, RosterQuery, Standing};
 use zhibu_core::{demo, ErrorKind, Store};
 
 fn applicant(name: &str, birth: NaiveDate) -> MemberProfile {
     MemberProfile {
-        name: name.into(),
-        sex: Sex::Female,
-        ethnicity: "汉族".into(),
-        birth_date: birth,
-        id_number: idcard::compose("370782", birth, 42),
         education: Some("大专".into()),
-        category: Some("农牧渔民".into()),
-        work_unit: None,
         phone: None,
-        residence: None,
-        household_reg: None,
-        group_id: None,
-        party_post: None,
-        is_migrant_worker: false,
-        new_social_stratum: None,
-        party_age_adjust_months: 0,
-        note: None,
+        ..profile(name, birth, 42)
     }
 }
 

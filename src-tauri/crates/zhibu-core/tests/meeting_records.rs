@@ -596,3 +596,77 @@ fn the_demo_branch_has_three_years_of_records_with_gaps_and_warnings() {
         "{names:?}"
     );
 }
+
+/// 支部工作条例第二十条: a branch with fewer than 7 正式党员 sets up no
+/// 支部委员会 (one 书记), so the calendar asks for no monthly 支委会 there.
+#[test]
+fn a_branch_of_fewer_than_seven_full_members_is_not_asked_for_committee_meetings() {
+    use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
+    let mut store = Store::open_in_memory().expect("store");
+    let input = NewBranch {
+        name: "小店党支部".into(),
+        kind: OrgKind::Enterprise,
+        higher_name: "某某镇党委".into(),
+        higher_level: OrgLevel::Committee,
+        top_name: None,
+        term_start: Some(d(2024, 3, 1)),
+        term_years: None,
+        committee: vec![CommitteeMemberInput {
+            name: "赵书记".into(),
+            position: Position::Secretary,
+        }],
+        groups: vec![],
+    };
+    let small = store
+        .with_tx(|tx| org::create_branch(tx, &input, now()))
+        .expect("branch");
+    let add =
+        |store: &mut Store, n: u16, joined: chrono::NaiveDate, full: Option<chrono::NaiveDate>| {
+            store
+                .with_tx(|tx| {
+                    zhibu_core::members::add_member(
+                        tx,
+                        small,
+                        &new_member(profile(&format!("党员{n}"), d(1980, 1, 1), n), joined, full),
+                        now(),
+                    )
+                })
+                .expect("member");
+        };
+    // Six 正式党员 and two 预备党员: still fewer than 7 正式党员.
+    for n in 1..=6 {
+        add(&mut store, 2 * n + 1, d(2010, 7, 1), Some(d(2011, 7, 1)));
+    }
+    for n in 7..=8 {
+        add(&mut store, 2 * n + 1, d(2026, 1, 10), None);
+    }
+    let cal = calendar::calendar(store.conn(), small, 2026, today()).expect("calendar");
+    let row = cal
+        .rows
+        .iter()
+        .find(|r| r.kind == MeetingKind::Committee)
+        .expect("committee row");
+    assert!(
+        row.cells
+            .iter()
+            .all(|c| c.status == CellStatus::NotRequired),
+        "{row:?}"
+    );
+    assert!(row.cells[0].note.contains("不足7人"), "{:?}", row.cells[0]);
+    assert!(!calendar::findings(&cal)
+        .iter()
+        .any(|f| f.kind == MeetingKind::Committee));
+    // The 党员大会 is still asked for every quarter.
+    assert_eq!(
+        status(&cal, MeetingKind::GeneralMeeting, "第一季度"),
+        CellStatus::Missing
+    );
+
+    // The demo village (14 正式党员) is asked for one every month.
+    let (store, org) = branch();
+    let cal = calendar::calendar(store.conn(), org, 2026, today()).expect("calendar");
+    assert_eq!(
+        status(&cal, MeetingKind::Committee, "1月"),
+        CellStatus::Missing
+    );
+}

@@ -5,40 +5,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use zhibu_core::members::{self, roster, MemberProfile, NewMember, RosterQuery, Sex, Standing};
-use zhibu_core::{demo, idcard, org, ErrorKind, Store};
-
-fn profile(name: &str, birth: NaiveDate, seq: u16) -> MemberProfile {
-    MemberProfile {
-        name: name.into(),
-        sex: if seq % 2 == 1 { Sex::Male } else { Sex::Female },
-        ethnicity: "汉族".into(),
-        birth_date: birth,
-        id_number: idcard::compose("370782", birth, seq),
-        education: Some("高中".into()),
-        category: Some("农牧渔民".into()),
-        work_unit: None,
-        phone: Some("13905361234".into()),
-        residence: None,
-        household_reg: None,
-        group_id: None,
-        party_post: None,
-        is_migrant_worker: false,
-        new_social_stratum: None,
-        party_age_adjust_months: 0,
-        note: None,
-    }
-}
-
-fn new_member(p: MemberProfile, joined: NaiveDate, full: Option<NaiveDate>) -> NewMember {
-    NewMember {
-        profile: p,
-        joined_on: joined,
-        full_on: full,
-        transferred_in_on: None,
-        transferred_from: None,
-    }
-}
+use zhibu_core::members::{self, roster, RosterQuery, Standing};
+use zhibu_core::{demo, org, ErrorKind, Store};
 
 #[test]
 fn add_member_and_find_them_by_name_initials_and_id() {

@@ -4,12 +4,14 @@
 //! clear error. (Ordinary Chinese input once crashed the program: full-width
 //! digits in an ID number, a file renamed with 年/月/日.)
 
+mod common;
+
 use chrono::{Local, NaiveDate, TimeZone};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use zhibu_core::meetings::{self, MeetingKind};
 use zhibu_core::members::excel::{self, Cell};
-use zhibu_core::members::{self, rules, MemberProfile, NewMember, Sex};
+use zhibu_core::members::{self, rules, MemberProfile, NewMember};
 use zhibu_core::month::YearMonth;
 use zhibu_core::{demo, idcard, money, text, Store};
 
@@ -70,28 +72,6 @@ fn full_width_typing_means_the_same_value() {
     );
 }
 
-fn profile(name: &str, id: &str, phone: Option<String>, note: Option<String>) -> MemberProfile {
-    MemberProfile {
-        name: name.into(),
-        sex: Sex::Male,
-        ethnicity: "汉族".into(),
-        birth_date: NaiveDate::from_ymd_opt(1985, 3, 12).expect("date"),
-        id_number: id.into(),
-        education: None,
-        category: None,
-        work_unit: None,
-        phone,
-        residence: None,
-        household_reg: None,
-        group_id: None,
-        party_post: None,
-        is_migrant_worker: false,
-        new_social_stratum: None,
-        party_age_adjust_months: 0,
-        note,
-    }
-}
-
 /// The use cases behind the screens, on one demo database: adding a member
 /// with any name, phone or note, and searching the minutes for any text.
 /// Each either saves cleaned text (no control characters, no surrounding
@@ -135,7 +115,17 @@ fn use_cases_take_any_text_without_panicking_or_storing_controls() {
                         tx,
                         org,
                         &NewMember {
-                            profile: profile(&name, &id, Some(phone.clone()), Some(note.clone())),
+                            profile: MemberProfile {
+                                name: name.clone(),
+                                id_number: id.clone(),
+                                phone: Some(phone.clone()),
+                                note: Some(note.clone()),
+                                ..common::profile(
+                                    "某",
+                                    NaiveDate::from_ymd_opt(1985, 3, 12).expect("date"),
+                                    1,
+                                )
+                            },
                             joined_on: NaiveDate::from_ymd_opt(2010, 7, 1).expect("date"),
                             full_on: Some(NaiveDate::from_ymd_opt(2011, 7, 1).expect("date")),
                             transferred_in_on: None,

@@ -931,6 +931,22 @@ pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevF
                 clause: n.rule.clone(),
             });
         }
+        let active = taken(&steps);
+        if let Some(end) = rules::discussion_overdue(&active, today)
+            .filter(|_| p.next.as_ref().is_none_or(|n| n.step != 23 || !p.overdue))
+        {
+            out.push(DevFinding {
+                person_id: p.id,
+                name: p.name.clone(),
+                step: 23,
+                step_name: def(23).map(|d| d.name).unwrap_or_default().to_string(),
+                message: format!(
+                    "预备期已于{}满，支部大会应及时讨论其能否转为正式党员，至今尚未讨论",
+                    ymd(end)
+                ),
+                clause: rules::CLAUSE_DISCUSSION.to_string(),
+            });
+        }
         for s in steps {
             if let (Some(reason), None) = (&s.override_reason, &s.withdrawn_at) {
                 out.push(DevFinding {

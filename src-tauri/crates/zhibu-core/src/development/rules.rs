@@ -326,11 +326,26 @@ pub fn check(
             }
         }
         22 | 23 => {
-            if let Some(end) = probation_end(history) {
-                if p.step == 23 && p.date < end {
+            if p.step == 23 && p.decision == Some(Decision::OnTime) {
+                let applied = history
+                    .iter()
+                    .filter(|t| t.step == 22 && t.date <= p.date)
+                    .count();
+                if applied == 0 {
                     out.push(breach(
                         true,
-                        format!("预备期到{}才满，支部大会讨论转正应在预备期满之后", ymd(end)),
+                        "讨论按期转正前，请先登记第22步“提出转正申请”（其前须已入党宣誓）".into(),
+                        "《中国共产党章程》第六条：预备党员必须面向党旗进行入党宣誓；《中国共产党发展党员工作细则》第三十一条：预备党员预备期满时，应当主动向党组织提出书面转正申请",
+                    ));
+                }
+            }
+            if let Some(end) = probation_end(history) {
+                // Only 按期转正 waits for the end; 延长 and 取消 answer a
+                // breach of discipline whenever it happens (细则第三十二条).
+                if p.step == 23 && p.decision == Some(Decision::OnTime) && p.date < end {
+                    out.push(breach(
+                        true,
+                        format!("预备期到{}才满，按期转正应在预备期满之后讨论（延长预备期或取消预备党员资格可在预备期内讨论）", ymd(end)),
                         "《中国共产党发展党员工作细则》第三十二条：预备党员的预备期为一年。预备期从支部大会通过其为预备党员之日算起",
                     ));
                 }
@@ -406,6 +421,21 @@ fn check_decision(history: &[Taken], p: &Proposed) -> Vec<Breach> {
         },
         _ => vec![],
     }
+}
+
+/// The clause behind [`discussion_overdue`].
+pub const CLAUSE_DISCUSSION: &str = "《中国共产党发展党员工作细则》第三十二条：预备党员预备期满，党支部应当及时讨论其能否转为正式党员";
+
+/// The day the 预备期 ended, when it has ended (before `today`) and the
+/// branch has not yet discussed the 转正 for this round — whatever else is
+/// still missing (备案, 编组, 宣誓, the application): 细则第三十二条.
+pub fn discussion_overdue(history: &[Taken], today: NaiveDate) -> Option<NaiveDate> {
+    if stage(history, false) != Stage::Probationary {
+        return None;
+    }
+    let end = probation_end(history)?;
+    let rounds = extensions(history).len() + 1;
+    (end < today && count(history, 23) < rounds).then_some(end)
 }
 
 /// The next thing to do for a person and by when.
@@ -484,7 +514,8 @@ pub fn next(history: &[Taken], closed: bool, settings: &DevSettings) -> Option<N
             if !done(22) {
                 next_of(22, Some(end), None)
             } else if !done(23) {
-                next_of(23, None, Some(end))
+                // 细则第三十二条: "应当及时讨论" — due the day it ends.
+                next_of(23, Some(end), Some(end))
             } else {
                 next_of(24, date(23).map(|d| add_months(d, 3)), None)
             }
@@ -752,5 +783,119 @@ mod tests {
             next(&h, false, &s).map(|n| (n.step, n.due)),
             Some((17, Some(add_months(meeting, 3))))
         );
+    }
+
+    /// Steps 1–15 and then `more`, on the dates of `walked`, the 支部大会
+    /// (step 15) on 2024-03-15.
+    fn admitted(more: &[(u8, NaiveDate)]) -> Vec<Taken> {
+        let mut h: Vec<Taken> = walked(14);
+        h.push(taken(15, d(2024, 3, 15)));
+        h.extend(more.iter().map(|&(s, date)| taken(s, date)));
+        h
+    }
+
+    #[test]
+    fn approval_needs_the_talk_first() {
+        // 党章第五条：上级党组织在批准申请人入党以前，要派人同他谈话.
+        let h = admitted(&[]);
+        let b = breaches(&h, &proposed(17, d(2024, 5, 1)));
+        assert!(b[0].0 && b[0].1.contains("请先登记第16步"), "{b:?}");
+        assert!(def(17).expect("17").rule.contains("党章第五条"));
+        let talked = admitted(&[(16, d(2024, 4, 20))]);
+        assert!(breaches(&talked, &proposed(17, d(2024, 5, 1))).is_empty());
+        // The talk dated after the approval is no talk before it.
+        let b = breaches(&talked, &proposed(17, d(2024, 4, 19)));
+        assert!(b[0].1.contains("不能早于它"), "{b:?}");
+    }
+
+    #[test]
+    fn extension_or_cancellation_may_come_during_the_probation_but_on_time_waits_for_its_end() {
+        // 细则第三十二条: 延长/取消 for a breach of discipline whenever it
+        // happens; only 按期转正 waits for 预备期满 (2025-03-15 here).
+        let h = admitted(&[(16, d(2024, 4, 1)), (17, d(2024, 5, 1))]);
+        let during = d(2024, 10, 8);
+        let cancel = Proposed {
+            decision: Some(Decision::Cancel),
+            ..proposed(23, during)
+        };
+        assert!(
+            breaches(&h, &cancel).is_empty(),
+            "{:?}",
+            breaches(&h, &cancel)
+        );
+        let extend = Proposed {
+            decision: Some(Decision::Extend),
+            extend_months: Some(6),
+            ..proposed(23, during)
+        };
+        assert!(breaches(&h, &extend).is_empty());
+        let on_time = Proposed {
+            decision: Some(Decision::OnTime),
+            ..proposed(23, d(2025, 3, 14))
+        };
+        let b = breaches(&h, &on_time);
+        assert!(
+            b.iter().any(|(hard, m)| *hard && m.contains("3月15日才满")),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn the_oath_and_the_application_come_before_confirmation() {
+        // 党章第六条：预备党员必须面向党旗进行入党宣誓; 细则第三十一条: 书面转正申请.
+        let approved = admitted(&[
+            (16, d(2024, 4, 1)),
+            (17, d(2024, 5, 1)),
+            (18, d(2024, 5, 8)),
+            (19, d(2024, 5, 9)),
+        ]);
+        let b = breaches(&approved, &proposed(22, d(2025, 3, 1)));
+        assert!(b[0].0 && b[0].1.contains("请先登记第20步"), "{b:?}");
+        assert!(def(22).expect("22").rule.contains("党章第六条"));
+        let sworn = [approved.clone(), vec![taken(20, d(2024, 5, 10))]].concat();
+        assert!(breaches(&sworn, &proposed(22, d(2025, 3, 1))).is_empty());
+        let on_time = Proposed {
+            decision: Some(Decision::OnTime),
+            ..proposed(23, d(2025, 3, 20))
+        };
+        let b = breaches(&sworn, &on_time);
+        assert!(
+            b.iter()
+                .any(|(hard, m)| *hard && m.contains("请先登记第22步")),
+            "{b:?}"
+        );
+        let applied = [sworn, vec![taken(22, d(2025, 3, 1))]].concat();
+        assert!(breaches(&applied, &on_time).is_empty());
+    }
+
+    #[test]
+    fn the_discussion_is_due_when_the_probation_ends_even_with_steps_missing() {
+        // 细则第三十二条：预备期满，党支部应当及时讨论.
+        let approved = admitted(&[(16, d(2024, 4, 1)), (17, d(2024, 5, 1))]);
+        let end = d(2025, 3, 15);
+        assert_eq!(discussion_overdue(&approved, end), None, "the day it ends");
+        assert_eq!(
+            discussion_overdue(&approved, d(2025, 3, 16)),
+            Some(end),
+            "18–20 missing"
+        );
+        let discussed = [
+            approved.clone(),
+            vec![
+                taken(18, d(2024, 5, 8)),
+                taken(19, d(2024, 5, 9)),
+                taken(20, d(2024, 5, 10)),
+                taken(22, d(2025, 3, 1)),
+                Taken {
+                    decision: Some(Decision::OnTime),
+                    ..taken(23, d(2025, 3, 16))
+                },
+            ],
+        ]
+        .concat();
+        assert_eq!(discussion_overdue(&discussed, d(2025, 6, 1)), None);
+        let waiting = &discussed[..discussed.len() - 1];
+        let n = next(waiting, false, &DevSettings::default()).expect("next");
+        assert_eq!((n.step, n.due), (23, Some(end)));
     }
 }

@@ -60,12 +60,15 @@ pub const CLAUSE_GENERAL: &str =
     "《中国共产党支部工作条例（试行）》：支部党员大会一般每季度召开1次";
 pub const CLAUSE_COMMITTEE: &str =
     "《中国共产党支部工作条例（试行）》：支部委员会会议一般每月召开1次";
+/// 正式党员 from which a branch has a 支部委员会 (支部工作条例第二十条).
+pub const COMMITTEE_FROM: usize = 7;
+pub const NO_COMMITTEE: &str = "正式党员不足7人，不设支部委员会，不要求召开支委会。依据：《中国共产党支部工作条例（试行）》第二十条：正式党员不足7人的党支部，设1名书记，必要时可以设1名副书记";
 pub const CLAUSE_GROUP: &str = "《中国共产党支部工作条例（试行）》：党小组会一般每月召开1次";
 pub const CLAUSE_LECTURE: &str = "支部工作条例未规定党支部党课频次（只规定党委书记每年至少讲1次党课）；“每季度至少1次”是多数地方的规定，可在设置中修改";
 pub const CLAUSE_THEME_DAY: &str =
     "《中国共产党支部工作条例（试行）》：党支部应当每月相对固定1天开展主题党日";
 pub const CLAUSE_LIFE: &str =
-    "《中国共产党支部工作条例（试行）》：组织生活会一般每年召开1次，一般安排在第四季度";
+    "《中国共产党支部工作条例（试行）》第十七条：党支部每年至少召开1次组织生活会，一般安排在第四季度";
 pub const CLAUSE_APPRAISAL: &str =
     "《中国共产党支部工作条例（试行）》：民主评议党员一般每年开展1次，可以与组织生活会结合进行";
 pub const CLAUSE_TALK: &str = "《中国共产党支部工作条例（试行）》：支部委员之间、支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次";
@@ -307,10 +310,22 @@ pub fn calendar(conn: &Connection, org: OrgId, year: i32, today: NaiveDate) -> R
                         })
                         .map(|(_, _, m)| m.clone())
                         .collect();
-                    let anyone = roll_by_month[(a - 1) as usize..b as usize]
+                    let rolls = &roll_by_month[(a - 1) as usize..b as usize];
+                    let mut anyone = rolls
                         .iter()
                         .any(|roll| roll.iter().any(|m| group.is_none() || m.group_id == group));
                     let mut note = String::new();
+                    // 支部工作条例第二十条: under 7 正式党员 there is no
+                    // 支部委员会 (one 书记), so no 支委会 is asked for.
+                    if kind == MeetingKind::Committee
+                        && anyone
+                        && !rolls
+                            .iter()
+                            .any(|roll| roll.iter().filter(|m| m.full).count() >= COMMITTEE_FROM)
+                    {
+                        anyone = false;
+                        note = NO_COMMITTEE.into();
+                    }
                     if kind == MeetingKind::LifeMeeting && frequency == Frequency::Yearly {
                         note = "一般安排在第四季度".into();
                     }
