@@ -51,13 +51,17 @@ fn main() -> ExitCode {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root),
         Some("bench-startup") => bench_startup(&root),
-        Some("package") => package::run(&root, args.iter().any(|a| a == "--check")),
+        Some("package") => package::run(
+            &root,
+            args.iter().any(|a| a == "--check"),
+            !args.iter().any(|a| a == "--no-build"),
+        ),
         Some("licenses") => licenses::run(&root, args.iter().any(|a| a == "--check")),
         Some("e2e") => prepare(&root, true)
             .and_then(|()| build_app(&root))
             .and_then(|()| e2e(&root, &args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask run [-- APP ARGS] | cargo xtask test | cargo xtask e2e [--only NAME] | cargo xtask licenses [--check] | cargo xtask package [--check] | cargo xtask bench-startup");
+            eprintln!("usage: cargo xtask run [-- APP ARGS] | cargo xtask test | cargo xtask e2e [--only NAME] | cargo xtask licenses [--check] | cargo xtask package [--check] [--no-build] | cargo xtask bench-startup");
             return ExitCode::from(2);
         }
     };

@@ -21,14 +21,17 @@ use crate::{cargo, sh, step, Result};
 /// Where the clean root is made (kept between runs: debootstrap takes minutes).
 const ROOT: &str = "target/package-check/root";
 
-pub fn run(root: &Path, check: bool) -> Result {
+/// `build` false (`--no-build`) checks the packages already made.
+pub fn run(root: &Path, check: bool, build: bool) -> Result {
     let start = Instant::now();
     crate::prepare(root, false)?;
-    step("app, .deb and .rpm (tauri build --bundles deb,rpm)", || {
-        sh(Command::new(root.join("ui/node_modules/.bin/tauri"))
-            .args(["build", "--bundles", "deb,rpm"])
-            .current_dir(root))
-    })?;
+    if build {
+        step("app, .deb and .rpm (tauri build --bundles deb,rpm)", || {
+            sh(Command::new(root.join("ui/node_modules/.bin/tauri"))
+                .args(["build", "--bundles", "deb,rpm"])
+                .current_dir(root))
+        })?;
+    }
     let deb = newest(&root.join("target/release/bundle/deb"), "deb")?;
     let rpm = newest(&root.join("target/release/bundle/rpm"), "rpm").ok();
     for p in std::iter::once(&deb).chain(rpm.iter()) {
@@ -64,15 +67,24 @@ fn inspect(deb: &Path) -> Result {
     let fields = output(Command::new("dpkg-deb").arg("--field").arg(deb))?;
     print!("{fields}");
     let files = output(Command::new("dpkg-deb").arg("--contents").arg(deb))?;
+    // dpkg-deb lists paths with or without a leading "./".
+    let paths: Vec<&str> = files
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .map(|p| p.trim_start_matches("./"))
+        .collect();
     for wanted in [
-        "./usr/bin/zhibu",
-        "./usr/bin/zhibu-cli",
-        ".desktop",
-        "./usr/share/doc/zhibu/THIRD-PARTY-LICENSES.txt",
+        "usr/bin/zhibu",
+        "usr/bin/zhibu-cli",
+        "usr/share/applications/zhibu.desktop",
+        "usr/share/doc/zhibu/THIRD-PARTY-LICENSES.txt",
     ] {
-        if !files.contains(wanted) {
+        if !paths.contains(&wanted) {
             return Err(format!("the .deb lacks {wanted}:\n{files}"));
         }
+    }
+    if !fields.lines().any(|l| l == "Package: zhibu") {
+        return Err("the .deb's package name is not the ASCII `zhibu` dpkg accepts".into());
     }
     if !fields.contains("libwebkit2gtk-4.1-0") {
         return Err("the .deb does not depend on libwebkit2gtk-4.1-0".into());
@@ -124,9 +136,9 @@ fn mirror() -> String {
     "http://deb.debian.org/debian".into()
 }
 
-/// Runs `script` with `sh -c` inside the clean root (with /proc, /sys, /dev
-/// and /dev/shm mounted for the duration).
-fn in_root(root: &Path, script: &str) -> Result {
+/// Runs `f` with /proc, /sys, /dev and /dev/pts of this machine mounted in
+/// the clean root (WebKit needs them), unmounted afterwards whatever happened.
+fn with_mounts<T>(root: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let dir = root.join(ROOT);
     let mounts = [
         ("proc", "proc", "-t proc"),
@@ -147,18 +159,26 @@ fn in_root(root: &Path, script: &str) -> Result {
             mounted.push(target);
         }
     }
-    let out = sh(Command::new("chroot")
-        .arg(&dir)
-        .args(["/bin/sh", "-c", script])
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .env(
-            "PATH",
-            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-        ));
+    let out = f();
     for m in mounted.iter().rev() {
         let _ = Command::new("umount").arg("-l").arg(m).status();
     }
     out
+}
+
+/// Runs `script` with `sh -c` inside the clean root.
+fn in_root(root: &Path, script: &str) -> Result {
+    let dir = root.join(ROOT);
+    with_mounts(root, || {
+        sh(Command::new("chroot")
+            .arg(&dir)
+            .args(["/bin/sh", "-c", script])
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .env(
+                "PATH",
+                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            ))
+    })
 }
 
 fn clean_root(root: &Path) -> Result {
@@ -184,10 +204,12 @@ fn install(root: &Path, deb: &Path) -> Result {
     // are installed beside the app; none of them brings a Chinese font.
     in_root(
         root,
-        "set -e; apt-get update -q; apt-get install -y -q /tmp/zhibu.deb; \
-         apt-get install -y -q --no-install-recommends xvfb xauth dbus webkit2gtk-driver; \
-         if command -v fc-list >/dev/null && [ -n \"$(fc-list :lang=zh)\" ]; then \
-           echo 'the clean root has a Chinese font:'; fc-list :lang=zh; exit 1; fi; \
+        "set -e; apt-get update -q; apt-get install -y -q --no-install-recommends /tmp/zhibu.deb; \
+         apt-get install -y -q --no-install-recommends xvfb xauth dbus webkit2gtk-driver fontconfig; \
+         for f in $(fc-list :lang=zh file | cut -d: -f1); do \
+           p=$(dpkg -S \"$f\" | cut -d: -f1); echo \"removing $p ($f): the test needs a system without Chinese fonts\"; \
+           dpkg --purge --force-depends \"$p\"; done; \
+         if [ -n \"$(fc-list :lang=zh)\" ]; then echo 'a Chinese font is left:'; fc-list :lang=zh; exit 1; fi; \
          echo 'no Chinese font in the clean root'; dpkg -s zhibu | grep -E '^(Version|Depends):'",
     )?;
     let driver = crate::tauri_driver()
@@ -214,26 +236,32 @@ fn drive(root: &Path) -> Result {
          exec dbus-run-session -- xvfb-run -a -s '-screen 0 1280x1024x24' tauri-driver --port 4444 --native-port 4445\n",
     )
     .map_err(|e| format!("{}: {e}", script.display()))?;
-    let mut server = Command::new("chroot")
-        .arg(&dir)
-        .args(["/bin/sh", "/tmp/serve.sh"])
-        .spawn()
-        .map_err(|e| format!("start the driver in the root: {e}"))?;
-    std::thread::sleep(std::time::Duration::from_secs(3));
-    let outcome = sh(Command::new(root.join("target/debug/zhibu-e2e"))
-        .args([
-            "--remote",
-            "http://127.0.0.1:4444",
-            "--app",
-            "/usr/bin/zhibu",
-        ])
-        .args(["--data-root", "/tmp/zhibu-check-data", "--shots"])
-        .arg(&shots)
-        .args(["--only", "demo-tour"]));
-    let _ = server.kill();
-    let _ = Command::new("pkill")
-        .args(["-f", "tauri-driver --port 4444"])
-        .status();
+    let outcome = with_mounts(root, || {
+        let mut server = Command::new("chroot")
+            .arg(&dir)
+            .args(["/bin/sh", "/tmp/serve.sh"])
+            .spawn()
+            .map_err(|e| format!("start the driver in the root: {e}"))?;
+        // The harness waits until the driver listens; the driver then needs
+        // a moment for its X server and bus.
+        std::thread::sleep(std::time::Duration::from_secs(4));
+        let out = sh(Command::new(root.join("target/debug/zhibu-e2e"))
+            .args([
+                "--remote",
+                "http://127.0.0.1:4444",
+                "--app",
+                "/usr/bin/zhibu",
+            ])
+            .args(["--data-root", "/tmp/zhibu-check-data", "--shots"])
+            .arg(&shots)
+            .args(["--only", "demo-tour"]));
+        let _ = server.kill();
+        let _ = Command::new("pkill")
+            .args(["-f", "tauri-driver --port 4444"])
+            .status();
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        out
+    });
     outcome?;
     portable(root)?;
     println!("screenshots: {}", shots.display());
@@ -243,7 +271,6 @@ fn drive(root: &Path) -> Result {
 /// The installed binaries copied to a folder with `zhibu-data/` beside
 /// them keep their data there (portable mode), without any flag.
 fn portable(root: &Path) -> Result {
-    let dir = root.join(ROOT);
     in_root(
         root,
         "set -e; rm -rf /tmp/stick; mkdir -p /tmp/stick/zhibu-data; \
@@ -253,7 +280,5 @@ fn portable(root: &Path) -> Result {
          HOME=/tmp/nobody-home /tmp/stick/zhibu-cli info --json | grep -q 东坡村党支部; \
          test ! -e /tmp/nobody-home/.local/share/zhibu/zhibu.db; \
          echo 'portable mode: the data is in /tmp/stick/zhibu-data'",
-    )?;
-    let _ = dir;
-    Ok(())
+    )
 }
