@@ -85,13 +85,10 @@ fn forge(out: &Path, mut entries: Vec<Entry>) {
             })
         })
         .collect();
-    entries.push(Entry {
-        name: "manifest.json".into(),
-        kind: tar::EntryType::Regular,
-        bytes: serde_json::to_vec(&serde_json::json!({ "format": 1, "parts": parts }))
-            .expect("json"),
-        link: None,
-    });
+    entries.push(regular(
+        "manifest.json",
+        serde_json::to_vec(&serde_json::json!({ "format": 1, "parts": parts })).expect("json"),
+    ));
     let mut builder = tar::Builder::new(std::fs::File::create(out).expect("create"));
     for e in entries {
         let mut header = tar::Header::new_gnu();
@@ -180,6 +177,26 @@ fn a_forged_archive_that_is_in_fact_whole_is_accepted() {
     assert!(info.summary.counts.members >= 17);
 }
 
+/// A plain file entry.
+fn regular(name: &str, bytes: Vec<u8>) -> Entry {
+    Entry {
+        name: name.into(),
+        kind: tar::EntryType::Regular,
+        bytes,
+        link: None,
+    }
+}
+
+/// An entry of another kind (a link, a sparse file) with no content.
+fn special(name: &str, kind: tar::EntryType, link: Option<&str>) -> Entry {
+    Entry {
+        name: name.into(),
+        kind,
+        bytes: Vec::new(),
+        link: link.map(str::to_string),
+    }
+}
+
 /// The entries of `file` with `extra` added before the manifest.
 fn with_entry(file: &Path, extra: Entry) -> Vec<Entry> {
     let mut entries = entries_of(file);
@@ -194,12 +211,11 @@ fn a_symlink_entry_is_refused() {
     let (data, file) = good_backup(root.path());
     let entries = with_entry(
         &file,
-        Entry {
-            name: "附件/1/0123456789abcdef.jpg".into(),
-            kind: tar::EntryType::Symlink,
-            bytes: Vec::new(),
-            link: Some("/etc/passwd".into()),
-        },
+        special(
+            "附件/1/0123456789abcdef.jpg",
+            tar::EntryType::Symlink,
+            Some("/etc/passwd"),
+        ),
     );
     let forged = root.path().join("link.zhibu");
     forge(&forged, entries);
@@ -212,12 +228,11 @@ fn a_sparse_entry_is_refused() {
     let (data, file) = good_backup(root.path());
     let entries = with_entry(
         &file,
-        Entry {
-            name: "附件/1/0123456789abcdef.jpg".into(),
-            kind: tar::EntryType::GNUSparse,
-            bytes: Vec::new(),
-            link: None,
-        },
+        special(
+            "附件/1/0123456789abcdef.jpg",
+            tar::EntryType::GNUSparse,
+            None,
+        ),
     );
     let forged = root.path().join("sparse.zhibu");
     forge(&forged, entries);
@@ -235,28 +250,12 @@ fn a_duplicate_or_unknown_entry_is_refused() {
         .find(|e| e.name == DB_FILE)
         .map(|e| e.bytes)
         .expect("db");
-    let entries = with_entry(
-        &file,
-        Entry {
-            name: DB_FILE.into(),
-            kind: tar::EntryType::Regular,
-            bytes: db,
-            link: None,
-        },
-    );
+    let entries = with_entry(&file, regular(DB_FILE, db));
     let forged = root.path().join("twice.zhibu");
     forge(&forged, entries);
     refused(&data, &forged, "出现了两次");
 
-    let entries = with_entry(
-        &file,
-        Entry {
-            name: "附件/../../evil.sh".into(),
-            kind: tar::EntryType::Regular,
-            bytes: b"rm -rf ~".to_vec(),
-            link: None,
-        },
-    );
+    let entries = with_entry(&file, regular("附件/../../evil.sh", b"rm -rf ~".to_vec()));
     let forged = root.path().join("outside.zhibu");
     forge(&forged, entries);
     refused(&data, &forged, "不认识的内容");
