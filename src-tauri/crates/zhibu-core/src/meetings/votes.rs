@@ -26,6 +26,8 @@ label_enum! {
 pub const CLAUSE_DECISION: &str = "《中国共产党支部工作条例（试行）》第十一条：党员大会表决必须有半数以上有表决权的党员到会方可进行，赞成人数超过应到会有表决权的党员的半数为通过";
 pub const CLAUSE_MEMBERSHIP: &str = "《中国共产党发展党员工作细则》第二十条、第二十一条：有表决权的到会人数必须超过应到会有表决权人数的半数；赞成人数超过应到会有表决权的正式党员的半数，才能通过；因故不能到会的有表决权的党员，在支部大会召开前正式向党支部提出书面意见的，应当统计在票数内";
 pub const CLAUSE_ELECTION: &str = "《中国共产党基层组织选举工作条例》：有选举权的到会人数超过应到会人数的五分之四，会议有效；被选举人获得的赞成票超过实到会有选举权的人数的一半，始得当选";
+/// How the program reads the 条例's "半数以上" (domain-rules §7).
+pub const READING_HALF: &str = "（条例原文为“半数以上”，本程序按过半数计算，恰好一半不够，与《中国共产党发展党员工作细则》第二十条“必须超过应到会有表决权人数的半数”的写法一致）";
 pub const CLAUSE_COMMITTEE: &str = "《中国共产党支部工作条例（试行）》第十二条：支部委员会会议须有半数以上委员到会方可进行；重要事项提交党员大会决定前，一般应当经支部委员会会议讨论";
 
 /// The counts of one vote. `expected` and `present` count only those with a
@@ -147,9 +149,15 @@ pub fn evaluate(kind: VoteKind, t: &Tally) -> Result<Outcome> {
         "超过应到会人数的半数"
     };
     let mut explanation = format!(
-        "应到会{who}{}人，实到{}人，{quorum_rule}须至少{quorum_needed}人到会，",
+        "应到会{who}{}人，实到{}人，{quorum_rule}须至少{quorum_needed}人到会",
         t.expected, t.present
     );
+    // The 条例 says "半数以上" for these quorums; the program reads it as
+    // 过半数 and says so, so a clerk who counts exactly half is not puzzled.
+    if matches!(kind, VoteKind::Decision | VoteKind::Committee) {
+        explanation.push_str(READING_HALF);
+    }
+    explanation.push('，');
     if !quorum_met {
         explanation.push_str("到会人数不足，表决无效，应另行召开会议。");
     } else {
@@ -321,5 +329,29 @@ mod tests {
             let e = evaluate(kind, &t).expect_err(needle);
             assert!(e.to_string().contains(needle), "{e}");
         }
+    }
+
+    #[test]
+    fn half_or_more_is_read_as_more_than_half_and_said_so() {
+        // 支部工作条例第十一、十二条 "半数以上" read as 过半数 (细则第二十条's wording):
+        // 10 expected, exactly 5 present is not enough, and the message says why.
+        let o = evaluate(VoteKind::Decision, &tally(10, 5, 5)).expect("counts");
+        assert!(!o.quorum_met);
+        assert!(
+            o.explanation.contains("按过半数计算，恰好一半不够"),
+            "{}",
+            o.explanation
+        );
+        let o = evaluate(VoteKind::Committee, &tally(5, 3, 3)).expect("counts");
+        assert!(
+            o.quorum_met && o.explanation.contains("半数以上"),
+            "{}",
+            o.explanation
+        );
+        let o = evaluate(VoteKind::Membership, &tally(10, 6, 6)).expect("counts");
+        assert!(
+            !o.explanation.contains("条例原文"),
+            "the 细则 itself says 超过半数"
+        );
     }
 }
