@@ -37,7 +37,7 @@ mod export;
     about = "支部台账命令行工具（与桌面程序共用同一数据目录）"
 )]
 struct Cli {
-    /// 数据目录（默认：环境变量 ZHIBU_DATA_DIR，或系统的应用数据目录）
+    /// 数据目录（默认：环境变量 ZHIBU_DATA_DIR；程序旁有 zhibu-data 文件夹时用它（便携模式）；否则系统的应用数据目录）
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// 以 JSON 输出结果（供脚本使用）

@@ -35,14 +35,10 @@ pub fn parse_yuan(text: &str) -> Result<i64> {
             text.trim()
         ))
     };
-    let cleaned: String = text
-        .trim()
+    // Full-width forms (digits, ．，) as the one text module folds them.
+    let cleaned: String = crate::text::fold_width(text.trim())
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            other => other,
-        })
+        .map(|c| if c == '。' { '.' } else { c })
         .filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥'))
         .collect();
     let cleaned = cleaned.strip_suffix('元').unwrap_or(&cleaned);

@@ -265,23 +265,6 @@ fn damaged(detail: impl std::fmt::Display) -> Error {
     ))
 }
 
-/// An archive path made safe to join onto a folder: relative, no `..`.
-fn safe_relative(name: &str) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for part in name.split('/') {
-        if part.is_empty()
-            || part == "."
-            || part == ".."
-            || part.contains('\\')
-            || part.contains(':')
-        {
-            return None;
-        }
-        out.push(part);
-    }
-    Some(out)
-}
-
 /// Reads the archive at `path` from end to end, checking every part against
 /// the manifest, and takes out what `extract` asks for.
 pub(super) fn read(
@@ -375,12 +358,10 @@ pub(super) fn read(
                 (Extract::DatabaseTo(dir), DB_FILE) | (Extract::All(dir), DB_FILE) => {
                     Some(dir.join(DB_FILE))
                 }
-                (Extract::All(dir), other) if crate::files::is_stored_path(other) => Some(
-                    dir.join(
-                        safe_relative(other)
-                            .ok_or_else(|| not_ours(format!("不安全的路径 {other}")))?,
-                    ),
-                ),
+                // The stored form is relative, under 附件/, without `..`.
+                (Extract::All(dir), other) if crate::files::is_stored_path(other) => {
+                    Some(dir.join(other))
+                }
                 (Extract::DatabaseTo(_), other) if crate::files::is_stored_path(other) => None,
                 (_, other) => return Err(not_ours(format!("含有不认识的内容 {other}"))),
             };

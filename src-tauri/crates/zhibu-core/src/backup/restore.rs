@@ -35,15 +35,22 @@ pub fn safety_dir(data_dir: &Path) -> PathBuf {
 
 /// The safety copies (files and as-is folders), newest first.
 pub fn safety_copies(data_dir: &Path) -> Vec<String> {
-    let mut found: Vec<String> = std::fs::read_dir(safety_dir(data_dir))
+    // By when each was written: a backup file and an as-is folder
+    // (恢复前原样-…) have different names, so the name does not order them.
+    let mut found: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(safety_dir(data_dir))
         .into_iter()
         .flatten()
         .flatten()
-        .map(|e| e.path().display().to_string())
+        .map(|e| {
+            let written = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (written, e.path().display().to_string())
+        })
         .collect();
     found.sort();
-    found.reverse();
-    found
+    found.into_iter().rev().map(|(_, p)| p).collect()
 }
 
 /// What a restore did.

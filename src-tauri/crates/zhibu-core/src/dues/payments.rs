@@ -116,6 +116,7 @@ pub fn pay(
     if input.amount_fen <= 0 {
         return Err(Error::Validation("请填写实收金额（元）".into()));
     }
+    let approval = text::optional_line("批准情况", &input.approval)?;
     let ledger = YearMonth::of(input.paid_on);
     check_open(tx, org, ledger)?;
     let book = Book::load_for(tx, org, today, Some(input.member_id))?;
@@ -163,7 +164,7 @@ pub fn pay(
                         "{what}，本支部规定不予登记。{CLAUSE_ARTICLE_12}"
                     )))
                 }
-                WindowPolicy::NeedsApproval if text::optional_line("批准情况", &input.approval)?.is_none() => {
+                WindowPolicy::NeedsApproval if approval.is_none() => {
                     return Err(Error::Rule(format!(
                         "{what}，需经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}"
                     )))
@@ -205,7 +206,7 @@ pub fn pay(
             input.method,
             paid_by,
             text::optional_line("收据编号", &input.receipt_no)?,
-            text::optional_line("批准情况", &input.approval)?,
+            approval,
             text::optional_line("备注", &input.note)?,
             now.to_rfc3339()
         ],

@@ -102,8 +102,9 @@ pub fn check_party_dates(
 
 /// 手机号码 (11 digits from 13–19) or a landline with its area code.
 pub fn check_phone(phone: &str) -> Result<String> {
-    // Full-width digits and dashes from an input method are the same number.
-    let p = text::number_like(phone).replace(['—', '－'], "-");
+    // Full-width digits and dashes from an input method are the same number
+    // (number_like folds －; an em dash is what some keyboards give instead).
+    let p = text::number_like(phone).replace('—', "-");
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     let mobile = p.len() == 11 && p.starts_with('1') && digits(&p) && p.as_bytes()[1] >= b'3';
     let landline = {
