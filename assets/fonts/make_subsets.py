@@ -1,24 +1,46 @@
-"""Builds the font subsets in this folder from Debian's fonts-noto-cjk: WOFF2
-for the UI (Noto Sans SC, regular and bold) and OpenType for the PDF 台账
-typeset by typst, which reads OTF but not WOFF2 (Noto Serif SC regular and
-bold — 宋体 for body text and titles — and Noto Sans SC bold — 黑体 for
-headings and table heads).
+"""Builds the bundled fonts from Debian's fonts-noto-cjk.
+
+- The UI (Noto Sans SC, regular and bold) as WOFF2 slices in `ui/`, with
+  `ui/src/styles/fonts.css` declaring each slice with its `unicode-range`:
+  the web engine loads and decodes only the slices whose characters are on
+  screen. One 2.5 MB face decoded whole at start cost start-up time and
+  memory (issue 17); the first screen now needs the first slice or two.
+- The PDF 台账 typeset by typst, which reads OTF but not WOFF2, as whole
+  OpenType subsets: Noto Serif SC regular and bold (宋体 for body text and
+  titles) and Noto Sans SC bold (黑体 for headings and table heads).
 
 Run:  apt-get install fonts-noto-cjk && pip install fonttools brotli
       python3 assets/fonts/make_subsets.py
+(or, without installing the font package system-wide — it would hide a
+missing bundled glyph on this machine — `apt-get download fonts-noto-cjk`,
+`dpkg -x` it somewhere and pass that folder's usr/share/fonts/opentype/noto
+as the first argument).
 
 Character set: every character of GB 2312 (6,763 汉字 plus symbols), ASCII,
 the CJK punctuation and full-width forms, and a list of characters outside
 GB 2312 that are common in personal and place names (they are in the
 通用规范汉字表). Characters still missing are drawn from a system font by the
-browser engine's fallback (see ui/src/styles/fonts.css).
+browser engine's fallback.
+
+Slices: the first holds ASCII, punctuation and every character the program's
+own text uses (the UI, the messages and the demo branch), so an ordinary
+screen needs only it; the second every other character of the branch work
+reports in ../shared/docs/seeds when present (the words of real minutes);
+the rest follow in GB 2312 order (level-1 characters, the commoner ones,
+first), SLICE characters each.
 """
 
 import pathlib
+import re
 import subprocess
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-SOURCE = pathlib.Path("/usr/share/fonts/opentype/noto")
+ROOT = HERE.parent.parent
+DEFAULT_SOURCE = pathlib.Path("/usr/share/fonts/opentype/noto")
+UI_DIR = HERE / "ui"
+CSS = ROOT / "ui" / "src" / "styles" / "fonts.css"
+SLICE = 400
 # Names and places commonly written with characters outside GB 2312.
 NAME_EXTRAS = (
     "喆堃犇淼焱昇珺瑄镕彧玥璟琇瑀珮赟晗埼堉琮瑭珏琰璠玙瑢珣瑆璇琪懿"
@@ -27,46 +49,127 @@ NAME_EXTRAS = (
     "祎祐禛禧禹稷穆筠箐蕾蓁萱蓓芃茜荟菡蔚薇莜堇荞琬玮瑷骞骐骏"
     "犀翀翃翚翾翊羿颢顼靓鹍鹏鹓凇冼仝佘佴亓訾邝邴郗郜鄢酆冮"
 )
+SYMBOLS = "“”‘’—…·•●○■□▲△★☆※→←↑↓√×÷±≤≥≠℃¥￥"
 
 
-def charset() -> str:
-    chars = set()
+def gb2312() -> list[str]:
+    """GB 2312 in code order: symbols, level-1 汉字, level-2 汉字."""
+    chars = []
     for hi in range(0xA1, 0xF8):
         for lo in range(0xA1, 0xFF):
             try:
-                chars.add(bytes([hi, lo]).decode("gb2312"))
+                chars.append(bytes([hi, lo]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass
-    chars.update(chr(c) for c in range(0x20, 0x7F))
-    chars.update(chr(c) for c in range(0x3000, 0x3040))  # CJK symbols and punctuation
-    chars.update(chr(c) for c in range(0xFF01, 0xFF5F))  # full-width forms
-    chars.update("“”‘’—…·•●○■□▲△★☆※→←↑↓√×÷±≤≥≠℃¥￥")
-    chars.update(NAME_EXTRAS)
-    return "".join(sorted(chars))
+    return chars
+
+
+def charset() -> list[str]:
+    """Every character the fonts carry, in slice order before slicing."""
+    seen = set()
+    ordered = []
+    for c in [
+        *map(chr, range(0x20, 0x7F)),
+        *map(chr, range(0x3000, 0x3040)),  # CJK symbols and punctuation
+        *map(chr, range(0xFF01, 0xFF5F)),  # full-width forms
+        *SYMBOLS,
+        *gb2312(),
+        *NAME_EXTRAS,
+    ]:
+        if c not in seen:
+            seen.add(c)
+            ordered.append(c)
+    return ordered
+
+
+def text_of(folder: pathlib.Path, patterns: list[str]) -> set[str]:
+    found = set()
+    for pattern in patterns:
+        for path in folder.glob(pattern):
+            if "node_modules" in path.parts or not path.is_file():
+                continue
+            found.update(path.read_text(encoding="utf-8", errors="ignore"))
+    return found
+
+
+def slices(chars: list[str]) -> list[list[str]]:
+    basic = {*map(chr, range(0x20, 0x7F)), *map(chr, range(0x3000, 0x3040)), *map(chr, range(0xFF01, 0xFF5F)), *SYMBOLS}
+    own = text_of(ROOT, ["ui/src/**/*.vue", "ui/src/**/*.ts", "src-tauri/src/**/*.rs", "src-tauri/crates/zhibu-core/src/**/*.rs"])
+    reports = text_of(ROOT.parent / "shared" / "docs" / "seeds", ["*"])
+    first = [c for c in chars if c in basic or c in own]
+    second = [c for c in chars if c in reports and c not in first]
+    rest = [c for c in chars if c not in first and c not in second]
+    out = [first] + ([second] if second else [])
+    out += [rest[i : i + SLICE] for i in range(0, len(rest), SLICE)]
+    return out
+
+
+def ranges(chars: list[str]) -> str:
+    """`unicode-range` for the characters: U+4E00-4E05, U+4E08, …"""
+    points = sorted(ord(c) for c in chars)
+    spans = []
+    for p in points:
+        if spans and p == spans[-1][1] + 1:
+            spans[-1][1] = p
+        else:
+            spans.append([p, p])
+    return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in spans)
+
+
+def subset(source: pathlib.Path, chars: list[str], output: pathlib.Path, woff2: bool) -> None:
+    text = output.with_suffix(".txt")
+    text.write_text("".join(chars), encoding="utf-8")
+    try:
+        subprocess.run(
+            [
+                "pyftsubset",
+                str(source),
+                "--font-number=2",  # face 2 of the collection is SC
+                f"--text-file={text}",
+                "--layout-features=*",
+                *(["--flavor=woff2"] if woff2 else []),
+                f"--output-file={output}",
+            ],
+            check=True,
+        )
+    finally:
+        text.unlink()
 
 
 def main() -> None:
-    text = HERE / "charset.txt"
-    text.write_text(charset(), encoding="utf-8")
-    for weight in ("Regular", "Bold"):
-        subset(f"NotoSansCJK-{weight}.ttc", text, f"NotoSansSC-{weight}-subset.woff2", woff2=True)
+    source = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SOURCE
+    chars = charset()
+    (HERE / "charset.txt").write_text("".join(sorted(chars)), encoding="utf-8")
     for name in ("NotoSerifCJK-Regular", "NotoSerifCJK-Bold", "NotoSansCJK-Bold"):
-        subset(f"{name}.ttc", text, f"{name.replace('CJK', 'SC')}-print.otf", woff2=False)
+        out = HERE / f"{name.replace('CJK', 'SC')}-print.otf"
+        subset(source / f"{name}.ttc", chars, out, woff2=False)
 
-
-def subset(source: str, text: pathlib.Path, output: str, woff2: bool) -> None:
-    subprocess.run(
-        [
-            "pyftsubset",
-            str(SOURCE / source),
-            "--font-number=2",  # face 2 of the collection is SC
-            f"--text-file={text}",
-            "--layout-features=*",
-            *(["--flavor=woff2"] if woff2 else []),
-            f"--output-file={HERE / output}",
-        ],
-        check=True,
-    )
+    UI_DIR.mkdir(exist_ok=True)
+    for old in UI_DIR.glob("*.woff2"):
+        old.unlink()
+    parts = slices(chars)
+    rules = [
+        "/* Generated by assets/fonts/make_subsets.py: do not edit. The bundled UI font,\n"
+        "   Noto Sans SC (OFL, assets/fonts/OFL.txt), in slices the web engine loads only\n"
+        "   when characters of theirs are on screen. */\n"
+    ]
+    for weight, number in (("Regular", 400), ("Bold", 700)):
+        for i, part in enumerate(parts):
+            name = f"NotoSansSC-{weight}-{i:02}.woff2"
+            subset(source / f"NotoSansCJK-{weight}.ttc", part, UI_DIR / name, woff2=True)
+            rules.append(
+                "@font-face {\n"
+                "  font-family: 'Zhibu Sans';\n"
+                f"  src: url('@assets/fonts/ui/{name}') format('woff2');\n"
+                f"  font-weight: {number};\n"
+                "  font-style: normal;\n"
+                "  font-display: block;\n"
+                f"  unicode-range: {ranges(part)};\n"
+                "}\n"
+            )
+    CSS.write_text("\n".join(rules), encoding="utf-8")
+    sizes = [p.stat().st_size for p in sorted(UI_DIR.glob("NotoSansSC-Regular-*.woff2"))]
+    print(f"{len(parts)} slices per weight; regular: " + ", ".join(f"{s // 1024} KB" for s in sizes))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,17 @@ import './styles/base.css'
 import App from './App.vue'
 import { router } from './router'
 
+// Marks read by `cargo xtask bench-startup` to show where start-up time goes
+// (this one: every imported module has run).
+performance.mark('zhibu-modules')
 dayjs.locale('zh-cn')
 
 const app = createApp(App).use(createPinia()).use(router)
 // The Chinese locale for every component, including the ones opened from
 // scripts (the message box's buttons).
 provideGlobalConfig({ locale: zhCn }, app, true)
+router.afterEach(() => {
+  performance.mark('zhibu-route')
+})
 app.mount('#app')
+performance.mark('zhibu-mounted')

@@ -1,5 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { useBranchStore } from '@/stores/branch'
+// The start page comes with the program's first script rather than after it:
+// one round of loading fewer before the clerk sees anything.
+import BranchOverview from '@/features/org/BranchOverview.vue'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -9,7 +12,7 @@ export const router = createRouter({
     {
       path: '/overview',
       name: 'overview',
-      component: () => import('@/features/org/BranchOverview.vue'),
+      component: BranchOverview,
       meta: { title: '支部概况' },
     },
     { path: '/meetings', name: 'meetings', component: () => import('@/features/meetings/MeetingsPage.vue') },

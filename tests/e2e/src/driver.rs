@@ -554,8 +554,9 @@ impl Session {
 }
 
 /// Lists (at most eight) visible elements with their own text, and visible
-/// form controls, whose computed font does not start with the bundled family,
-/// and says so when the bundled face has not loaded.
+/// form controls, whose computed font does not start with the bundled family
+/// or whose characters' slices of the bundled font (ui/src/styles/fonts.css)
+/// have not loaded, and says so when the bundled face has not loaded at all.
 const FONT_CHECK: &str = r#"
 const bad = [];
 if (!document.fonts.check('16px "Zhibu Sans"', '党支部')) bad.push('font "Zhibu Sans" not loaded');
@@ -570,9 +571,13 @@ for (const el of document.body.querySelectorAll('*')) {
   const style = getComputedStyle(el);
   if (style.visibility === 'hidden' || style.display === 'none') continue;
   const first = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
+  const text = (el.value || el.placeholder || el.textContent || '').trim();
+  const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + ' "' + text.slice(0, 20) + '"';
   if (first !== 'Zhibu Sans') {
-    const text = (el.value || el.placeholder || el.textContent || '').trim().slice(0, 20);
-    bad.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + ' "' + text + '" in ' + style.fontFamily);
+    bad.push(name + ' in ' + style.fontFamily);
+  } else if (text && !document.fonts.check(style.fontStyle + ' ' + style.fontWeight + ' 16px "Zhibu Sans"', text)) {
+    // A slice of the bundled font that covers this text has not loaded.
+    bad.push(name + ': a slice of "Zhibu Sans" for it has not loaded');
   }
 }
 return bad;

@@ -21,6 +21,7 @@ export const useBranchStore = defineStore('branch', () => {
     status.value = await appStatus()
     if (!status.value.startup_error) await refresh()
     ready.value = true
+    performance.mark('zhibu-branch')
   }
 
   async function switchTo(id: number) {
