@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeftText, fileSize, formatDate } from './format'
+import { daysLeftText, fileSize, formatDate, oneYearAfter } from './format'
 
 describe('formatDate', () => {
   it('writes dates the way clerks do, without leading zeros', () => {
@@ -31,5 +31,18 @@ describe('fileSize', () => {
     [5_500_000, '5.2 MB'],
   ])('%i bytes → %s', (bytes, text) => {
     expect(fileSize(bytes)).toBe(text)
+  })
+})
+
+describe('oneYearAfter', () => {
+  it('gives the day the 预备期 ends, clamping 29 February like the Rust side', () => {
+    expect(oneYearAfter('2015-07-01')).toBe('2016-07-01')
+    expect(oneYearAfter('2016-02-29')).toBe('2017-02-28')
+    expect(oneYearAfter('2019-12-31')).toBe('2020-12-31')
+  })
+  it('is null for an empty or odd value', () => {
+    expect(oneYearAfter('')).toBeNull()
+    expect(oneYearAfter(null)).toBeNull()
+    expect(oneYearAfter('2015-7-1')).toBeNull()
   })
 })

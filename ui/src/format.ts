@@ -8,6 +8,20 @@ export function formatDate(iso: string | null | undefined): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
 }
 
+/**
+ * The same day a year later, "2015-07-01" → "2016-07-01": the end of a
+ * 预备期 (党章第七条). 29 February ends on 28 February, as the Rust side
+ * counts it (chrono's checked_add_months). Null for anything else.
+ */
+export function oneYearAfter(iso: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '')
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]) + 1, Number(m[2]), Number(m[3])]
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${y}-${pad(mo)}-${pad(Math.min(d, last))}`
+}
+
 /** Days until a date, in words: "还有61天", "今天", "已超过3天". */
 export function daysLeftText(days: number): string {
   if (days > 0) return `还有${days}天`

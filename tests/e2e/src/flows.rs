@@ -272,7 +272,9 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     // The last digit should be 6: a clerk's typo in the check digit.
     s.type_into("[data-test=m-id]", "370782198503122715")?;
     s.type_into("[data-test=m-joined]", &format!("2010年7月1日{ENTER}"))?;
-    s.type_into("[data-test=m-full]", &format!("2011年7月1日{ENTER}"))?;
+    // The 党委审批 date instead of the day the 预备期 ended: a common slip
+    // that would shift 党龄 (党章第七条).
+    s.type_into("[data-test=m-full]", &format!("2011年7月20日{ENTER}"))?;
     s.click("[data-test=member-save]")?;
     s.wait_text("[data-test=member-error]", "第18位校验码应为6")?;
     s.screenshot("wrong-check-digit")?;
@@ -285,6 +287,10 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     )?;
     s.type_into("[data-test=m-phone]", "１３９　０５４３　１２３４")?;
     s.screenshot("full-width-typed")?;
+    s.click("[data-test=member-save]")?;
+    s.wait_text("[data-test=member-error]", "转正日期应为2011年7月1日")?;
+    s.screenshot("full-date-not-probation-end")?;
+    s.type_into("[data-test=m-full]", &format!("2011年7月1日{ENTER}"))?;
     s.click("[data-test=member-save]")?;
     s.wait_text("[data-test=member-name]", "欧阳晓峰")?;
     s.wait_text("[data-test=member-profile]", "1985年3月12日")?;
@@ -316,6 +322,9 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=member-history]", "已更正为2010年6月30日")?;
     s.wait_text("[data-test=member-profile]", "2010年6月30日")?;
+    // 转正 is the day the 预备期 ends, so it moved with 入党.
+    s.wait_text("[data-test=member-history]", "已更正为2011年6月30日")?;
+    s.wait_text("[data-test=member-profile]", "2011年6月30日")?;
     s.screenshot("corrected")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 18 人")?;

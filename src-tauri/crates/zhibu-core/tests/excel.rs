@@ -320,7 +320,7 @@ prop_compose! {
         birth_days in 0i64..20_000,
         seq in 1u16..999,
         joined_after in 18i64 * 366..40 * 365,
-        full in proptest::option::of(365i64..700),
+        full in any::<bool>(),
         texts in proptest::collection::vec(0..TEXTS.len(), 6),
         group in 0usize..3,
         migrant in any::<bool>(),
@@ -329,9 +329,10 @@ prop_compose! {
         let id_number = idcard::compose("370782", birth, seq);
         let text = |i: usize| Some(TEXTS[texts[i]].to_string()).filter(|s| !s.is_empty());
         let joined = (birth + chrono::Duration::days(joined_after)).min(d(2025, 11, 1));
+        // 转正 is the day the 预备期 ends: one year after 入党 (党章第七条).
         let full = full
-            .map(|days| joined + chrono::Duration::days(days.max(366)))
-            .filter(|f| *f <= d(2026, 11, 22) && *f <= joined.checked_add_months(chrono::Months::new(24)).expect("d"));
+            .then(|| joined.checked_add_months(chrono::Months::new(12)).expect("d"))
+            .filter(|f| *f <= d(2026, 11, 22));
         let profile = MemberProfile {
             name: NAMES[name].into(),
             sex: if seq % 2 == 1 { Sex::Male } else { Sex::Female },

@@ -352,12 +352,17 @@ fn a_wrong_date_is_corrected_by_a_new_entry_and_the_old_one_stays() {
     let e =
         rec(he, correct(wang_admitted, d(2024, 8, 1), Some("笔误"))).expect_err("someone else's");
     assert!(e.to_string().contains("不属于这名党员"), "{e}");
-    // 转正 2025-08-22 would then be less than a year after 入党 (党章 第七条).
-    let e = rec(he, correct(admitted, d(2025, 1, 1), Some("笔误"))).expect_err("too late");
-    assert!(e.to_string().contains("不足一年"), "{e}");
-    // Past the next entry (转正) is refused too.
+    // Past the next entry (转正) is refused.
     let e = rec(he, correct(admitted, d(2025, 9, 1), Some("笔误"))).expect_err("order");
     assert!(e.to_string().contains("晚于后一条记录"), "{e}");
+    let confirmed = history
+        .iter()
+        .find(|e| e.kind == EventKind::Confirmed)
+        .expect("confirmed")
+        .id;
+    // 转正 alone can only be corrected to the day the 预备期 ended (党章第七条).
+    let e = rec(he, correct(confirmed, d(2025, 9, 10), Some("笔误"))).expect_err("not the end");
+    assert!(e.to_string().contains("转正日期应为2025年8月22日"), "{e}");
 
     rec(
         he,
@@ -366,10 +371,25 @@ fn a_wrong_date_is_corrected_by_a_new_entry_and_the_old_one_stays() {
     .expect("corrected");
     let detail = roster::detail(store.conn(), he, today()).expect("detail");
     assert_eq!(detail.row.joined_on, Some(d(2024, 8, 1)));
+    // 转正 moved with 入党, by a correction of its own that says why.
+    assert_eq!(detail.row.full_on, Some(d(2025, 8, 1)));
     assert_eq!(
         detail.history.len(),
-        3,
-        "the original entry and the correction are both kept"
+        4,
+        "the original entries and both corrections are kept"
+    );
+    let follow = detail
+        .history
+        .iter()
+        .find(|e| e.kind == EventKind::Correction && e.corrects == Some(confirmed))
+        .expect("the 转正 correction");
+    assert_eq!(follow.date, d(2025, 8, 1));
+    assert!(
+        follow
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("预备期满之日2025年8月1日")),
+        "{follow:?}"
     );
     assert_eq!(
         detail
@@ -378,5 +398,75 @@ fn a_wrong_date_is_corrected_by_a_new_entry_and_the_old_one_stays() {
             .filter(|e| e.kind == EventKind::Admitted)
             .count(),
         1
+    );
+}
+
+/// After an extension, 转正 is the extended end and stays there when 入党 is
+/// corrected — as long as the extension still lies half a year to a year
+/// past the corrected one-year end (党章第七条).
+#[test]
+fn an_extended_probation_keeps_its_end_through_a_correction() {
+    use members::history::record;
+    use members::{EventKind, NewEvent};
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let input = new_member(profile("赵延长", d(1995, 3, 3), 31), d(2024, 12, 1), None);
+    let id = store
+        .with_tx(|tx| members::add_member(tx, org, &input, now()))
+        .expect("added");
+    let admitted = roster::detail(store.conn(), id, today())
+        .expect("detail")
+        .history[0]
+        .id;
+    let mut rec = |e: NewEvent| store.with_tx(|tx| record(tx, id, &e, now()));
+    rec(NewEvent {
+        until: Some(d(2026, 6, 1)),
+        ..NewEvent::new(EventKind::ProbationExtended, d(2025, 12, 1))
+    })
+    .expect("extended");
+    let e = rec(NewEvent::new(EventKind::Confirmed, d(2025, 12, 1))).expect_err("not the end");
+    assert!(e.to_string().contains("2026年6月1日"), "{e}");
+    rec(NewEvent::new(EventKind::Confirmed, d(2026, 6, 1))).expect("confirmed");
+    let correct = |date: NaiveDate| NewEvent {
+        corrects: Some(admitted),
+        reason: Some("依据入党志愿书更正".into()),
+        ..NewEvent::new(EventKind::Correction, date)
+    };
+    // The one-year end would be 2025-05-01: 2026-06-01 is more than a year past it.
+    let e = rec(correct(d(2024, 5, 1))).expect_err("extension out of range");
+    assert!(e.to_string().contains("不在延长半年至一年"), "{e}");
+    rec(correct(d(2024, 11, 20))).expect("corrected");
+    let detail = roster::detail(store.conn(), id, today()).expect("detail");
+    assert_eq!(detail.row.joined_on, Some(d(2024, 11, 20)));
+    assert_eq!(detail.row.full_on, Some(d(2026, 6, 1)));
+    assert_eq!(detail.history.len(), 4, "no second correction");
+}
+
+/// Adding a member checks 转正 against the day one year after 入党.
+#[test]
+fn adding_a_member_refuses_the_approval_date_as_full_date() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let input = new_member(
+        profile("钱审批", d(1990, 1, 9), 33),
+        d(2015, 7, 1),
+        Some(d(2016, 7, 20)),
+    );
+    let e = store
+        .with_tx(|tx| members::add_member(tx, org, &input, now()))
+        .expect_err("approval date");
+    assert_eq!(e.kind(), ErrorKind::Rule);
+    assert!(e.to_string().contains("转正日期应为2016年7月1日"), "{e}");
+    assert!(e.to_string().contains("章程》第七条"), "{e}");
+    let all = RosterQuery {
+        include_former: true,
+        ..RosterQuery::default()
+    };
+    let rows = roster::roster(store.conn(), org, &all, today())
+        .expect("roster")
+        .rows;
+    assert!(
+        !rows.iter().any(|r| r.name == "钱审批"),
+        "nothing was saved"
     );
 }

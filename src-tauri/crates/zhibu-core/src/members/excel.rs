@@ -569,7 +569,7 @@ fn parse_rows(
             if full_on.is_none() && standing.as_deref().is_some_and(|s| s.starts_with("正式")) {
                 problem(Field::FullOn, "党员类别为正式党员，但转正日期为空".into());
             }
-            if let Err(e) = rules::check_party_dates(p.birth_date, joined, full_on, today) {
+            if let Err(e) = rules::check_party_dates(p.birth_date, joined, full_on, None, today) {
                 let field = if e.to_string().contains("转正") {
                     Field::FullOn
                 } else {

@@ -23,8 +23,7 @@ label_enum! {
     what: "出党方式"
 }
 
-const CLAUSE_PROBATION: &str =
-    "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
+use super::rules::{self, CLAUSE_FULL_DATE, CLAUSE_PROBATION};
 
 fn needs(text: &Option<String>, what: &str) -> Result<String> {
     text.as_deref()
@@ -57,12 +56,19 @@ pub fn record(
         )));
     }
     if event.kind == EventKind::Correction {
-        check_correction(tx, member, &history, event, today)?;
+        let follow = check_correction(tx, member, &history, event, today)?;
         let correction = NewEvent {
             in_branch: true,
             ..event.clone()
         };
         append_event(tx, org, member, &correction, now)?;
+        // The 转正 one year after a corrected 入党 moves with it, checked
+        // like any correction against the history as it now stands.
+        if let Some(follow) = follow {
+            let history = roster::events_of(tx, member)?;
+            check_correction(tx, member, &history, &follow, today)?;
+            append_event(tx, org, member, &follow, now)?;
+        }
         return Ok(org);
     }
     let history = state::effective(&history);
@@ -152,7 +158,7 @@ pub fn record(
             if let Some(end) = s.probation_ends {
                 if event.date != end {
                     return refuse(&format!(
-                        "转正日期是预备期满之日，即{}（党龄从这一天算起），请把变动日期改为这一天。依据：{CLAUSE_PROBATION}",
+                        "转正日期是预备期满之日，即{}（党龄从这一天算起），请把变动日期改为这一天。依据：{CLAUSE_FULL_DATE}",
                         ymd(end)
                     ));
                 }
@@ -193,14 +199,17 @@ pub fn record(
 
 /// A 更正 moves one earlier entry to another date. The entry must keep its
 /// place between its neighbours (so every change stays valid where it was
-/// checked), and corrected 入党/转正 dates must still satisfy 党章 第七条.
+/// checked), and corrected 入党/转正 dates must still satisfy 党章 第七条:
+/// 转正 on the day the 预备期 ends. Correcting 入党 of a member who was not
+/// extended therefore moves their 转正 too: that second correction is
+/// returned for the caller to check and record in the same transaction.
 fn check_correction(
     tx: &Transaction<'_>,
     member: MemberId,
     history: &[super::MemberEvent],
     event: &NewEvent,
     today: NaiveDate,
-) -> Result<()> {
+) -> Result<Option<NewEvent>> {
     let target_id = event
         .corrects
         .ok_or_else(|| Error::Validation("请选择要更正的记录".into()))?;
@@ -245,6 +254,7 @@ fn check_correction(
             }
         })
     };
+    let mut follow = None;
     if matches!(target.kind, EventKind::Admitted | EventKind::Confirmed) {
         if let Some(joined) = moved(EventKind::Admitted) {
             let birth: NaiveDate = tx.query_row(
@@ -252,9 +262,44 @@ fn check_correction(
                 [member],
                 |r| r.get(0),
             )?;
-            let full = moved(EventKind::Confirmed);
-            super::rules::check_party_dates(birth, joined, full, today)?;
+            let extended_until = current
+                .iter()
+                .find(|e| e.kind == EventKind::ProbationExtended)
+                .and_then(|e| e.until);
+            let mut full = moved(EventKind::Confirmed);
+            let confirmed = current.iter().find(|e| e.kind == EventKind::Confirmed);
+            if let (EventKind::Admitted, None, Some(c)) = (target.kind, extended_until, confirmed) {
+                let end = rules::probation_end(joined, None);
+                if c.date != end {
+                    follow = Some(NewEvent {
+                        reason: Some(format!(
+                            "随“接收预备党员”日期更正：转正日期为预备期满之日{}",
+                            ymd(end)
+                        )),
+                        corrects: Some(c.id),
+                        ..NewEvent::new(EventKind::Correction, end)
+                    });
+                    full = Some(end);
+                }
+            }
+            if let Some(until) = extended_until {
+                let end = rules::probation_end(joined, None);
+                let (min, max) = (
+                    end.checked_add_months(Months::new(6)).unwrap_or(end),
+                    end.checked_add_months(Months::new(12)).unwrap_or(end),
+                );
+                if until < min || until > max {
+                    return Err(Error::Rule(format!(
+                        "更正后预备期{}期满，而登记的延长预备期截止于{}，不在延长半年至一年（{}至{}）之内。请核对入党日期。依据：{CLAUSE_PROBATION}",
+                        ymd(end),
+                        ymd(until),
+                        ymd(min),
+                        ymd(max)
+                    )));
+                }
+            }
+            rules::check_party_dates(birth, joined, full, extended_until, today)?;
         }
     }
-    Ok(())
+    Ok(follow)
 }

@@ -305,7 +305,13 @@ pub fn add_member(
 ) -> Result<MemberId> {
     let profile = checked_profile(tx, org_id, &input.profile, None)?;
     let today = now.date_naive();
-    rules::check_party_dates(profile.birth_date, input.joined_on, input.full_on, today)?;
+    rules::check_party_dates(
+        profile.birth_date,
+        input.joined_on,
+        input.full_on,
+        None,
+        today,
+    )?;
     let elsewhere = input.transferred_in_on.is_some();
     let mut events = vec![NewEvent {
         in_branch: !elsewhere,
@@ -369,13 +375,14 @@ pub fn update_profile(
         .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新花名册后重试".into()))?;
     let p = checked_profile(tx, org_id, profile, Some(id))?;
     let events = roster::events_of(tx, id)?;
-    if let Some(joined) = events.iter().find(|e| e.kind == EventKind::Admitted) {
-        let full = events
-            .iter()
-            .rev()
-            .find(|e| e.kind == EventKind::Confirmed)
-            .map(|e| e.date);
-        rules::check_party_dates(p.birth_date, joined.date, full, now.date_naive())?;
+    // The dates stay as they are; a changed 出生日期 must still make the
+    // member eighteen when they joined. (Their 转正 was checked when it was
+    // recorded: a record from before that check is not refused here.)
+    if let Some(joined) = state::effective(&events)
+        .iter()
+        .find(|e| e.kind == EventKind::Admitted)
+    {
+        rules::check_party_dates(p.birth_date, joined.date, None, None, now.date_naive())?;
     }
     write_profile(tx, id, &p, now)
 }

@@ -11,6 +11,9 @@ use crate::text;
 pub const CLAUSE_AGE: &str = "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子……可以申请加入中国共产党";
 pub const CLAUSE_PROBATION: &str =
     "《中国共产党章程》第七条：预备党员的预备期为一年……延长预备期，但不能超过一年";
+/// Why 转正日期 is the day the 预备期 ends and no other.
+pub const CLAUSE_FULL_DATE: &str =
+    "《中国共产党章程》第七条：预备党员的预备期为一年……党员的党龄，从预备期满转为正式党员之日算起";
 
 /// A date as clerks write it in messages: 2026年11月22日.
 pub fn ymd(d: NaiveDate) -> String {
@@ -44,13 +47,26 @@ pub fn check_identity(id_number: &str, birth_date: NaiveDate, sex: Sex) -> Resul
     Ok(id)
 }
 
-/// 入党日期 (the 支部大会 that admitted them) and 转正日期 (the day the 预备期
-/// ended): 18 or older at joining, nothing in the future, and 转正 one year
-/// after 入党 — or up to one more year when the 预备期 was extended.
+/// The day the 预备期 ends: one year after 入党 (党章第七条), or the end the
+/// branch set when it extended it.
+pub fn probation_end(joined_on: NaiveDate, extended_until: Option<NaiveDate>) -> NaiveDate {
+    extended_until.unwrap_or_else(|| {
+        joined_on
+            .checked_add_months(Months::new(12))
+            .unwrap_or(joined_on)
+    })
+}
+
+/// 入党日期 (the 支部大会 that admitted them) and 转正日期: 18 or older at
+/// joining, nothing in the future, and 转正 on the very day the 预备期 ended
+/// — one year after 入党, or the extended end when `extended_until` is
+/// given. 党龄 counts from 转正 (党章第七条), so typing the 党委审批 date
+/// instead, the commonest slip, would shift it.
 pub fn check_party_dates(
     birth_date: NaiveDate,
     joined_on: NaiveDate,
     full_on: Option<NaiveDate>,
+    extended_until: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<()> {
     if joined_on > today {
@@ -67,37 +83,33 @@ pub fn check_party_dates(
             ymd(eighteen)
         )));
     }
-    if let Some(full) = full_on {
-        let one_year = joined_on
-            .checked_add_months(Months::new(12))
-            .unwrap_or(joined_on);
-        let two_years = joined_on
-            .checked_add_months(Months::new(24))
-            .unwrap_or(joined_on);
-        if full > today {
-            return Err(Error::Validation(format!(
-                "转正日期{}晚于今天，请填写预备期满、经批准转正的日期",
-                ymd(full)
-            )));
-        }
-        if full < one_year {
-            return Err(Error::Rule(format!(
-                "转正日期{}距入党日期{}不足一年。预备期为一年，转正日期最早为{}。依据：{CLAUSE_PROBATION}",
-                ymd(full),
-                ymd(joined_on),
-                ymd(one_year)
-            )));
-        }
-        if full > two_years {
-            return Err(Error::Rule(format!(
-                "转正日期{}距入党日期{}超过两年。预备期一年，延长最多一年，转正日期最晚为{}；历史记录确有特殊情况的，请在备注中说明并用“党龄校正”调整党龄。依据：{CLAUSE_PROBATION}",
-                ymd(full),
-                ymd(joined_on),
-                ymd(two_years)
-            )));
-        }
+    let Some(full) = full_on else {
+        return Ok(());
+    };
+    if full > today {
+        return Err(Error::Validation(format!(
+            "转正日期{}晚于今天，请填写预备期满、经批准转正的日期",
+            ymd(full)
+        )));
     }
-    Ok(())
+    let expected = probation_end(joined_on, extended_until);
+    if full == expected {
+        return Ok(());
+    }
+    Err(Error::Rule(match extended_until {
+        None => format!(
+            "转正日期应为{}（预备期满之日：入党日期{}起满一年），填的是{}。党龄从转正之日算起，不是党委审批的日期。\
+             如延长过预备期，请不填转正日期、先按预备党员登记，再在该党员的“登记变动”中登记延长预备期和转正。依据：{CLAUSE_FULL_DATE}",
+            ymd(expected),
+            ymd(joined_on),
+            ymd(full)
+        ),
+        Some(_) => format!(
+            "转正日期应为{}（延长后的预备期满之日），填的是{}。依据：{CLAUSE_FULL_DATE}",
+            ymd(expected),
+            ymd(full)
+        ),
+    }))
 }
 
 /// 手机号码 (11 digits from 13–19) or a landline with its area code.
@@ -173,20 +185,58 @@ mod tests {
 
     #[test]
     fn party_dates_table() {
-        // 党章 第一条 (18 at joining) and 第七条 (预备期 one year, extension ≤ one year).
+        // 党章 第一条 (18 at joining) and 第七条 (预备期 one year; 党龄 from the
+        // day it ends, which is the 转正日期 — or the extended end).
         let birth = d(1990, 5, 6);
-        let table: [(NaiveDate, Option<NaiveDate>, Option<&str>); 8] = [
-            (d(2008, 5, 6), None, None),                 // 18th birthday: allowed
-            (d(2008, 5, 5), None, Some("未满十八周岁")), // a day short
-            (d(2015, 7, 1), Some(d(2016, 7, 1)), None),  // exactly one year
-            (d(2015, 7, 1), Some(d(2016, 6, 30)), Some("不足一年")),
-            (d(2015, 7, 1), Some(d(2017, 7, 1)), None), // extended by a full year
-            (d(2015, 7, 1), Some(d(2017, 7, 2)), Some("超过两年")),
-            (d(2027, 1, 1), None, Some("晚于今天")),
-            (d(2026, 1, 1), Some(d(2027, 1, 1)), Some("晚于今天")),
+        type Row = (
+            NaiveDate,
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            Option<&'static str>,
+        );
+        let table: [Row; 11] = [
+            (d(2008, 5, 6), None, None, None), // 18th birthday: allowed
+            (d(2008, 5, 5), None, None, Some("未满十八周岁")), // a day short
+            (d(2015, 7, 1), Some(d(2016, 7, 1)), None, None), // exactly one year
+            (
+                d(2015, 7, 1),
+                Some(d(2016, 6, 30)),
+                None,
+                Some("转正日期应为2016年7月1日"),
+            ),
+            // The 党委审批 date a few weeks later: the commonest slip.
+            (
+                d(2015, 7, 1),
+                Some(d(2016, 7, 20)),
+                None,
+                Some("如延长过预备期"),
+            ),
+            (
+                d(2015, 7, 1),
+                Some(d(2017, 7, 1)),
+                None,
+                Some("转正日期应为2016年7月1日"),
+            ),
+            // Extended to 2017-01-01: that day and no other.
+            (
+                d(2015, 7, 1),
+                Some(d(2017, 1, 1)),
+                Some(d(2017, 1, 1)),
+                None,
+            ),
+            (
+                d(2015, 7, 1),
+                Some(d(2016, 7, 1)),
+                Some(d(2017, 1, 1)),
+                Some("延长后的预备期满之日"),
+            ),
+            // A 29 February joining ends on 28 February the next year.
+            (d(2016, 2, 29), Some(d(2017, 2, 28)), None, None),
+            (d(2027, 1, 1), None, None, Some("晚于今天")),
+            (d(2026, 1, 1), Some(d(2027, 1, 1)), None, Some("晚于今天")),
         ];
-        for (joined, full, want) in table {
-            let got = check_party_dates(birth, joined, full, today());
+        for (joined, full, until, want) in table {
+            let got = check_party_dates(birth, joined, full, until, today());
             match want {
                 None => assert!(got.is_ok(), "{joined} {full:?}: {got:?}"),
                 Some(needle) => {

@@ -2,7 +2,7 @@
 //! the one place that decides who is on a branch's roll and who has a vote;
 //! the roster, the overview and every later feature read it from here.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -134,10 +134,10 @@ pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState
         });
     }
     if s.standing == Some(Standing::Probationary) {
-        s.probation_ends = extended_until.or_else(|| {
-            s.joined_on
-                .and_then(|j| j.checked_add_months(Months::new(12)))
-        });
+        s.probation_ends = s
+            .joined_on
+            .map(|j| super::rules::probation_end(j, extended_until))
+            .or(extended_until);
     }
     s
 }
