@@ -48,16 +48,20 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
     let today = now.date_naive();
     let this_month = YearMonth::of(today);
     let start = YearMonth::new(today.year() - 2, 1)?;
-    dues::set_settings(
-        tx,
-        org,
-        &DuesSettings {
-            start: Some(start),
-            // 东坡村党支部 decided on 1元 for 农民党员 (党费规定 第六条: 0.2–1元).
-            farmer_fen: 100,
-            ..DuesSettings::default()
-        },
-    )?;
+    let settings = DuesSettings {
+        start: Some(start),
+        // 东坡村党支部 decided on 1元 for 农民党员 (党费规定 第六条: 0.2–1元).
+        farmer_fen: 100,
+        ..DuesSettings::default()
+    };
+    dues::set_settings(tx, org, &settings)?;
+    // The latest month already past its due day: before the 5th that is last
+    // month, so the arrears below read the same on any day of a month.
+    let last_overdue = if today > settings.due_date(this_month) {
+        this_month
+    } else {
+        this_month.prev()
+    };
     let people: Vec<(MemberId, String)> = roster::histories(tx, org)?
         .into_iter()
         .map(|(m, _)| (m.id, m.name))
@@ -141,7 +145,7 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
         YearMonth::new(today.year() - 1, 4)?,
         YearMonth::new(today.year() - 1, 5)?,
     ];
-    let zheng_gap_from = this_month.prev().prev();
+    let gap_from = last_overdue.prev().prev();
     let paid_this_month = ["王建国", "李秀英", "黄海波", "张志强", "陈德福", "周晓燕"];
     let mut month = start;
     while month <= this_month {
@@ -154,10 +158,9 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
             if month == this_month && !paid_this_month.contains(&name) {
                 continue;
             }
-            // 孙桂兰 has not paid since September; 郑玉梅 owes her last three months.
-            if (name == "孙桂兰" && month >= this_month.prev().prev())
-                || (name == "郑玉梅" && month >= zheng_gap_from)
-            {
+            // 孙桂兰 and 郑玉梅 owe the last three months past their due day
+            // (a 3-month 提醒), and have not paid the current one either.
+            if (name == "孙桂兰" || name == "郑玉梅") && month >= gap_from {
                 continue;
             }
             // 冯国庆 was in hospital in spring last year and paid four months at once in June.
