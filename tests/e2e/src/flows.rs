@@ -189,6 +189,12 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.wait_text("[data-test=count-total]", "17")?;
     s.screenshot("overview")?;
+    // 马俊杰 has been away at work for eight months: 转移组织关系 is due
+    // (党员教育管理工作条例第二十五条).
+    s.wait_text("[data-test=findings]", "马俊杰自")?;
+    s.wait_text("[data-test=findings]", "第二十五条")?;
+    s.execute("document.querySelector('[data-test=findings]').scrollIntoView(); return 0")?;
+    s.screenshot("overview-findings")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
     s.wait_text("[data-test=roster-table]", "王建国")?;

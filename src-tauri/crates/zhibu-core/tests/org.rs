@@ -243,11 +243,20 @@ fn demo_branch_is_a_realistic_village_branch() {
     assert_eq!(term.years, 5);
     assert_eq!(term.state, TermState::DueSoon);
     assert!(o.findings.iter().any(|f| f.message.contains("换届准备")));
+    // The one warning: 马俊杰, away at work for eight months, should move
+    // his 组织关系 (党员教育管理工作条例第二十五条).
+    let warnings: Vec<_> = o
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        !o.findings.iter().any(|f| f.severity == Severity::Warning),
-        "{:?}",
-        o.findings
+        warnings[0].message.starts_with("马俊杰")
+            && warnings[0].message.contains("外出流动已满6个月"),
+        "{warnings:?}"
     );
+    assert!(warnings[0].clause.contains("第二十五条"), "{warnings:?}");
 
     // Every ID number carries a valid check digit and matches the birth date.
     let mut stmt = store

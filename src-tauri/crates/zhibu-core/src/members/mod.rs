@@ -5,6 +5,7 @@
 pub mod excel;
 pub mod history;
 pub mod print;
+pub mod reminders;
 pub mod roster;
 pub mod rules;
 pub mod state;

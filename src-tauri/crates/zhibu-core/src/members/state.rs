@@ -51,8 +51,12 @@ pub struct MemberState {
     pub standing: Option<Standing>,
     /// 流动党员 (a 流出 not followed by 返回).
     pub flowing: bool,
+    /// The day of that 流出.
+    pub flowing_since: Option<NaiveDate>,
     /// 失联党员 (a 失联 not followed by 恢复联系).
     pub lost: bool,
+    /// The day of that 失联.
+    pub lost_since: Option<NaiveDate>,
     /// Under 留党察看 and rights not yet restored: no vote.
     pub disciplined: bool,
     /// When the 预备期 ends (one year, or as extended); None once 正式.
@@ -104,10 +108,22 @@ pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState
             }
             EventKind::Confirmed => s.full_on = Some(e.date),
             EventKind::ProbationExtended => extended_until = e.until,
-            EventKind::FlowOut => s.flowing = true,
-            EventKind::FlowBack => s.flowing = false,
-            EventKind::LostContact => s.lost = true,
-            EventKind::Reconnected => s.lost = false,
+            EventKind::FlowOut => {
+                s.flowing = true;
+                s.flowing_since = Some(e.date);
+            }
+            EventKind::FlowBack => {
+                s.flowing = false;
+                s.flowing_since = None;
+            }
+            EventKind::LostContact => {
+                s.lost = true;
+                s.lost_since = Some(e.date);
+            }
+            EventKind::Reconnected => {
+                s.lost = false;
+                s.lost_since = None;
+            }
             EventKind::DisciplinaryProbation => s.disciplined = true,
             EventKind::RightsRestored => s.disciplined = false,
             _ => {}

@@ -657,7 +657,7 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         .collect();
     let counts = MemberCounts::of(&on_roll);
     let positions: Vec<Position> = committee.iter().map(|c| c.position).collect();
-    let findings = if org.level == OrgLevel::Branch {
+    let mut findings = if org.level == OrgLevel::Branch {
         rules::check_branch(&rules::BranchFacts {
             kind: org.kind,
             full_members: counts.full as usize,
@@ -668,6 +668,18 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
     } else {
         Vec::new()
     };
+    if org.level == OrgLevel::Branch {
+        // What the rules ask about single members (流动、失联 for 6 months).
+        findings.extend(
+            members::reminders::reminders(conn, id, today)?
+                .into_iter()
+                .map(|r| Finding {
+                    severity: Severity::Warning,
+                    message: r.message,
+                    clause: r.clause,
+                }),
+        );
+    }
     Ok(BranchOverview {
         org,
         ancestors,

@@ -29,6 +29,25 @@ pub struct Finding {
 
 pub const CLAUSE_BRANCH_SIZE: &str =
     "《中国共产党支部工作条例（试行）》第四条：凡是有正式党员3人以上的，都应当成立党支部；党支部党员人数一般不超过50人";
+/// Where a unit with more than 50 or 100 党员 is told to set up a 党总支 or
+/// a 党委: the 农村 and 国有企业 条例 say it of their units in these words;
+/// for the rest 党章第三十条 says that the set-up follows 党员人数 and the
+/// higher committee's approval. (Quoted only as far as checked against the
+/// texts; the 机关 条例's article is not cited until it is.)
+pub const CLAUSE_SIZE_RURAL: &str = "《中国共产党农村基层组织工作条例》第五条：党员人数超过50人的村，或者党员人数虽不足50人、确因工作需要的村，可以成立党的总支部。党员人数100人以上的村，根据工作需要，经县级地方党委批准，可以成立党的基层委员会";
+pub const CLAUSE_SIZE_STATE_ENTERPRISE: &str = "《中国共产党国有企业基层组织工作条例（试行）》第四条：国有企业党员人数100人以上的，设立党的基层委员会";
+pub const CLAUSE_SIZE_GENERAL: &str = "《中国共产党章程》第三十条：党的基层组织，根据工作需要和党员人数，经上级党组织批准，分别设立党的基层委员会、总支部委员会、支部委员会";
+
+/// The clauses a size notice cites for a unit of `kind`.
+fn size_clauses(kind: OrgKind) -> String {
+    let own = match kind {
+        OrgKind::Rural => CLAUSE_SIZE_RURAL,
+        OrgKind::Enterprise => CLAUSE_SIZE_STATE_ENTERPRISE,
+        _ => CLAUSE_SIZE_GENERAL,
+    };
+    format!("{CLAUSE_BRANCH_SIZE}；{own}")
+}
+
 pub const CLAUSE_COMMITTEE: &str =
     "《中国共产党支部工作条例（试行）》：有正式党员7人以上的党支部，应当设立党支部委员会，由3至5人组成，一般不超过7人；正式党员不足7人的党支部，设1名书记，必要时设1名副书记";
 pub const CLAUSE_TERM_LENGTH: &str =
@@ -139,13 +158,27 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
             CLAUSE_BRANCH_SIZE,
         ));
     }
-    if facts.all_members > 50 {
+    // A notice, never a block: the set-up is the higher committee's decision.
+    let enterprise_note = if facts.kind == OrgKind::Enterprise {
+        "（国有企业按其基层组织工作条例；其他企业参照执行）"
+    } else {
+        ""
+    };
+    if facts.all_members >= 100 {
         out.push(notice(
             format!(
-                "本支部现有党员{}人，超过50人。党支部党员人数一般不超过50人，可考虑按规定调整或分设党支部。",
+                "本支部现有党员{}人，已达100人。党员人数100人以上的，一般设立党的基层委员会（党委），下设若干党支部{enterprise_note}。请向上级党组织报告，由上级党组织决定如何调整组织设置。",
                 facts.all_members
             ),
-            CLAUSE_BRANCH_SIZE,
+            &size_clauses(facts.kind),
+        ));
+    } else if facts.all_members > 50 {
+        out.push(notice(
+            format!(
+                "本支部现有党员{}人，超过50人。党支部党员人数一般不超过50人；超过50人的可以成立党的总支部委员会（党总支），下设若干党支部，或者分设党支部{enterprise_note}。请向上级党组织报告，经批准后调整。",
+                facts.all_members
+            ),
+            &size_clauses(facts.kind),
         ));
     }
 
@@ -331,9 +364,59 @@ mod tests {
         // 第四条: 3 正式党员 are enough for a branch, 2 are not.
         assert!(has(&findings(2, 2, &[Secretary]), "不足3人"));
         assert!(!has(&findings(3, 3, &[Secretary]), "不足3人"));
-        // 一般不超过50人: 50 is fine, 51 is noted.
-        assert!(!has(&findings(50, 50, &five), "超过50人"));
-        assert!(has(&findings(50, 51, &five), "超过50人"));
+        // 支部工作条例第四条 一般不超过50人: 50 is fine, 51 to 99 suggest a
+        // 党总支; 100 or more a 党委 (农村条例第五条, 国企条例第四条).
+        let size_notice = |all: usize| {
+            findings(50, all, &five)
+                .into_iter()
+                .find(|f| f.message.contains("本支部现有党员"))
+        };
+        assert!(size_notice(50).is_none());
+        for all in [51, 99] {
+            let f = size_notice(all).expect("党总支");
+            assert!(
+                f.message.contains("超过50人") && f.message.contains("党总支"),
+                "{f:?}"
+            );
+            assert_eq!(f.severity, Severity::Notice);
+        }
+        for all in [100, 230] {
+            let f = size_notice(all).expect("党委");
+            assert!(
+                f.message.contains("已达100人") && f.message.contains("党委"),
+                "{f:?}"
+            );
+            assert!(
+                f.clause
+                    .contains("国有企业基层组织工作条例（试行）》第四条"),
+                "{f:?}"
+            );
+        }
+        let rural = check_branch(&BranchFacts {
+            kind: OrgKind::Rural,
+            full_members: 60,
+            all_members: 62,
+            committee: &five,
+            term: None,
+        });
+        let f = rural
+            .iter()
+            .find(|f| f.message.contains("超过50人"))
+            .expect("rural");
+        assert!(f.clause.contains("农村基层组织工作条例》第五条"), "{f:?}");
+        assert!(!f.message.contains("国有企业"), "{f:?}");
+        let school = check_branch(&BranchFacts {
+            kind: OrgKind::School,
+            full_members: 60,
+            all_members: 62,
+            committee: &five,
+            term: None,
+        });
+        let f = school
+            .iter()
+            .find(|f| f.message.contains("超过50人"))
+            .expect("school");
+        assert!(f.clause.contains("章程》第三十条"), "{f:?}");
         // 7 正式党员 need a committee of 3 to 5; 预备党员 do not count.
         assert!(has(&findings(7, 7, &[Secretary]), "应当设立党支部委员会"));
         assert!(!has(&findings(6, 9, &[Secretary]), "应当设立党支部委员会"));

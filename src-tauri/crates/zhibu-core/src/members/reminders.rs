@@ -1,0 +1,151 @@
+//! What the branch must do about a member because time has passed: a
+//! 流动党员 away six months or more should move their 组织关系 (党员教育管理
+//! 工作条例第二十五条); a member out of contact six months or more, and still
+//! not found, is to have their 党籍 stopped (第二十四条). Shown among the
+//! overview's findings and in `zhibu-cli info`.
+
+use chrono::{Months, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::roster;
+use super::rules::ymd;
+use super::state::MemberState;
+use super::MemberId;
+use crate::error::Result;
+use crate::org::OrgId;
+
+pub const CLAUSE_FLOWING: &str = "《中国共产党党员教育管理工作条例》第二十五条：外出学习、工作、生活6个月以上并且地点相对固定的，应当转移组织关系";
+pub const CLAUSE_LOST: &str = "《中国共产党党员教育管理工作条例》第二十四条：对与党组织失去联系6个月以上、通过各种方式查找仍然没有取得联系的党员，予以停止党籍";
+
+/// One thing to do about one member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MemberReminder {
+    pub member_id: MemberId,
+    pub name: String,
+    pub message: String,
+    pub clause: String,
+}
+
+/// Whether `months` whole months have passed from `since` to `today`
+/// ("6个月以上" includes the day six months on).
+pub fn months_passed(since: NaiveDate, months: u32, today: NaiveDate) -> bool {
+    since
+        .checked_add_months(Months::new(months))
+        .is_some_and(|due| due <= today)
+}
+
+/// The reminders for one member in `state` on `today`.
+pub fn for_member(
+    id: MemberId,
+    name: &str,
+    state: &MemberState,
+    today: NaiveDate,
+) -> Vec<MemberReminder> {
+    let mut out = Vec::new();
+    if !state.on_roll {
+        return out;
+    }
+    let remind = |message: String, clause: &str| MemberReminder {
+        member_id: id,
+        name: name.to_string(),
+        message,
+        clause: clause.to_string(),
+    };
+    if let Some(since) = state.flowing_since.filter(|s| months_passed(*s, 6, today)) {
+        out.push(remind(
+            format!(
+                "{name}自{}外出流动已满6个月。外出地点相对固定的，应当转移组织关系：请与本人联系，办理组织关系转接（转出），或已回来的，在“登记变动”中登记返回。",
+                ymd(since)
+            ),
+            CLAUSE_FLOWING,
+        ));
+    }
+    if let Some(since) = state.lost_since.filter(|s| months_passed(*s, 6, today)) {
+        out.push(remind(
+            format!(
+                "{name}自{}与党组织失去联系已满6个月。请通过家属、原单位、户籍地等各种方式查找并记录查找情况；仍然没有取得联系的，报上级党组织按规定予以停止党籍。",
+                ymd(since)
+            ),
+            CLAUSE_LOST,
+        ));
+    }
+    out
+}
+
+/// Every reminder for the members on branch `org`'s roll on `today`.
+pub fn reminders(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<MemberReminder>> {
+    Ok(roster::load(conn, org, today)?
+        .iter()
+        .flat_map(|(m, s)| for_member(m.id, &m.name, s, today))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn six_months_away_or_out_of_contact_at_their_edges() {
+        // 第二十四条/第二十五条 "6个月以上": due on the day six months on.
+        let today = d(2026, 11, 22);
+        let on_roll = MemberState {
+            on_roll: true,
+            ..MemberState::default()
+        };
+        let table: [(Option<NaiveDate>, Option<NaiveDate>, &[&str]); 6] = [
+            (None, None, &[]),
+            (Some(d(2026, 5, 22)), None, &["外出流动已满6个月"]),
+            (Some(d(2026, 5, 23)), None, &[]),
+            (None, Some(d(2026, 5, 22)), &["失去联系已满6个月"]),
+            (None, Some(d(2026, 5, 23)), &[]),
+            (
+                Some(d(2024, 1, 1)),
+                Some(d(2025, 1, 1)),
+                &["外出流动", "失去联系"],
+            ),
+        ];
+        for (flowing_since, lost_since, want) in table {
+            let s = MemberState {
+                flowing: flowing_since.is_some(),
+                flowing_since,
+                lost: lost_since.is_some(),
+                lost_since,
+                ..on_roll
+            };
+            let got = for_member(7, "马俊杰", &s, today);
+            assert_eq!(
+                got.len(),
+                want.len(),
+                "{flowing_since:?} {lost_since:?}: {got:?}"
+            );
+            for (r, needle) in got.iter().zip(want) {
+                assert!(
+                    r.message.contains(needle) && r.message.starts_with("马俊杰"),
+                    "{r:?}"
+                );
+                let clause = if needle.contains("流动") {
+                    "第二十五条"
+                } else {
+                    "第二十四条"
+                };
+                assert!(r.clause.contains(clause), "{r:?}");
+            }
+        }
+        // Someone no longer on the roll is nobody's reminder.
+        let gone = MemberState {
+            flowing: true,
+            flowing_since: Some(d(2024, 1, 1)),
+            ..MemberState::default()
+        };
+        assert!(for_member(7, "马俊杰", &gone, today).is_empty());
+        // 31 August + 6 months is the end of February.
+        assert!(months_passed(d(2026, 8, 31), 6, d(2027, 2, 28)));
+        assert!(!months_passed(d(2026, 8, 31), 6, d(2027, 2, 27)));
+    }
+}
