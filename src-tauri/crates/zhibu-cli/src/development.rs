@@ -1,12 +1,13 @@
 //! `zhibu-cli development …`: the 发展党员 board, the rule check and the
 //! yearly figures from a terminal.
 
-use chrono::{DateTime, Datelike, Local};
+use chrono::{DateTime, Datelike, Local, NaiveDate};
 use clap::Subcommand;
-use zhibu_core::development::{self, PersonSummary};
-use zhibu_core::Result;
+use zhibu_core::development::{self, Decision, PersonSummary, StepInput};
+use zhibu_core::members::{roster, RosterQuery};
+use zhibu_core::{Error, Result, Store};
 
-use crate::{branch_or_current, open, print_json, Cli};
+use crate::{branch_or_current, date_arg, date_text, open, print_json, Cli};
 
 #[derive(Subcommand)]
 pub enum DevelopmentCommand {
@@ -17,6 +18,46 @@ pub enum DevelopmentCommand {
     },
     /// 按发展党员工作细则检查：超期未办的步骤、按特殊情况登记的步骤，附条款
     Check {
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 登记发展党员的一个步骤，与程序中同样检查（顺序、期限、人数等），不符合时不写入并说明依据
+    Step {
+        /// 申请人姓名
+        #[arg(long)]
+        person: String,
+        /// 步骤序号 1–25（见 development list 的“下一步”）
+        #[arg(long)]
+        step: u8,
+        /// 日期（2026-11-22 或 2026年11月22日）；第15、23步取会议表决的日期
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        /// 谈话人、培养联系人或入党介绍人，本支部党员姓名，多人用逗号分隔
+        #[arg(long, value_delimiter = ',')]
+        people: Vec<String>,
+        /// 转正结论：按期转正、延长预备期、取消预备党员资格
+        #[arg(long)]
+        decision: Option<String>,
+        /// 延长预备期的月数（6–12）
+        #[arg(long)]
+        extend_months: Option<u32>,
+        /// 集中培训天数
+        #[arg(long)]
+        training_days: Option<u32>,
+        /// 集中培训学时
+        #[arg(long)]
+        training_hours: Option<u32>,
+        /// 第15、23步：支部党员大会上这次表决的编号
+        #[arg(long)]
+        vote: Option<i64>,
+        /// 已归档的材料名称，多个用逗号分隔
+        #[arg(long, value_delimiter = ',')]
+        documents: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// 不符合规定仍要登记时的理由（如历史材料补录）
+        #[arg(long)]
+        override_reason: Option<String>,
         #[arg(long)]
         branch: Option<i64>,
     },
@@ -44,8 +85,29 @@ fn next_text(p: &PersonSummary) -> String {
     }
 }
 
+/// The on-roll members named in `names`, as the step's 谈话人/联系人/介绍人.
+fn members_named(store: &Store, org: i64, names: &[String], today: NaiveDate) -> Result<Vec<i64>> {
+    let rows = roster::roster(store.conn(), org, &RosterQuery::default(), today)?.rows;
+    names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            let found: Vec<i64> = rows.iter().filter(|r| r.name == n).map(|r| r.id).collect();
+            match found.as_slice() {
+                [id] => Ok(*id),
+                [] => Err(Error::NotFound(format!("本支部名册上没有名为“{n}”的党员"))),
+                _ => Err(Error::Validation(format!(
+                    "本支部有{}名党员叫“{n}”，命令行无法区分，请在程序中登记这一步",
+                    found.len()
+                ))),
+            }
+        })
+        .collect()
+}
+
 pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Result<()> {
-    let store = open(cli)?;
+    let mut store = open(cli)?;
     let today = now.date_naive();
     match command {
         DevelopmentCommand::List { branch } => {
@@ -69,6 +131,73 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
             }
             for f in &findings {
                 out!("{}：{}\n  依据：{}", f.name, f.message, f.clause);
+            }
+        }
+        DevelopmentCommand::Step {
+            person,
+            step,
+            date,
+            people,
+            decision,
+            extend_months,
+            training_days,
+            training_hours,
+            vote,
+            documents,
+            note,
+            override_reason,
+            branch,
+        } => {
+            let org = branch_or_current(&store, *branch)?;
+            let name = person.trim();
+            let matches: Vec<PersonSummary> = development::list(store.conn(), org.id, today)?
+                .into_iter()
+                .filter(|p| p.name == name)
+                .collect();
+            let who = match matches.as_slice() {
+                [p] => p.clone(),
+                [] => {
+                    return Err(Error::NotFound(format!(
+                        "{}的发展党员名单中没有“{name}”，请用 development list 核对",
+                        org.name
+                    )))
+                }
+                _ => {
+                    return Err(Error::Validation(format!(
+                        "名单中有{}人叫“{name}”，命令行无法区分，请在程序中登记这一步",
+                        matches.len()
+                    )))
+                }
+            };
+            let input = StepInput {
+                step: *step,
+                date: *date,
+                people: members_named(&store, org.id, people, today)?,
+                decision: decision.as_deref().map(Decision::parse).transpose()?,
+                extend_months: *extend_months,
+                training_days: *training_days,
+                training_hours: *training_hours,
+                vote_id: *vote,
+                documents: documents.clone(),
+                note: note.clone(),
+                override_reason: override_reason.clone(),
+            };
+            store.with_tx(|tx| development::record_step(tx, who.id, &input, now))?;
+            let after = development::list(store.conn(), org.id, today)?
+                .into_iter()
+                .find(|p| p.id == who.id);
+            if cli.json {
+                return print_json(&after);
+            }
+            out!(
+                "已登记：{} 第{}步{}",
+                who.name,
+                step,
+                date.map(|d| format!("（{}）", date_text(d)))
+                    .unwrap_or_default()
+            );
+            if let Some(p) = &after {
+                out!("现在：{}；下一步：{}", p.stage.label(), next_text(p));
             }
         }
         DevelopmentCommand::Stats { year, branch } => {

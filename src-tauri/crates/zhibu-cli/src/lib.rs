@@ -9,10 +9,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use zhibu_core::meetings::{self, calendar};
-use zhibu_core::members::{excel, roster, RosterQuery};
 use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
-use zhibu_report::xlsx;
 
 /// `println!` that ends the program quietly when the reader has gone
 /// (`zhibu-cli … --json | head`) instead of panicking on the closed pipe.
@@ -29,6 +27,7 @@ mod backup;
 mod development;
 mod dues;
 mod export;
+mod members;
 
 #[derive(Parser)]
 #[command(
@@ -127,7 +126,7 @@ enum Command {
     /// 党员花名册
     Members {
         #[command(subcommand)]
-        command: MembersCommand,
+        command: members::MembersCommand,
     },
 }
 
@@ -151,46 +150,6 @@ enum MeetingsCommand {
     /// 按字词查找会议记录（一两个字也可以）
     Search {
         text: String,
-        #[arg(long)]
-        branch: Option<i64>,
-    },
-}
-
-#[derive(Subcommand)]
-enum MembersCommand {
-    /// 列出当前支部（或 --branch 指定支部）的党员
-    List {
-        /// 党支部编号（默认：当前支部）
-        #[arg(long)]
-        branch: Option<i64>,
-        /// 名册日期（YYYY-MM-DD，默认今天）
-        #[arg(long)]
-        date: Option<NaiveDate>,
-        /// 按姓名、拼音首字母或身份证号查找
-        #[arg(long)]
-        search: Option<String>,
-        /// 同时列出已转出、去世、出党的党员
-        #[arg(long)]
-        all: bool,
-    },
-    /// 从 Excel 花名册（.xlsx/.xls）导入党员：全部成功才写入，有问题则一条也不写
-    Import {
-        file: PathBuf,
-        /// 工作表名称（默认第一个）
-        #[arg(long)]
-        sheet: Option<String>,
-        /// 只检查、列出问题，不写入
-        #[arg(long)]
-        dry_run: bool,
-        #[arg(long)]
-        branch: Option<i64>,
-    },
-    /// 把花名册导出为 Excel（.xlsx），可再导入
-    Export {
-        file: PathBuf,
-        /// 同时导出已转出、去世、出党的党员
-        #[arg(long)]
-        all: bool,
         #[arg(long)]
         branch: Option<i64>,
     },
@@ -327,133 +286,7 @@ fn run(cli: &Cli) -> Result<()> {
             let id = demo::load(&mut store, now)?;
             report_created(cli, &store, id, now.date_naive())
         }
-        Command::Members {
-            command:
-                MembersCommand::List {
-                    branch,
-                    date,
-                    search,
-                    all,
-                },
-        } => {
-            let store = open(cli)?;
-            let org = match branch {
-                Some(id) => org::get(store.conn(), *id)?,
-                None => org::current(store.conn())?.ok_or_else(|| {
-                    Error::NotFound(
-                        "还没有党支部。请先用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例"
-                            .into(),
-                    )
-                })?,
-            };
-            let query = RosterQuery {
-                day: *date,
-                text: search.clone(),
-                include_former: *all,
-                ..RosterQuery::default()
-            };
-            let roster = roster::roster(store.conn(), org.id, &query, now.date_naive())?;
-            if cli.json {
-                return print_json(&roster);
-            }
-            out!(
-                "{} {}在册 {} 人（正式党员 {} 人，预备党员 {} 人）",
-                org.name,
-                date_text(roster.day),
-                roster.counts.total,
-                roster.counts.full,
-                roster.counts.probationary
-            );
-            for r in &roster.rows {
-                out!(
-                    "{}\t{}\t{}\t{}\t入党 {}\t{}",
-                    r.name,
-                    r.sex,
-                    r.standing.map(|s| s.label()).unwrap_or("—"),
-                    r.group_name.as_deref().unwrap_or("—"),
-                    r.joined_on.map(date_text).unwrap_or_default(),
-                    if r.on_roll { "" } else { "已离开本支部" }
-                );
-            }
-            Ok(())
-        }
-        Command::Members {
-            command:
-                MembersCommand::Import {
-                    file,
-                    sheet,
-                    dry_run,
-                    branch,
-                },
-        } => {
-            let mut store = open(cli)?;
-            let org = branch_or_current(&store, *branch)?;
-            let grid = xlsx::read_sheet(file, sheet.as_deref())?;
-            let preview = excel::preview(store.conn(), org.id, &grid, None, now.date_naive())?;
-            let imported = if *dry_run || !preview.problems.is_empty() {
-                None
-            } else {
-                Some(store.with_tx(|tx| {
-                    excel::import(tx, org.id, &grid, Some(preview.map.clone()), now)
-                })?)
-            };
-            let outcome = ImportOutcome {
-                dry_run: *dry_run,
-                added: imported.as_ref().map_or(0, |r| r.added),
-                updated: imported.as_ref().map_or(0, |r| r.updated),
-                would_add: preview.to_add,
-                would_update: preview.to_update,
-                problems: preview.problems,
-            };
-            if cli.json {
-                print_json(&outcome)?;
-            } else {
-                for p in &outcome.problems {
-                    out!("第{}行 {}：{}", p.row, p.column, p.message);
-                }
-                match &imported {
-                    Some(r) => out!(
-                        "已导入：新增 {} 人，更新 {} 人，新建党小组 {} 个",
-                        r.added,
-                        r.updated,
-                        r.groups_created
-                    ),
-                    None if outcome.problems.is_empty() => out!(
-                        "检查通过（未写入）：将新增 {} 人，更新 {} 人",
-                        outcome.would_add,
-                        outcome.would_update
-                    ),
-                    None => out!(
-                        "有 {} 处问题，没有导入任何数据。请改正后重新导入。",
-                        outcome.problems.len()
-                    ),
-                }
-            }
-            if !outcome.problems.is_empty() {
-                return Err(Error::Validation(format!(
-                    "表格中有{}处问题，没有导入任何数据",
-                    outcome.problems.len()
-                )));
-            }
-            Ok(())
-        }
-        Command::Members {
-            command: MembersCommand::Export { file, all, branch },
-        } => {
-            let store = open(cli)?;
-            let org = branch_or_current(&store, *branch)?;
-            let query = RosterQuery {
-                include_former: *all,
-                ..RosterQuery::default()
-            };
-            let roster = roster::roster(store.conn(), org.id, &query, now.date_naive())?;
-            let title = format!("{}党员花名册（{}）", org.name, date_text(roster.day));
-            xlsx::write_roster(file, &title, &excel::export_rows(&roster.rows))?;
-            if !cli.json {
-                out!("已导出 {} 人到 {}", roster.rows.len(), file.display());
-            }
-            Ok(())
-        }
+        Command::Members { command } => members::run(cli, now, command),
         Command::Meetings {
             command: MeetingsCommand::List { year, branch },
         } => {
@@ -553,18 +386,6 @@ fn run(cli: &Cli) -> Result<()> {
     }
 }
 
-/// What `members import` reports: rows imported, or every problem with its
-/// row, column and message.
-#[derive(Serialize)]
-struct ImportOutcome {
-    dry_run: bool,
-    added: u32,
-    updated: u32,
-    would_add: u32,
-    would_update: u32,
-    problems: Vec<excel::Problem>,
-}
-
 fn branch_or_current(store: &Store, branch: Option<i64>) -> Result<org::OrgSummary> {
     match branch {
         Some(id) => org::get(store.conn(), id),
@@ -583,6 +404,21 @@ fn report_created(cli: &Cli, store: &Store, id: i64, today: NaiveDate) -> Result
     }
     out!("已建立：{}（编号 {}）", overview.org.name, overview.org.id);
     Ok(())
+}
+
+/// A date as a clerk may type it: 2026-11-22, 2026/11/22, 2026.11.22 or
+/// 2026年11月22日, in full-width digits too.
+pub(crate) fn date_arg(raw: &str) -> std::result::Result<NaiveDate, String> {
+    let t = zhibu_core::text::number_like(raw);
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
+        .ok_or_else(|| {
+            format!(
+                "日期“{}”无法识别，请写成 2026-11-22 或 2026年11月22日",
+                raw.trim()
+            )
+        })
 }
 
 fn date_text(d: NaiveDate) -> String {

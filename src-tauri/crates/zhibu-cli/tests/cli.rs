@@ -751,3 +751,195 @@ fn hostile_files_are_refused_with_exit_code_one_and_nothing_changes() {
         "no restore began"
     );
 }
+
+/// `members event` runs the 登记变动 use case: same checks, same Chinese
+/// messages, exit 1 on a refusal with nothing written; `members show` lists
+/// the history. The 流动 reminder of `info` goes once 马俊杰 is back.
+#[test]
+fn members_event_records_history_with_the_screens_checks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let reminders = |dir: &std::path::Path| -> Vec<String> {
+        let info = json(&cli(dir, &["info", "--json"]));
+        info["branches"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["message"].as_str().map(str::to_string))
+            .filter(|m| m.contains("已满6个月"))
+            .collect()
+    };
+    let before = reminders(dir.path());
+    assert!(
+        before.len() == 1 && before[0].starts_with("马俊杰"),
+        "{before:?}"
+    );
+    assert!(
+        json(&cli(dir.path(), &["info", "--json"]))["branches"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["clause"]
+                .as_str()
+                .is_some_and(|c| c.contains("第二十五条")))
+    );
+
+    // A 正式党员 cannot be 转正 again: refused with the screen's words.
+    let out = cli(
+        dir.path(),
+        &[
+            "members",
+            "event",
+            "--member",
+            "王建国",
+            "--kind",
+            "转正",
+            "--date",
+            "2026-11-20",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    assert_eq!(err["kind"], "rule");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("只有本支部的预备党员才能转正")),
+        "{err}"
+    );
+    // An unknown kind lists the kinds there are.
+    let out = cli(
+        dir.path(),
+        &[
+            "members",
+            "event",
+            "--member",
+            "王建国",
+            "--kind",
+            "失踪",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("恢复联系"));
+
+    // Back from work, typed with full-width digits as an input method gives them.
+    let out = cli(
+        dir.path(),
+        &[
+            "members",
+            "event",
+            "--member",
+            "马俊杰",
+            "--kind",
+            "返回",
+            "--date",
+            "２０２６年１１月２０日",
+            "--json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let detail = json(&out);
+    let last = detail["history"]
+        .as_array()
+        .and_then(|h| h.last())
+        .expect("history")
+        .clone();
+    assert_eq!(
+        (last["kind"].as_str(), last["date"].as_str()),
+        (Some("返回"), Some("2026-11-20"))
+    );
+    assert!(reminders(dir.path()).is_empty(), "back home: no reminder");
+    let text = String::from_utf8_lossy(
+        &cli(dir.path(), &["members", "show", "--member", "马俊杰"]).stdout,
+    )
+    .to_string();
+    assert!(
+        text.contains("2026年11月20日 返回") && text.contains("流出"),
+        "{text}"
+    );
+}
+
+/// `development step` records a step through the screen's use case: a
+/// skipped step is refused citing the 细则, a good one moves the person on.
+#[test]
+fn development_step_runs_the_screens_checks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    // 赵敏 waits for the 上级党委审批 (17): 备案 (18) cannot come first.
+    let out = cli(
+        dir.path(),
+        &[
+            "development",
+            "step",
+            "--person",
+            "赵敏",
+            "--step",
+            "18",
+            "--date",
+            "2026-11-20",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("请先登记第17步") && m.contains("细则")),
+        "{err}"
+    );
+    // 李晓红's 谈话 (step 2) by the 书记.
+    let out = cli(
+        dir.path(),
+        &[
+            "development",
+            "step",
+            "--person",
+            "李晓红",
+            "--step",
+            "2",
+            "--date",
+            "2026年11月20日",
+            "--people",
+            "王建国",
+            "--json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["next"]["step"], 3);
+    // Someone not on the roll cannot be the 谈话人; nothing is written.
+    let out = cli(
+        dir.path(),
+        &[
+            "development",
+            "step",
+            "--person",
+            "王磊",
+            "--step",
+            "3",
+            "--date",
+            "2026-11-20",
+            "--people",
+            "无名氏",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无名氏"));
+    let list = json(&cli(dir.path(), &["development", "list", "--json"]));
+    let wang = list
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["name"] == "王磊"))
+        .expect("王磊");
+    assert_eq!(wang["next"]["step"], 3, "still waiting for step 3");
+}
