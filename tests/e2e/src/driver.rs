@@ -538,7 +538,14 @@ impl Session {
         // Let transitions and fonts settle so the picture shows the final state.
         std::thread::sleep(Duration::from_millis(400));
         self.check_fonts(name)?;
-        let b64 = self.request("GET", &self.s("/screenshot"), None)?;
+        // The app draws without accelerated compositing (src-tauri/src/main.rs);
+        // WebKit then answers a snapshot only after its next paint, which a
+        // page at rest never makes. An invisible pixel that changes every
+        // 30 ms keeps paints coming while the picture is taken.
+        self.execute(NUDGE_START)?;
+        let shot = self.request("GET", &self.s("/screenshot"), None);
+        self.execute(NUDGE_STOP)?;
+        let b64 = shot?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(b64.as_str().unwrap_or_default())
             .map_err(|e| format!("screenshot is not base64: {e}"))?;
@@ -552,6 +559,24 @@ impl Session {
         let _ = self.request("DELETE", &self.s(""), None);
     }
 }
+
+const NUDGE_START: &str = "
+const d = document.createElement('div');
+d.id = 'e2e-repaint';
+d.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;background:rgba(0,0,0,0.004)';
+document.body.appendChild(d);
+let k = 0;
+window.__e2eRepaint = setInterval(function () {
+  k = 1 - k;
+  d.style.background = k ? 'rgba(0,0,0,0.008)' : 'rgba(0,0,0,0.004)';
+}, 30);
+return 0;";
+
+const NUDGE_STOP: &str = "
+clearInterval(window.__e2eRepaint);
+const d = document.getElementById('e2e-repaint');
+if (d) d.remove();
+return 0;";
 
 /// Lists (at most eight) visible elements with their own text, and visible
 /// form controls, whose computed font does not start with the bundled family
