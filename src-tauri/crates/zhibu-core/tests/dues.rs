@@ -815,3 +815,36 @@ fn the_exported_tables_add_up() {
     assert!(others >= 10, "the unpaid months of the others show as 未交");
     assert_eq!(tables[2].rows.len(), 1, "one payment in the cash book");
 }
+
+/// 第十二条 "补交党费的时间一般不得超过6个月" holds whatever window the
+/// branch set: with a 12-month window, 补交 of the seventh month back still
+/// needs a recorded approval; the sixth does not.
+#[test]
+fn arrears_beyond_six_months_need_approval_even_with_a_wide_window() {
+    let (mut store, org) = branch("2026-01");
+    let settings = DuesSettings {
+        arrears_window: 12,
+        ..dues::settings(store.conn(), org).expect("settings")
+    };
+    dues::set_settings(store.conn(), org, &settings).expect("settings");
+    let zhao = id_of(&store, org, "赵永刚");
+    // Paid in November: the oldest unpaid month, January, is ten months back.
+    let err = pay(&mut store, org, &pay_input(zhao, today(), 4, 400)).expect_err("beyond six");
+    assert_eq!(err.kind(), ErrorKind::Rule);
+    assert!(
+        err.to_string().contains("补交2026年1月的党费已超过6个月")
+            && err.to_string().contains("第十二条"),
+        "{err}"
+    );
+    pay(
+        &mut store,
+        org,
+        &PaymentInput {
+            approval: Some("2026年11月支委会研究同意补交".into()),
+            ..pay_input(zhao, today(), 4, 400)
+        },
+    )
+    .expect("January to April with approval");
+    // Now May is the oldest unpaid month: six months back, no approval needed.
+    pay(&mut store, org, &pay_input(zhao, today(), 1, 100)).expect("May, six months back");
+}

@@ -29,6 +29,8 @@ label_enum! {
     what: "交纳方式"
 }
 
+/// 第十二条: "补交党费的时间一般不得超过6个月".
+pub const ARREARS_LIMIT_MONTHS: u32 = 6;
 pub const CLAUSE_ARTICLE_12: &str = "《关于中国共产党党费收缴、使用和管理的规定》第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次党费，也可以委托其亲属或者其他党员代为交纳或者补交党费。补交党费的时间一般不得超过6个月";
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -171,6 +173,14 @@ pub fn pay(
                 }
                 WindowPolicy::NeedsApproval => {}
             }
+        }
+        // Whatever window the branch set, 补交 of more than six months
+        // (第十二条 "一般不得超过6个月") is the exception that needs its consent.
+        if first.month.plus(ARREARS_LIMIT_MONTHS) < ledger && approval.is_none() {
+            return Err(Error::Rule(format!(
+                "补交{}的党费已超过{ARREARS_LIMIT_MONTHS}个月。补交党费一般不得超过6个月，超过的须经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}",
+                month_label(first.month)
+            )));
         }
     }
     let required: i64 = allocations.iter().map(|a| a.fen).sum();
