@@ -509,7 +509,8 @@ export type Terms = { category: DuesCategory,
  */
 base_fen: number | null, 
 /**
- * The approved amount, for 经批准少交.
+ * The approved amount, for 经批准少交; for 农民党员 the member's own
+ * amount within 0.2–1元, if the branch set one.
  */
 fixed_fen: number | null, };
 

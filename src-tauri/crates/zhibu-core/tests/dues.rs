@@ -848,3 +848,47 @@ fn arrears_beyond_six_months_need_approval_even_with_a_wide_window() {
     // Now May is the oldest unpaid month: six months back, no approval needed.
     pay(&mut store, org, &pay_input(zhao, today(), 1, 100)).expect("May, six months back");
 }
+
+/// 党费规定第六条 "农民党员每月交纳党费0.2元至1元": the branch's standard, or
+/// a member's own amount within that range; outside it is refused.
+#[test]
+fn a_farmer_may_have_an_own_amount_within_twenty_fen_and_one_yuan() {
+    let (mut store, org) = branch("2026-01");
+    let wu = id_of(&store, org, "吴长顺");
+    let own = |fen: i64| BaseInput {
+        fixed_fen: Some(fen),
+        note: Some("支委会研究确定本人每月交纳金额".into()),
+        ..farmer("2026-11")
+    };
+    for bad in [10, 101, 500] {
+        let e = store
+            .with_tx(|tx| profile::set_base(tx, org, wu, &own(bad), now()))
+            .expect_err("outside 0.2–1元");
+        assert_eq!(e.kind(), ErrorKind::Rule);
+        assert!(
+            e.to_string().contains("0.2元至1元") && e.to_string().contains("第六条"),
+            "{e}"
+        );
+    }
+    for (fen, due) in [(20, 20), (100, 100), (50, 50)] {
+        store
+            .with_tx(|tx| profile::set_base(tx, org, wu, &own(fen), now()))
+            .expect("within the range");
+        let sheet = ledger::month_sheet(store.conn(), org, ym("2026-11"), today()).expect("sheet");
+        let row = sheet
+            .rows
+            .iter()
+            .find(|r| r.member_id == wu)
+            .expect("吴长顺");
+        assert_eq!(row.due_fen, Some(due));
+    }
+    // Others keep the branch's 1元.
+    let zhao = id_of(&store, org, "赵永刚");
+    let sheet = ledger::month_sheet(store.conn(), org, ym("2026-11"), today()).expect("sheet");
+    let row = sheet
+        .rows
+        .iter()
+        .find(|r| r.member_id == zhao)
+        .expect("赵永刚");
+    assert_eq!(row.due_fen, Some(100));
+}

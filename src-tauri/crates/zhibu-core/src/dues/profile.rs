@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::rules::{DuesCategory, Terms};
+use super::rules::{self, DuesCategory, Terms};
 use super::{month_label, settings, BasePolicy, DuesSettings};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberId};
@@ -150,6 +150,20 @@ fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Res
         })?;
         crate::money::check_fen("每月交纳金额", fixed)?;
         terms.fixed_fen = Some(fixed);
+    }
+    // 农民党员: the branch's standard, or this member's own amount when the
+    // branch set one for them — 0.2 to 1元 either way (党费规定第六条).
+    if category == DuesCategory::Farmer {
+        if let Some(fixed) = input.fixed_fen.filter(|f| *f != 0) {
+            if !(rules::FARMER_MIN_FEN..=rules::FARMER_MAX_FEN).contains(&fixed) {
+                return Err(Error::Rule(format!(
+                    "农民党员每月交纳党费0.2元至1元，填的是{}元。不填则按本支部统一标准。依据：{}",
+                    crate::money::yuan(fixed),
+                    category.clause()
+                )));
+            }
+            terms.fixed_fen = Some(fixed);
+        }
     }
     if matches!(
         category,

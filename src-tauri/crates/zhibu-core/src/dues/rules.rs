@@ -166,7 +166,8 @@ pub struct Terms {
     pub category: DuesCategory,
     /// The base, for the percentage categories.
     pub base_fen: Option<i64>,
-    /// The approved amount, for 经批准少交.
+    /// The approved amount, for 经批准少交; for 农民党员 the member's own
+    /// amount within 0.2–1元, if the branch set one.
     pub fixed_fen: Option<i64>,
 }
 
@@ -178,7 +179,8 @@ pub fn monthly_due(terms: &Terms, farmer_fen: i64, rounding: Rounding) -> i64 {
             let base = terms.base_fen.unwrap_or(0);
             apply_rate(base, rate_of(table, base), rounding)
         }
-        Basis::Farmer => farmer_fen,
+        // The member's own amount when the branch set one (第六条: 0.2–1元).
+        Basis::Farmer => terms.fixed_fen.unwrap_or(farmer_fen),
         Basis::Flat(fen) => fen,
         Basis::Approved => terms.fixed_fen.unwrap_or(0),
         Basis::Exempt => 0,
@@ -258,6 +260,11 @@ mod tests {
         assert_eq!(
             monthly_due(&t(DuesCategory::Farmer, None), 20, Rounding::Fen),
             20
+        );
+        // A member's own amount, set by the branch within 0.2–1元, wins.
+        assert_eq!(
+            monthly_due(&t(DuesCategory::Farmer, Some(50)), 100, Rounding::Fen),
+            50
         );
         for c in [
             DuesCategory::Student,
