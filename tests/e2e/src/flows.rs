@@ -803,6 +803,22 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.execute("document.querySelector('[data-test=card-name]').scrollIntoView()")?;
     s.screenshot("dues-card")?;
 
+    // 吴长顺, 81, pays the branch's 1元 as a 农民党员; the branch sets his own
+    // amount, which must lie within 0.2–1元 (党费规定第六条).
+    s.click("[data-test=nav-dues]")?;
+    s.click("#tab-collect")?;
+    s.click("[data-test=dues-row-吴长顺]")?;
+    s.wait_text("[data-test=card-current]", "1.00 元")?;
+    s.click("[data-test=card-base]")?;
+    s.type_into("[data-test=base-farmer-own]", "2")?;
+    s.type_into("[data-test=base-note]", "支委会研究确定本人交纳金额")?;
+    s.click("[data-test=base-save]")?;
+    s.wait_text("[data-test=base-error]", "0.2元至1元")?;
+    s.screenshot("farmer-own-amount-refused")?;
+    s.type_into("[data-test=base-farmer-own]", "0.5")?;
+    s.click("[data-test=base-save]")?;
+    s.wait_text("[data-test=card-current]", "0.50 元")?;
+
     // The year's ledgers to Excel, where the clerk says.
     s.click("[data-test=nav-dues]")?;
     s.click("[data-test=dues-export]")?;
