@@ -160,10 +160,53 @@ fn with_mounts<T>(root: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
         }
     }
     let out = f();
+    release_root(&dir);
     for m in mounted.iter().rev() {
         let _ = Command::new("umount").arg("-l").arg(m).status();
     }
     out
+}
+
+/// Ends every process still running inside the root (the session bus that
+/// `dbus-run-session` leaves when it is killed, and the desktop portals it
+/// started) and unmounts what they mounted there (the document portal's
+/// FUSE file system), so nothing of a check outlives it.
+fn release_root(dir: &Path) {
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    let inside: Vec<String> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .filter(|e| std::fs::read_link(e.path().join("root")).is_ok_and(|r| r == dir))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    if !inside.is_empty() {
+        let _ = Command::new("kill").arg("-9").args(&inside).status();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    let mounts = std::fs::read_to_string("/proc/mounts").unwrap_or_default();
+    let mut below: Vec<&str> = mounts
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .filter(|m| {
+            let m = Path::new(m);
+            m.starts_with(&dir)
+                && !["proc", "sys", "dev", "dev/pts"]
+                    .iter()
+                    .any(|own| m == dir.join(own))
+        })
+        .collect();
+    below.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    for m in below {
+        let _ = Command::new("umount").arg("-l").arg(m).status();
+    }
 }
 
 /// Runs `script` with `sh -c` inside the clean root.
