@@ -892,3 +892,55 @@ fn a_farmer_may_have_an_own_amount_within_twenty_fen_and_one_yuan() {
         .expect("赵永刚");
     assert_eq!(row.due_fen, Some(100));
 }
+
+/// Months with no base yet cannot have been paid (the amount is unknown), so
+/// they do not count toward the 3/5/6-month run (党章第九条, 党费规定第十三条):
+/// they are reported as 未核定基数 instead.
+#[test]
+fn months_without_a_base_are_reported_not_counted_as_unpaid() {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let settings = DuesSettings {
+        start: Some(ym("2026-01")),
+        farmer_fen: 100,
+        ..DuesSettings::default()
+    };
+    dues::set_settings(store.conn(), org, &settings).expect("settings");
+    let zhao = id_of(&store, org, "赵永刚");
+    // Only 赵永刚 has a base, and only from September: Sep–Nov unpaid.
+    store
+        .with_tx(|tx| {
+            profile::set_base(
+                tx,
+                org,
+                zhao,
+                &BaseInput {
+                    note: Some("补核定".into()),
+                    ..farmer("2026-09")
+                },
+                now(),
+            )
+        })
+        .expect("base");
+    let rows = ledger::arrears(store.conn(), org, today()).expect("arrears");
+    let row = rows.iter().find(|r| r.member_id == zhao).expect("赵永刚");
+    assert_eq!(row.unpaid_run, 3, "{row:?}");
+    assert_eq!(row.level, Some(ParticipationLevel::Notice));
+    assert_eq!(row.no_base_months, 8);
+    assert!(
+        row.message
+            .as_deref()
+            .is_some_and(|m| m.contains("已连续3个月") && m.contains("8个月未核定党费基数")),
+        "{row:?}"
+    );
+    // Someone with no base at all: eleven months, no run, no level.
+    let wang = id_of(&store, org, "王建国");
+    let row = rows.iter().find(|r| r.member_id == wang).expect("王建国");
+    assert_eq!((row.unpaid_run, row.level), (0, None), "{row:?}");
+    assert!(
+        row.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("有11个月未核定党费基数")),
+        "{row:?}"
+    );
+}

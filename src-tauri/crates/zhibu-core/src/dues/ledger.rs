@@ -93,7 +93,8 @@ impl MemberBook {
 
     /// The current run of months, up to `today`, that were due, past their
     /// due day, and got no money at all. Months that were not due here
-    /// (before joining, paid elsewhere, 免交) neither count nor break it.
+    /// (before joining, paid elsewhere, 免交, no base yet) neither count nor
+    /// break it.
     pub fn unpaid_run(
         &self,
         start: YearMonth,
@@ -104,9 +105,11 @@ impl MemberBook {
         let (mut run, mut since) = (0, None);
         while month >= start {
             let overdue = today > settings.due_date(month);
+            // A month with no base has no amount the clerk could have taken:
+            // it is reported as 未核定基数, not counted as unpaid.
             let counts = match self.owing(month, settings) {
-                Owing::Due(0) | Owing::NotHere | Owing::Elsewhere => None,
-                Owing::Due(_) | Owing::NoBase => Some(self.paid(month) <= 0),
+                Owing::Due(0) | Owing::NotHere | Owing::Elsewhere | Owing::NoBase => None,
+                Owing::Due(_) => Some(self.paid(month) <= 0),
             };
             match (overdue, counts) {
                 (true, Some(true)) => {
@@ -466,17 +469,25 @@ pub(crate) fn arrears_of(book: &Book, today: NaiveDate) -> Vec<ArrearsRow> {
             }
             let (run, since) = m.unpaid_run(book.start, today, s);
             let level = ParticipationLevel::for_run(run);
+            let no_base_months = overdue.iter().filter(|o| o.1.is_none()).count() as u32;
+            let no_base = (no_base_months > 0).then(|| {
+                format!("有{no_base_months}个月未核定党费基数，算不出应交金额，不计入连续未交月数：请先在“基数核定”中核定，再登记收款")
+            });
             let message = level.map(|l| match l {
                 ParticipationLevel::Notice => format!("已连续{run}个月未交纳党费，请支部及时了解情况、提醒交纳"),
                 ParticipationLevel::Warning => format!("已连续{run}个月未交纳党费，再有1个月将满6个月，请支部书记尽快谈话、批评教育"),
                 ParticipationLevel::Article9 => format!("已连续{run}个月未交纳党费。如无正当理由，按党章第九条、党费规定第十三条应按自行脱党处理，由支部大会决定并报上级党组织批准；是否属于正当理由，由支部研究决定。本软件不会自动改变党员状态"),
             });
+            let message = match (message, no_base) {
+                (Some(m), Some(n)) => Some(format!("{m}；另{n}")),
+                (m, n) => m.or(n),
+            };
             Some(ArrearsRow {
                 member_id: m.member_id,
                 name: m.name.clone(),
                 months: overdue.iter().map(|o| month_label(o.0)).collect(),
                 owed_fen: overdue.iter().filter_map(|o| o.1).sum(),
-                no_base_months: overdue.iter().filter(|o| o.1.is_none()).count() as u32,
+                no_base_months,
                 unpaid_run: run,
                 run_since: since,
                 level,
