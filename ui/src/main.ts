@@ -22,8 +22,10 @@ const app = createApp(App).use(createPinia()).use(router)
 // The Chinese locale for every component, including the ones opened from
 // scripts (the message box's buttons).
 provideGlobalConfig({ locale: zhCn }, app, true)
-router.afterEach(() => {
+// Once, for the first screen only: marks are kept for the page's lifetime.
+const firstRoute = router.afterEach(() => {
   performance.mark('zhibu-route')
+  firstRoute()
 })
 app.mount('#app')
 performance.mark('zhibu-mounted')
