@@ -310,6 +310,11 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=event-error]", "只有本支部的预备党员才能转正")?;
     s.choose("[data-test=ev-kind]", "流出")?;
+    // The refusal was about 转正; another kind starts clean.
+    s.wait_gone(
+        "[data-test=event-error]",
+        "the 转正 refusal stays after choosing 流出",
+    )?;
     s.type_into("[data-test=ev-other]", "广东省深圳市宝安区")?;
     s.type_into("[data-test=ev-reason]", "外出务工")?;
     s.screenshot("record-flow-out")?;
