@@ -194,9 +194,26 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=findings]", "马俊杰自")?;
     s.wait_text("[data-test=findings]", "第二十五条")?;
     s.execute("document.querySelector('[data-test=findings]').scrollIntoView(); return 0")?;
+    // A steady shell: the content scrolled, the header and the menu did not.
+    let scrolled = s.execute(
+        "return [document.querySelector('[data-test=content]').scrollTop, \
+         document.querySelector('.el-header').getBoundingClientRect().top, window.scrollY]",
+    )?;
+    ensure(
+        scrolled[0].as_f64().is_some_and(|t| t > 0.0)
+            && scrolled[1].as_f64() == Some(0.0)
+            && scrolled[2].as_f64() == Some(0.0),
+        &format!("only the content pane scrolls (content, header top, window): {scrolled}"),
+    )?;
     s.screenshot("overview-findings")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    // Every page opens at its top.
+    let top = s.execute("return document.querySelector('[data-test=content]').scrollTop")?;
+    ensure(
+        top.as_f64() == Some(0.0),
+        &format!("the roster opens scrolled to {top}"),
+    )?;
     s.wait_text("[data-test=roster-table]", "王建国")?;
     s.screenshot("roster")?;
     s.click("[data-test=nav-backup]")?;
