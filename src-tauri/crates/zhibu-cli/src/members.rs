@@ -69,7 +69,7 @@ pub enum MembersCommand {
         /// 原因或说明（更正时必填）
         #[arg(long)]
         reason: Option<String>,
-        /// 转往/转出的党组织，或流向（外出地点或单位）
+        /// 转往/转出的党组织，或外出去向（流出的地点或单位）
         #[arg(long)]
         other: Option<String>,
         /// 文号，如 柳组转字〔2026〕5号

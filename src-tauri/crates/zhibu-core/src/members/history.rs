@@ -109,7 +109,7 @@ pub fn record(
             if !s.on_roll || s.flowing {
                 return refuse("该党员不在名册上，或已登记为外出流动");
             }
-            e.other_org = Some(needs(&event.other_org, "流向（外出地点或单位）")?);
+            e.other_org = Some(needs(&event.other_org, "外出去向（地点或单位）")?);
         }
         EventKind::FlowBack => {
             if !s.flowing {
