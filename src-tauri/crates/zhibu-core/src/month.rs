@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
@@ -122,6 +122,13 @@ impl<'de> Deserialize<'de> for YearMonth {
 /// The years the program keeps records for: from the founding of the
 /// Party to far beyond any clerk's need. A year outside is a typing slip
 /// (or a hostile caller), refused before any date arithmetic.
+/// The same day `n` months later (the last day of a shorter month: 31
+/// August + 6 → 28 February), as every term and time limit counts; a date
+/// past the calendar's end stays as it is.
+pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(n)).unwrap_or(d)
+}
+
 pub fn check_year(year: i32) -> crate::Result<i32> {
     crate::text::in_range("年份", year, 1921, 2200)
 }

@@ -4,13 +4,14 @@
 //! A breach is either hard (the step cannot be recorded: an order, an age, a
 //! vote that failed) or needs the clerk's written reason to go ahead.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::steps::{def, StepDef};
 use crate::labels::label_enum;
 use crate::members::rules::{eighteenth_birthday, ymd};
+use crate::month::add_months;
 
 label_enum! {
     /// Where a person stands.
@@ -93,10 +94,6 @@ fn breach(hard: bool, message: String, clause: &str) -> Breach {
         clause: clause.to_string(),
         hard,
     }
-}
-
-pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
-    d.checked_add_months(Months::new(n)).unwrap_or(d)
 }
 
 /// The latest active record of `step`.

@@ -1,7 +1,7 @@
 //! Recording a change of a member's status: each kind of change is allowed
 //! only from the states it makes sense in, and history stays in date order.
 
-use chrono::{DateTime, Local, Months, NaiveDate};
+use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::rules::ymd;
@@ -106,23 +106,23 @@ pub fn record(
             e.other_org = Some(needs(&event.other_org, "转出的党组织")?);
         }
         EventKind::FlowOut => {
-            if !s.on_roll || s.flowing {
+            if !s.on_roll || s.flowing() {
                 return refuse("该党员不在名册上，或已登记为外出流动");
             }
             e.other_org = Some(needs(&event.other_org, "外出去向（地点或单位）")?);
         }
         EventKind::FlowBack => {
-            if !s.flowing {
+            if !s.flowing() {
                 return refuse("该党员没有外出流动的记录");
             }
         }
         EventKind::LostContact => {
-            if !s.on_roll || s.lost {
+            if !s.on_roll || s.lost() {
                 return refuse("该党员不在名册上，或已登记为失联");
             }
         }
         EventKind::Reconnected => {
-            if !s.lost {
+            if !s.lost() {
                 return refuse("该党员没有失联的记录");
             }
         }
@@ -140,8 +140,7 @@ pub fn record(
             let until = event
                 .until
                 .ok_or_else(|| Error::Validation("请填写延长后的预备期截止日期".into()))?;
-            let min = end.checked_add_months(Months::new(6)).unwrap_or(end);
-            let max = end.checked_add_months(Months::new(12)).unwrap_or(end);
+            let (min, max) = rules::extension_window(end);
             if until < min || until > max {
                 return refuse(&format!(
                     "延长预备期最短半年、最长一年：原预备期{}期满，延长后的截止日期应在{}至{}之间。依据：{CLAUSE_PROBATION}",
@@ -284,10 +283,7 @@ fn check_correction(
             }
             if let Some(until) = extended_until {
                 let end = rules::probation_end(joined, None);
-                let (min, max) = (
-                    end.checked_add_months(Months::new(6)).unwrap_or(end),
-                    end.checked_add_months(Months::new(12)).unwrap_or(end),
-                );
+                let (min, max) = rules::extension_window(end);
                 if until < min || until > max {
                     return Err(Error::Rule(format!(
                         "更正后预备期{}期满，而登记的延长预备期截止于{}，不在延长半年至一年（{}至{}）之内。请核对入党日期。依据：{CLAUSE_PROBATION}",

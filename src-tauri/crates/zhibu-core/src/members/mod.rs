@@ -443,11 +443,16 @@ impl OnRoll {
 /// Who belonged to the branch on `date`, and which of them were 正式党员
 /// (derived by `state::derive`, like everything else about membership).
 pub fn on_roll(conn: &Connection, org_id: OrgId, date: NaiveDate) -> Result<Vec<OnRoll>> {
-    Ok(roster::load(conn, org_id, date)?
-        .into_iter()
+    Ok(on_roll_of(&roster::load(conn, org_id, date)?))
+}
+
+/// The same from members already loaded with their state (`roster::load`).
+pub fn on_roll_of(loaded: &[(roster::StoredMember, MemberState)]) -> Vec<OnRoll> {
+    loaded
+        .iter()
         .filter(|(_, state)| state.on_roll)
-        .map(|(m, state)| OnRoll::of(&m, &state))
-        .collect())
+        .map(|(m, state)| OnRoll::of(m, state))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]

@@ -4,8 +4,7 @@
 //! not found, is to have their 党籍 stopped (第二十四条). Shown among the
 //! overview's findings and in `zhibu-cli info`.
 
-use chrono::{Months, NaiveDate};
-use rusqlite::Connection;
+use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -13,8 +12,7 @@ use super::roster;
 use super::rules::ymd;
 use super::state::MemberState;
 use super::MemberId;
-use crate::error::Result;
-use crate::org::OrgId;
+use crate::month::add_months;
 
 pub const CLAUSE_FLOWING: &str = "《中国共产党党员教育管理工作条例》第二十五条：外出学习、工作、生活6个月以上并且地点相对固定的，应当转移组织关系";
 pub const CLAUSE_LOST: &str = "《中国共产党党员教育管理工作条例》第二十四条：对与党组织失去联系6个月以上、通过各种方式查找仍然没有取得联系的党员，予以停止党籍";
@@ -31,9 +29,7 @@ pub struct MemberReminder {
 /// Whether `months` whole months have passed from `since` to `today`
 /// ("6个月以上" includes the day six months on).
 pub fn months_passed(since: NaiveDate, months: u32, today: NaiveDate) -> bool {
-    since
-        .checked_add_months(Months::new(months))
-        .is_some_and(|due| due <= today)
+    add_months(since, months) <= today
 }
 
 /// The reminders for one member in `state` on `today`.
@@ -74,12 +70,16 @@ pub fn for_member(
     out
 }
 
-/// Every reminder for the members on branch `org`'s roll on `today`.
-pub fn reminders(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<MemberReminder>> {
-    Ok(roster::load(conn, org, today)?
+/// Every reminder for the members of a branch loaded with their state on
+/// `today` (`roster::load`).
+pub fn reminders(
+    loaded: &[(roster::StoredMember, MemberState)],
+    today: NaiveDate,
+) -> Vec<MemberReminder> {
+    loaded
         .iter()
         .flat_map(|(m, s)| for_member(m.id, &m.name, s, today))
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -112,9 +112,7 @@ mod tests {
         ];
         for (flowing_since, lost_since, want) in table {
             let s = MemberState {
-                flowing: flowing_since.is_some(),
                 flowing_since,
-                lost: lost_since.is_some(),
                 lost_since,
                 ..on_roll
             };
@@ -139,7 +137,6 @@ mod tests {
         }
         // Someone no longer on the roll is nobody's reminder.
         let gone = MemberState {
-            flowing: true,
             flowing_since: Some(d(2024, 1, 1)),
             ..MemberState::default()
         };

@@ -1,11 +1,12 @@
 //! Pure checks of a member record (issue: roster validation). Every message
 //! names the field and says what to fix; rule-based ones cite the clause.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::Sex;
 use crate::error::{Error, Result};
 use crate::idcard;
+use crate::month::add_months;
 use crate::text;
 
 pub const CLAUSE_AGE: &str = "《中国共产党章程》第一条：年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子……可以申请加入中国共产党";
@@ -22,9 +23,7 @@ pub fn ymd(d: NaiveDate) -> String {
 
 /// The day someone born on `birth` turns eighteen (党章第一条, 细则第五条).
 pub(crate) fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
-    birth
-        .checked_add_months(Months::new(18 * 12))
-        .unwrap_or(birth)
+    add_months(birth, 18 * 12)
 }
 
 /// The identity fields must agree with the 公民身份号码 (GB 11643-1999).
@@ -50,11 +49,13 @@ pub fn check_identity(id_number: &str, birth_date: NaiveDate, sex: Sex) -> Resul
 /// The day the 预备期 ends: one year after 入党 (党章第七条), or the end the
 /// branch set when it extended it.
 pub fn probation_end(joined_on: NaiveDate, extended_until: Option<NaiveDate>) -> NaiveDate {
-    extended_until.unwrap_or_else(|| {
-        joined_on
-            .checked_add_months(Months::new(12))
-            .unwrap_or(joined_on)
-    })
+    extended_until.unwrap_or_else(|| add_months(joined_on, 12))
+}
+
+/// The earliest and latest end of a 预备期 that ended on `end` and was then
+/// extended: 延长 "不能少于半年，最长不超过一年" (细则第三十二条; 党章第七条).
+pub fn extension_window(end: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (add_months(end, 6), add_months(end, 12))
 }
 
 /// 入党日期 (the 支部大会 that admitted them) and 转正日期: 18 or older at

@@ -49,13 +49,9 @@ pub struct MemberState {
     /// The 转正日期, if on or before the day.
     pub full_on: Option<NaiveDate>,
     pub standing: Option<Standing>,
-    /// 流动党员 (a 流出 not followed by 返回).
-    pub flowing: bool,
-    /// The day of that 流出.
+    /// 流动党员 since this 流出 (not followed by 返回).
     pub flowing_since: Option<NaiveDate>,
-    /// 失联党员 (a 失联 not followed by 恢复联系).
-    pub lost: bool,
-    /// The day of that 失联.
+    /// 失联党员 since this 失联 (not followed by 恢复联系).
     pub lost_since: Option<NaiveDate>,
     /// Under 留党察看 and rights not yet restored: no vote.
     pub disciplined: bool,
@@ -65,6 +61,14 @@ pub struct MemberState {
 
 impl MemberState {
     /// Entitled to vote on the day: on the roll, 正式, not under 留党察看.
+    pub fn flowing(&self) -> bool {
+        self.flowing_since.is_some()
+    }
+
+    pub fn lost(&self) -> bool {
+        self.lost_since.is_some()
+    }
+
     pub fn can_vote(&self) -> bool {
         self.on_roll && self.standing == Some(Standing::Full) && !self.disciplined
     }
@@ -108,22 +112,10 @@ pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState
             }
             EventKind::Confirmed => s.full_on = Some(e.date),
             EventKind::ProbationExtended => extended_until = e.until,
-            EventKind::FlowOut => {
-                s.flowing = true;
-                s.flowing_since = Some(e.date);
-            }
-            EventKind::FlowBack => {
-                s.flowing = false;
-                s.flowing_since = None;
-            }
-            EventKind::LostContact => {
-                s.lost = true;
-                s.lost_since = Some(e.date);
-            }
-            EventKind::Reconnected => {
-                s.lost = false;
-                s.lost_since = None;
-            }
+            EventKind::FlowOut => s.flowing_since = Some(e.date),
+            EventKind::FlowBack => s.flowing_since = None,
+            EventKind::LostContact => s.lost_since = Some(e.date),
+            EventKind::Reconnected => s.lost_since = None,
             EventKind::DisciplinaryProbation => s.disciplined = true,
             EventKind::RightsRestored => s.disciplined = false,
             _ => {}
@@ -249,8 +241,8 @@ mod tests {
             let s = derive(&history, HERE, day);
             assert_eq!((s.on_roll, s.standing), (on_roll, standing), "{day}");
         }
-        assert!(derive(&history, HERE, d(2020, 6, 1)).flowing);
-        assert!(!derive(&history, HERE, d(2021, 6, 1)).flowing);
+        assert!(derive(&history, HERE, d(2020, 6, 1)).flowing());
+        assert!(!derive(&history, HERE, d(2021, 6, 1)).flowing());
         let gone = derive(&history, HERE, d(2025, 1, 1));
         assert_eq!(gone.left, Some((TransferOut, d(2024, 5, 10))));
     }

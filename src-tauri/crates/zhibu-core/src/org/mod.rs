@@ -635,7 +635,9 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         _ => None,
     };
     let committee = load_committee(conn, id)?;
-    let on_roll = members::on_roll(conn, id, today)?;
+    // Loaded once for the counts and the reminders about single members.
+    let loaded = members::roster::load(conn, id, today)?;
+    let on_roll = members::on_roll_of(&loaded);
     let mut stmt = conn.prepare(
         "SELECT id, name, leader_name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
     )?;
@@ -657,21 +659,17 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         .collect();
     let counts = MemberCounts::of(&on_roll);
     let positions: Vec<Position> = committee.iter().map(|c| c.position).collect();
-    let mut findings = if org.level == OrgLevel::Branch {
-        rules::check_branch(&rules::BranchFacts {
+    let findings = if org.level == OrgLevel::Branch {
+        let mut findings = rules::check_branch(&rules::BranchFacts {
             kind: org.kind,
             full_members: counts.full as usize,
             all_members: counts.total as usize,
             committee: &positions,
             term: term.as_ref(),
-        })
-    } else {
-        Vec::new()
-    };
-    if org.level == OrgLevel::Branch {
+        });
         // What the rules ask about single members (流动、失联 for 6 months).
         findings.extend(
-            members::reminders::reminders(conn, id, today)?
+            members::reminders::reminders(&loaded, today)
                 .into_iter()
                 .map(|r| Finding {
                     severity: Severity::Warning,
@@ -679,7 +677,10 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
                     clause: r.clause,
                 }),
         );
-    }
+        findings
+    } else {
+        Vec::new()
+    };
     Ok(BranchOverview {
         org,
         ancestors,
