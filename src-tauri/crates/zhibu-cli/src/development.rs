@@ -4,10 +4,9 @@
 use chrono::{DateTime, Datelike, Local, NaiveDate};
 use clap::Subcommand;
 use zhibu_core::development::{self, Decision, PersonSummary, StepInput};
-use zhibu_core::members::{roster, RosterQuery};
-use zhibu_core::{Error, Result, Store};
+use zhibu_core::{Error, Result};
 
-use crate::{branch_or_current, date_arg, date_text, open, print_json, Cli};
+use crate::{branch_or_current, date_arg, date_text, find_member, open, print_json, Cli};
 
 #[derive(Subcommand)]
 pub enum DevelopmentCommand {
@@ -32,7 +31,7 @@ pub enum DevelopmentCommand {
         /// 日期（2026-11-22 或 2026年11月22日）；第15、23步取会议表决的日期
         #[arg(long, value_parser = date_arg)]
         date: Option<NaiveDate>,
-        /// 谈话人、培养联系人或入党介绍人，本支部党员姓名，多人用逗号分隔
+        /// 谈话人、培养联系人或入党介绍人：本支部在册党员的姓名或编号，多人用逗号分隔
         #[arg(long, value_delimiter = ',')]
         people: Vec<String>,
         /// 转正结论：按期转正、延长预备期、取消预备党员资格
@@ -83,27 +82,6 @@ fn next_text(p: &PersonSummary) -> String {
         }
         None => "—".into(),
     }
-}
-
-/// The on-roll members named in `names`, as the step's 谈话人/联系人/介绍人.
-fn members_named(store: &Store, org: i64, names: &[String], today: NaiveDate) -> Result<Vec<i64>> {
-    let rows = roster::roster(store.conn(), org, &RosterQuery::default(), today)?.rows;
-    names
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .map(|n| {
-            let found: Vec<i64> = rows.iter().filter(|r| r.name == n).map(|r| r.id).collect();
-            match found.as_slice() {
-                [id] => Ok(*id),
-                [] => Err(Error::NotFound(format!("本支部名册上没有名为“{n}”的党员"))),
-                _ => Err(Error::Validation(format!(
-                    "本支部有{}名党员叫“{n}”，命令行无法区分，请在程序中登记这一步",
-                    found.len()
-                ))),
-            }
-        })
-        .collect()
 }
 
 pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Result<()> {
@@ -172,7 +150,12 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
             let input = StepInput {
                 step: *step,
                 date: *date,
-                people: members_named(&store, org.id, people, today)?,
+                // 谈话人/联系人/介绍人: members on the roll, by name or number.
+                people: people
+                    .iter()
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| find_member(&store, org.id, p, false, today))
+                    .collect::<Result<_>>()?,
                 decision: decision.as_deref().map(Decision::parse).transpose()?,
                 extend_months: *extend_months,
                 training_days: *training_days,

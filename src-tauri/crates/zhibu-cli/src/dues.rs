@@ -9,14 +9,13 @@ use zhibu_core::dues::ledger::{self, MonthSheet};
 use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
 use zhibu_core::dues::rules::Terms;
 use zhibu_core::dues::{close, export, DuesCategory, DuesSettings, Rounding};
-use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::money::{parse_yuan, yuan};
 use zhibu_core::month::YearMonth;
 use zhibu_core::org::OrgSummary;
-use zhibu_core::{Error, Result, Store};
+use zhibu_core::{Error, Result};
 use zhibu_report::xlsx;
 
-use crate::{branch_or_current, open, print_json, Cli};
+use crate::{branch_or_current, find_member, open, print_json, Cli};
 
 #[derive(Subcommand)]
 pub enum DuesCommand {
@@ -180,7 +179,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
         } => {
             let mut store = open(cli)?;
             let org = branch_or_current(&store, *branch)?;
-            let member_id = find_member(&store, org.id, member, today)?;
+            let member_id = find_member(&store, org.id, member, true, today)?;
             let input = PaymentInput {
                 member_id,
                 paid_on: date.unwrap_or(today),
@@ -277,42 +276,6 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
             }
             Ok(())
         }
-    }
-}
-
-/// A member of the branch by exact name (or by number).
-fn find_member(store: &Store, org: i64, who: &str, today: NaiveDate) -> Result<i64> {
-    let rows = roster::roster(
-        store.conn(),
-        org,
-        &RosterQuery {
-            include_former: true,
-            ..RosterQuery::default()
-        },
-        today,
-    )?
-    .rows;
-    if let Ok(id) = who.trim().parse::<i64>() {
-        if rows.iter().any(|r| r.id == id) {
-            return Ok(id);
-        }
-    }
-    let found: Vec<i64> = rows
-        .iter()
-        .filter(|r| r.name == who.trim())
-        .map(|r| r.id)
-        .collect();
-    match found.as_slice() {
-        [id] => Ok(*id),
-        [] => Err(Error::NotFound(format!(
-            "本支部没有名叫“{}”的党员，请核对姓名",
-            who.trim()
-        ))),
-        _ => Err(Error::Validation(format!(
-            "本支部有{}名党员叫“{}”，请改用编号（members list --json 可查）",
-            found.len(),
-            who.trim()
-        ))),
     }
 }
 

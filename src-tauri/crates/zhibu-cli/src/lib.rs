@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use zhibu_core::meetings::{self, calendar};
+use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::org::{self, CommitteeMemberInput, NewBranch, OrgKind, OrgLevel, Position};
 use zhibu_core::{demo, info, paths, Error, ErrorPayload, Result, Store};
 
@@ -394,6 +395,46 @@ fn branch_or_current(store: &Store, branch: Option<i64>) -> Result<org::OrgSumma
                 "还没有党支部。请先用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例".into(),
             )
         }),
+    }
+}
+
+/// A member of branch `org` by exact name, or by number: one of those on the
+/// roll on `today`, or of everyone ever in the branch when `include_former`.
+fn find_member(
+    store: &Store,
+    org: i64,
+    who: &str,
+    include_former: bool,
+    today: NaiveDate,
+) -> Result<i64> {
+    let query = RosterQuery {
+        include_former,
+        ..RosterQuery::default()
+    };
+    let rows = roster::roster(store.conn(), org, &query, today)?.rows;
+    let who = who.trim();
+    if let Ok(id) = who.parse::<i64>() {
+        if rows.iter().any(|r| r.id == id) {
+            return Ok(id);
+        }
+    }
+    let found: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.name == who)
+        .map(|r| r.id)
+        .collect();
+    match found.as_slice() {
+        [id] => Ok(*id),
+        [] if who.parse::<i64>().is_ok() => Err(Error::NotFound(format!(
+            "本支部没有编号为{who}的党员，请用 members list --json 查看编号"
+        ))),
+        [] => Err(Error::NotFound(format!(
+            "本支部没有名叫“{who}”的党员，请核对姓名"
+        ))),
+        _ => Err(Error::Validation(format!(
+            "本支部有{}名党员叫“{who}”，请改用编号（members list --json 可查）",
+            found.len()
+        ))),
     }
 }
 

@@ -8,10 +8,10 @@ use chrono::{DateTime, Local, NaiveDate};
 use clap::Subcommand;
 use serde::Serialize;
 use zhibu_core::members::{excel, history, roster, EventKind, NewEvent, RosterQuery};
-use zhibu_core::{org, Error, Result, Store};
+use zhibu_core::{Error, Result};
 use zhibu_report::xlsx;
 
-use crate::{branch_or_current, date_arg, date_text, open, print_json, Cli};
+use crate::{branch_or_current, date_arg, date_text, find_member, open, print_json, Cli};
 
 #[derive(Subcommand)]
 pub enum MembersCommand {
@@ -98,49 +98,14 @@ pub enum MembersCommand {
     },
 }
 
-/// The member `name` (or number `id`) of the branch, former members included.
-fn find_member(
-    store: &Store,
-    org: &org::OrgSummary,
-    name: Option<&str>,
-    id: Option<i64>,
-    today: NaiveDate,
-) -> Result<roster::RosterRow> {
-    let all = RosterQuery {
-        include_former: true,
-        ..RosterQuery::default()
-    };
-    let rows = roster::roster(store.conn(), org.id, &all, today)?.rows;
-    let found: Vec<roster::RosterRow> = match (name, id) {
-        (_, Some(id)) => rows.into_iter().filter(|r| r.id == id).collect(),
-        (Some(name), None) => {
-            let name = name.trim();
-            rows.into_iter().filter(|r| r.name == name).collect()
-        }
-        (None, None) => {
-            return Err(Error::Validation(
-                "请用 --member 给出党员姓名，或用 --id 给出党员编号".into(),
-            ))
-        }
-    };
-    match found.len() {
-        1 => Ok(found.into_iter().next().expect("one")),
-        0 => Err(Error::NotFound(format!(
-            "{}中没有{}。请核对姓名，或用 members list --all 查看",
-            org.name,
-            name.map(|n| format!("名为“{}”的党员", n.trim()))
-                .unwrap_or_else(|| format!("编号为{}的党员", id.unwrap_or_default()))
-        ))),
-        n => Err(Error::Validation(format!(
-            "{}中有{n}名党员叫“{}”（编号 {}），请改用 --id 指明是哪一位",
-            org.name,
-            name.unwrap_or_default().trim(),
-            found
-                .iter()
-                .map(|r| r.id.to_string())
-                .collect::<Vec<_>>()
-                .join("、")
-        ))),
+/// `--member` (a name or a number) or `--id`, as the shared lookup takes it.
+fn member_arg(member: &Option<String>, id: Option<i64>) -> Result<String> {
+    match (member, id) {
+        (_, Some(id)) => Ok(id.to_string()),
+        (Some(name), None) => Ok(name.clone()),
+        (None, None) => Err(Error::Validation(
+            "请用 --member 给出党员姓名，或用 --id 给出党员编号".into(),
+        )),
     }
 }
 
@@ -153,15 +118,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &MembersCommand) -> Result<
             all,
         } => {
             let store = open(cli)?;
-            let org = match branch {
-                Some(id) => org::get(store.conn(), *id)?,
-                None => org::current(store.conn())?.ok_or_else(|| {
-                    Error::NotFound(
-                        "还没有党支部。请先用 `zhibu-cli init` 新建，或 `zhibu-cli demo` 载入示例"
-                            .into(),
-                    )
-                })?,
-            };
+            let org = branch_or_current(&store, *branch)?;
             let query = RosterQuery {
                 day: *date,
                 text: search.clone(),
@@ -281,7 +238,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &MembersCommand) -> Result<
             let mut store = open(cli)?;
             let org = branch_or_current(&store, *branch)?;
             let today = now.date_naive();
-            let who = find_member(&store, &org, member.as_deref(), *id, today)?;
+            let who = find_member(&store, org.id, &member_arg(member, *id)?, true, today)?;
             let event = NewEvent {
                 subkind: how.clone(),
                 other_org: other.clone(),
@@ -291,12 +248,17 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &MembersCommand) -> Result<
                 corrects: *corrects,
                 ..NewEvent::new(EventKind::parse(kind)?, *date)
             };
-            store.with_tx(|tx| history::record(tx, who.id, &event, now))?;
-            let detail = roster::detail(store.conn(), who.id, today)?;
+            store.with_tx(|tx| history::record(tx, who, &event, now))?;
+            let detail = roster::detail(store.conn(), who, today)?;
             if cli.json {
                 return print_json(&detail);
             }
-            out!("已登记：{} {} {}", who.name, event.kind, date_text(*date));
+            out!(
+                "已登记：{} {} {}",
+                detail.row.name,
+                event.kind,
+                date_text(*date)
+            );
             print_history(&detail);
             Ok(())
         }
@@ -304,16 +266,16 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &MembersCommand) -> Result<
             let store = open(cli)?;
             let org = branch_or_current(&store, *branch)?;
             let today = now.date_naive();
-            let who = find_member(&store, &org, member.as_deref(), *id, today)?;
-            let detail = roster::detail(store.conn(), who.id, today)?;
+            let who = find_member(&store, org.id, &member_arg(member, *id)?, true, today)?;
+            let detail = roster::detail(store.conn(), who, today)?;
             if cli.json {
                 return print_json(&detail);
             }
             out!(
                 "{}（编号 {}）{}",
-                who.name,
-                who.id,
-                who.standing.map(|s| s.label()).unwrap_or("")
+                detail.row.name,
+                who,
+                detail.row.standing.map(|s| s.label()).unwrap_or("")
             );
             print_history(&detail);
             Ok(())
