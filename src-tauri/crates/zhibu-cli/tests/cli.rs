@@ -16,6 +16,17 @@ fn cli(dir: &std::path::Path, args: &[&str]) -> Output {
         .expect("run zhibu-cli")
 }
 
+/// A `--json` refusal: exit code 1 and `{ kind, message }` on stderr.
+fn refused(out: &Output) -> Value {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    serde_json::from_slice(&out.stderr).expect("stderr is JSON")
+}
+
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
@@ -86,8 +97,7 @@ fn errors_exit_non_zero_with_kind_and_message() {
         dir.path(),
         &["init", "--name", "测试党支部", "--kind", "工厂", "--json"],
     );
-    assert_eq!(out.status.code(), Some(1));
-    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    let err = refused(&out);
     assert_eq!(err["kind"], "validation");
     assert!(
         err["message"]
@@ -799,8 +809,7 @@ fn members_event_records_history_with_the_screens_checks() {
             "--json",
         ],
     );
-    assert_eq!(out.status.code(), Some(1));
-    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    let err = refused(&out);
     assert_eq!(err["kind"], "rule");
     assert!(
         err["message"]
@@ -887,8 +896,7 @@ fn development_step_runs_the_screens_checks() {
             "--json",
         ],
     );
-    assert_eq!(out.status.code(), Some(1));
-    let err: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    let err = refused(&out);
     assert!(
         err["message"]
             .as_str()

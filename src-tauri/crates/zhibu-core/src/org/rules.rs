@@ -392,30 +392,23 @@ mod tests {
                 "{f:?}"
             );
         }
-        let rural = check_branch(&BranchFacts {
-            kind: OrgKind::Rural,
-            full_members: 60,
-            all_members: 62,
-            committee: &five,
-            term: None,
-        });
-        let f = rural
-            .iter()
+        // The 党总支 notice of a 62-member branch of `kind`.
+        let over_fifty = |kind| {
+            check_branch(&BranchFacts {
+                kind,
+                full_members: 60,
+                all_members: 62,
+                committee: &five,
+                term: None,
+            })
+            .into_iter()
             .find(|f| f.message.contains("超过50人"))
-            .expect("rural");
+            .expect("超过50人")
+        };
+        let f = over_fifty(OrgKind::Rural);
         assert!(f.clause.contains("农村基层组织工作条例》第五条"), "{f:?}");
         assert!(!f.message.contains("国有企业"), "{f:?}");
-        let school = check_branch(&BranchFacts {
-            kind: OrgKind::School,
-            full_members: 60,
-            all_members: 62,
-            committee: &five,
-            term: None,
-        });
-        let f = school
-            .iter()
-            .find(|f| f.message.contains("超过50人"))
-            .expect("school");
+        let f = over_fifty(OrgKind::School);
         assert!(f.clause.contains("章程》第三十条"), "{f:?}");
         // 7 正式党员 need a committee of 3 to 5; 预备党员 do not count.
         assert!(has(&findings(7, 7, &[Secretary]), "应当设立党支部委员会"));
