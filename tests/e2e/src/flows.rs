@@ -239,7 +239,7 @@ fn edit_branch(s: &Session, _data: &Path) -> Result<()> {
     s.wait("[data-test=edit-name]")?;
     s.click("[data-test=group-remove-1]")?;
     s.click("[data-test=edit-save]")?;
-    s.wait_text("[data-test=edit-error]", "还有7名党员")?;
+    s.wait_text("[data-test=edit-error]", "还有8名党员")?;
     s.screenshot("group-in-use")?;
     s.click("[data-test=edit-cancel]")?;
 

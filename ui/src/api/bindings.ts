@@ -103,7 +103,7 @@ past_terms: Array<PastTerm>, today: string, };
 
 export type Sex = "男" | "女";
 
-export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利" | "更正";
+export type EventKind = "接收预备党员" | "转入" | "转出" | "流出" | "返回" | "失联" | "恢复联系" | "延长预备期" | "转正" | "取消预备党员资格" | "去世" | "出党" | "留党察看" | "恢复党员权利" | "停止党籍" | "恢复党籍" | "中止表决权" | "恢复表决权" | "更正";
 
 export type Standing = "正式党员" | "预备党员";
 
@@ -199,7 +199,7 @@ corrects: number | null,
  */
 created_at: string, };
 
-export type StatusFilter = "流动党员" | "失联党员" | "已离开本支部";
+export type StatusFilter = "流动党员" | "失联党员" | "停止党籍党员" | "已离开本支部";
 
 export type RosterQuery = { 
 /**
@@ -219,7 +219,19 @@ export type RosterRow = { id: number, name: string, name_initials: string, sex: 
 /**
  * 党龄 in whole years.
  */
-party_years: number | null, flowing: boolean, lost: boolean, on_roll: boolean, 
+party_years: number | null, flowing: boolean, lost: boolean, 
+/**
+ * 停止党籍.
+ */
+suspended: boolean, 
+/**
+ * 中止表决权.
+ */
+vote_suspended: boolean, 
+/**
+ * 留党察看, rights not yet restored.
+ */
+disciplined: boolean, on_roll: boolean, 
 /**
  * Has a vote on the roster's day.
  */

@@ -52,7 +52,8 @@ pub enum MembersCommand {
         branch: Option<i64>,
     },
     /// 登记党员变动，与程序中“登记变动”同样检查：流出、返回、失联、恢复联系、转出、转入、
-    /// 延长预备期、转正、取消预备党员资格、去世、出党、留党察看、恢复党员权利、更正
+    /// 延长预备期、转正、取消预备党员资格、去世、出党、留党察看、恢复党员权利、停止党籍、恢复党籍、
+    /// 中止表决权、恢复表决权、更正
     Event {
         /// 党员姓名（同名时改用 --id）
         #[arg(long, conflicts_with = "id")]
@@ -78,7 +79,7 @@ pub enum MembersCommand {
         /// 延长预备期：延长后的预备期截止日期
         #[arg(long, value_parser = date_arg)]
         until: Option<NaiveDate>,
-        /// 出党方式：除名、开除党籍、自行脱党除名、退党
+        /// 出党方式：除名、开除党籍、自行脱党除名、退党；留党察看期限：一年、二年、延长一年
         #[arg(long)]
         how: Option<String>,
         /// 更正：要更正的那条记录的编号（见 members show --json 的 history）

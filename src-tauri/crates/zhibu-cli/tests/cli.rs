@@ -46,8 +46,8 @@ fn demo_then_info_prints_the_demo_branch() {
     let branch = &info["branches"][0];
     assert_eq!(branch["org"]["name"], "东坡村党支部");
     assert_eq!(branch["org"]["parent_name"], "柳河镇党委");
-    assert_eq!(branch["counts"]["total"], 17);
-    assert_eq!(branch["counts"]["full"], 14);
+    assert_eq!(branch["counts"]["total"], 18);
+    assert_eq!(branch["counts"]["full"], 15);
     assert_eq!(branch["committee"].as_array().map(Vec::len), Some(5));
     assert_eq!(branch["term"]["years"], 5);
     assert!(branch["term"]["end"]
@@ -123,8 +123,8 @@ fn members_list_prints_the_roster_as_json() {
         String::from_utf8_lossy(&out.stderr)
     );
     let roster = json(&out);
-    assert_eq!(roster["counts"]["total"], 17);
-    assert_eq!(roster["rows"].as_array().map(Vec::len), Some(17));
+    assert_eq!(roster["counts"]["total"], 18);
+    assert_eq!(roster["rows"].as_array().map(Vec::len), Some(18));
     let out = cli(
         dir.path(),
         &["members", "list", "--all", "--search", "hl", "--json"],
@@ -178,7 +178,7 @@ fn members_export_then_import_into_a_new_branch_and_bad_rows_block_it() {
     let dry = json(&out);
     assert_eq!(
         (dry["would_add"].as_u64(), dry["added"].as_u64()),
-        (Some(17), Some(0))
+        (Some(18), Some(0))
     );
     let out = cli(
         b.path(),
@@ -189,19 +189,19 @@ fn members_export_then_import_into_a_new_branch_and_bad_rows_block_it() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(json(&out)["added"], 17);
+    assert_eq!(json(&out)["added"], 18);
     let out = cli(
         b.path(),
         &["members", "import", file.to_str().expect("path"), "--json"],
     );
     assert_eq!(
         json(&out)["updated"],
-        17,
+        18,
         "re-import updates, never duplicates"
     );
     assert_eq!(
         json(&cli(b.path(), &["members", "list", "--json"]))["counts"]["total"],
-        17
+        18
     );
 
     // One row whose ID number Excel turned into a number: nothing is imported.
@@ -781,7 +781,7 @@ fn members_event_records_history_with_the_screens_checks() {
     };
     let before = reminders(dir.path());
     assert!(
-        before.len() == 1 && before[0].starts_with("马俊杰"),
+        before.len() == 2 && before[0].starts_with("马俊杰") && before[1].starts_with("潘志明"),
         "{before:?}"
     );
     assert!(
@@ -864,7 +864,41 @@ fn members_event_records_history_with_the_screens_checks() {
         (last["kind"].as_str(), last["date"].as_str()),
         (Some("返回"), Some("2026-11-20"))
     );
-    assert!(reminders(dir.path()).is_empty(), "back home: no reminder");
+    let after = reminders(dir.path());
+    assert!(
+        after.len() == 1 && after[0].starts_with("潘志明"),
+        "back home: no reminder for him: {after:?}"
+    );
+    // 潘志明, out of contact nine months: 停止党籍 needs the search recorded
+    // (党员教育管理工作条例第二十四条); once stopped, his reminder goes.
+    let stop = |reason: Option<&str>| {
+        let mut args = vec![
+            "members",
+            "event",
+            "--member",
+            "潘志明",
+            "--kind",
+            "停止党籍",
+            "--date",
+            "2026-11-22",
+            "--json",
+        ];
+        if let Some(r) = reason {
+            args.extend(["--reason", r]);
+        }
+        cli(dir.path(), &args)
+    };
+    let err = refused(&stop(None));
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("请填写查找情况")),
+        "{err}"
+    );
+    assert!(stop(Some("走访家属和原务工单位，仍无法联系"))
+        .status
+        .success());
+    assert!(reminders(dir.path()).is_empty(), "both acted on");
     let text = String::from_utf8_lossy(
         &cli(dir.path(), &["members", "show", "--member", "马俊杰"]).stdout,
     )

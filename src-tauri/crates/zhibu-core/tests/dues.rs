@@ -457,8 +457,8 @@ fn months_close_in_order_and_lock_their_cash_book() {
         .with_tx(|tx| close::close_month(tx, org, ym("2026-09"), now()))
         .expect("close");
     assert_eq!((sept.received_fen, sept.members_paid), (100, 1));
-    assert_eq!(sept.members_due, 16, "everyone on the roll on 1 September");
-    assert_eq!(sept.due_fen, 1600);
+    assert_eq!(sept.members_due, 17, "everyone on the roll on 1 September");
+    assert_eq!(sept.due_fen, 1700);
     // No more money into September's cash book; 补交 of September goes in November.
     let late = pay(&mut store, org, &pay_input(wang, d(2026, 9, 30), 1, 100));
     assert!(late.expect_err("closed").to_string().contains("已结账"));

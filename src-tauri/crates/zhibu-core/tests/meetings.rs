@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use zhibu_core::meetings::votes::VoteKind;
 use zhibu_core::meetings::{self, MeetingInput, MeetingKind, Presence, VoteInput};
-use zhibu_core::members::{roster, RosterQuery};
+use zhibu_core::members::{history, roster, EventKind, NewEvent, RosterQuery};
 use zhibu_core::{demo, ErrorKind, Store};
 
 fn input(kind: MeetingKind) -> MeetingInput {
@@ -52,7 +52,7 @@ fn who_is_expected_comes_from_the_roll_and_the_kind_of_meeting() {
         .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::GeneralMeeting), now()))
         .expect("m");
     let a = meetings::attendance(store.conn(), general).expect("attendance");
-    assert_eq!((a.expected, a.voting_expected, a.present), (16, 14, 16));
+    assert_eq!((a.expected, a.voting_expected, a.present), (17, 15, 17));
     let committee = store
         .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::Committee), now()))
         .expect("m");
@@ -88,6 +88,20 @@ fn who_is_expected_comes_from_the_roll_and_the_kind_of_meeting() {
 fn a_vote_without_quorum_is_invalid_and_says_why() {
     let mut store = Store::open_in_memory().expect("store");
     let org = demo::load_roster(&mut store, now()).expect("demo");
+    // 潘志明, out of contact for nine months, has his 党籍 stopped (党员教育
+    // 管理工作条例第二十四条): from then on he is not 应到, so 14 have a vote.
+    let pan = ids(&store, org)
+        .into_iter()
+        .find(|p| p.1 == "潘志明")
+        .expect("潘志明")
+        .0;
+    let stop = NewEvent {
+        reason: Some("经家属、原务工单位查找，仍无音讯".into()),
+        ..NewEvent::new(EventKind::MembershipSuspended, d(2026, 11, 1))
+    };
+    store
+        .with_tx(|tx| history::record(tx, pan, &stop, now()))
+        .expect("停止党籍");
     let m = store
         .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::GeneralMeeting), now()))
         .expect("m");

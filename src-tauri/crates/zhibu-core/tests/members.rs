@@ -36,7 +36,7 @@ fn add_member_and_find_them_by_name_initials_and_id() {
         now().date_naive(),
     )
     .expect("roster");
-    assert_eq!((r.counts.total, r.counts.full), (17, 15));
+    assert_eq!((r.counts.total, r.counts.full), (18, 16));
     let row = r.rows.iter().find(|row| row.id == id).expect("row");
     assert_eq!(row.standing, Some(Standing::Full));
     assert_eq!(row.party_years, Some(15));
@@ -92,7 +92,7 @@ fn wrong_check_digit_duplicate_and_underage_are_refused() {
         .conn()
         .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
         .expect("count");
-    assert_eq!(count, 18, "nothing half-written");
+    assert_eq!(count, 19, "nothing half-written");
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn the_roster_of_a_past_day_and_former_members() {
         ..RosterQuery::default()
     };
     let r = roster::roster(store.conn(), org, &with_former, today).expect("roster");
-    assert_eq!(r.rows.len(), 18);
+    assert_eq!(r.rows.len(), 19);
     let han = r.rows.iter().find(|row| row.name == "韩磊").expect("韩磊");
     assert!(!han.on_roll);
     assert_eq!(han.left_kind, Some(members::EventKind::TransferOut));
@@ -294,21 +294,31 @@ fn status_changes_follow_the_rules() {
     )
     .expect("died");
 
-    // 留党察看 suspends the vote (选举条例 第五条) but not membership.
+    // 留党察看 suspends the vote (党章第七条) but not membership; its period
+    // (一年 or 二年, 纪律处分条例) must be given.
     let zhang = member_named(&store, org, "张志强");
+    let discipline = |period: Option<&str>| NewEvent {
+        subkind: period.map(Into::into),
+        ..NewEvent::new(EventKind::DisciplinaryProbation, today)
+    };
+    let e = store
+        .with_tx(|tx| record(tx, zhang, &discipline(None), now()))
+        .expect_err("period");
+    assert!(e.to_string().contains("留党察看期限"), "{e}");
+    let e = store
+        .with_tx(|tx| record(tx, zhang, &discipline(Some("延长一年")), now()))
+        .expect_err("nothing to extend");
+    assert!(e.to_string().contains("最长不超过二年"), "{e}");
     store
-        .with_tx(|tx| {
-            record(
-                tx,
-                zhang,
-                &NewEvent::new(EventKind::DisciplinaryProbation, today),
-                now(),
-            )
-        })
+        .with_tx(|tx| record(tx, zhang, &discipline(Some("二年")), now()))
         .expect("discipline");
+    let e = store
+        .with_tx(|tx| record(tx, zhang, &discipline(Some("延长一年")), now()))
+        .expect_err("a two-year period is not extended");
+    assert!(e.to_string().contains("只有受留党察看一年处分"), "{e}");
     let r = roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("roster");
-    assert_eq!(r.counts.total, 15);
-    assert_eq!((r.counts.full, r.counts.voting), (13, 12));
+    assert_eq!(r.counts.total, 16);
+    assert_eq!((r.counts.full, r.counts.voting), (14, 13));
     assert!(
         !r.rows
             .iter()
@@ -469,4 +479,141 @@ fn adding_a_member_refuses_the_approval_date_as_full_date() {
         !rows.iter().any(|r| r.name == "钱审批"),
         "nothing was saved"
     );
+}
+
+#[test]
+fn a_lost_member_has_the_party_membership_stopped_and_restored() {
+    // 党员教育管理工作条例第二十四条: 失联 6个月以上 and not found → 停止党籍;
+    // 停止党籍2年后 still not found → 自行脱党除名; back in contact → 恢复党籍.
+    use members::history::record;
+    use members::{reminders, EventKind, NewEvent};
+    use zhibu_core::dues::ledger::Book;
+    use zhibu_core::month::YearMonth;
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let today = today();
+    let pan = member_named(&store, org, "潘志明"); // 失联 since 2026-02-22
+    let wu = member_named(&store, org, "吴长顺");
+    let rec =
+        |store: &mut Store, id: i64, e: NewEvent| store.with_tx(|tx| record(tx, id, &e, now()));
+    let stop = |date, reason: Option<&str>| NewEvent {
+        reason: reason.map(Into::into),
+        ..NewEvent::new(EventKind::MembershipSuspended, date)
+    };
+    let searched = Some("走访家属、原务工单位，电话、微信均联系不上");
+
+    let e = rec(&mut store, wu, stop(today, searched)).expect_err("not lost");
+    assert!(e.to_string().contains("请先登记“失联”"), "{e}");
+    // Six months after 23 May is 23 November: one day short.
+    rec(
+        &mut store,
+        wu,
+        NewEvent::new(EventKind::LostContact, d(2026, 5, 23)),
+    )
+    .expect("lost");
+    let e = rec(&mut store, wu, stop(today, searched)).expect_err("five months and 30 days");
+    assert!(
+        e.to_string().contains("到2026年11月23日满6个月") && e.to_string().contains("第二十四条"),
+        "{e}"
+    );
+    let e = rec(&mut store, pan, stop(today, None)).expect_err("the search must be recorded");
+    assert!(e.to_string().contains("查找情况"), "{e}");
+    rec(&mut store, pan, stop(today, searched)).expect("停止党籍");
+    let e = rec(&mut store, pan, stop(today, searched)).expect_err("twice");
+    assert!(e.to_string().contains("已停止党籍"), "{e}");
+
+    // Still listed, but no vote, not 应到, no dues from the next month on.
+    let r = roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("roster");
+    let row = r.rows.iter().find(|row| row.id == pan).expect("潘志明");
+    assert!(row.on_roll && row.suspended && !row.can_vote, "{row:?}");
+    assert_eq!((r.counts.total, r.counts.voting), (17, 14));
+    let suspended = RosterQuery {
+        status: Some(roster::StatusFilter::Suspended),
+        ..RosterQuery::default()
+    };
+    let only = roster::roster(store.conn(), org, &suspended, today).expect("filter");
+    assert_eq!(only.rows.len(), 1);
+    let roll = members::on_roll(store.conn(), org, today).expect("roll");
+    assert!(roll.iter().any(|m| m.member_id == pan && m.suspended));
+    let book = Book::load(store.conn(), org, today).expect("book");
+    let pan_book = book.member(pan).expect("in the book");
+    assert!(pan_book.here_in(YearMonth::of(today)));
+    assert!(!pan_book.here_in(YearMonth::of(today).next()));
+
+    // The 失联 reminder has been acted on; two years on, the 除名 one comes.
+    let on = |day| {
+        let loaded = roster::load(store.conn(), org, day).expect("load");
+        reminders::reminders(&loaded, day)
+            .into_iter()
+            .filter(|r| r.member_id == pan)
+            .map(|r| r.message)
+            .collect::<Vec<_>>()
+    };
+    assert!(on(today).is_empty(), "{:?}", on(today));
+    assert!(on(d(2028, 11, 21)).is_empty());
+    let due = on(d(2028, 11, 22));
+    assert!(
+        due.len() == 1 && due[0].contains("停止党籍已满2年") && due[0].contains("自行脱党除名"),
+        "{due:?}"
+    );
+
+    // Found again: 恢复联系 is not enough, the 党籍 is restored.
+    let e = rec(
+        &mut store,
+        pan,
+        NewEvent::new(EventKind::Reconnected, today),
+    )
+    .expect_err("restore");
+    assert!(e.to_string().contains("恢复党籍"), "{e}");
+    rec(
+        &mut store,
+        pan,
+        NewEvent::new(EventKind::MembershipRestored, today),
+    )
+    .expect("恢复党籍");
+    let detail = roster::detail(store.conn(), pan, today).expect("detail");
+    assert!(detail.can_vote && !detail.row.lost && !detail.row.suspended);
+}
+
+#[test]
+fn a_member_held_in_custody_has_the_vote_suspended_until_restored() {
+    // 选举工作条例第五条: 被依法留置、逮捕 → 中止表决权、选举权和被选举权.
+    use members::history::record;
+    use members::{EventKind, NewEvent};
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load_roster(&mut store, now()).expect("demo");
+    let today = today();
+    let huang = member_named(&store, org, "黄海波");
+    let mut rec = |e: NewEvent| store.with_tx(|tx| record(tx, huang, &e, now()));
+    let e = rec(NewEvent::new(EventKind::VoteSuspended, today)).expect_err("reason");
+    assert!(e.to_string().contains("留置、逮捕"), "{e}");
+    let e = rec(NewEvent::new(EventKind::VoteRestored, today)).expect_err("not suspended");
+    assert!(e.to_string().contains("没有中止表决权的记录"), "{e}");
+    rec(NewEvent {
+        reason: Some("被县监委依法留置".into()),
+        ..NewEvent::new(EventKind::VoteSuspended, today)
+    })
+    .expect("中止表决权");
+    let voting = |store: &Store| {
+        let r = roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("r");
+        let row = r.rows.into_iter().find(|row| row.id == huang).expect("row");
+        (
+            row.on_roll,
+            row.vote_suspended,
+            row.can_vote,
+            r.counts.voting,
+        )
+    };
+    assert_eq!(voting(&store), (true, true, false, 14));
+    store
+        .with_tx(|tx| {
+            record(
+                tx,
+                huang,
+                &NewEvent::new(EventKind::VoteRestored, today),
+                now(),
+            )
+        })
+        .expect("恢复表决权");
+    assert_eq!(voting(&store), (true, false, true, 15));
 }

@@ -234,29 +234,36 @@ fn demo_branch_is_a_realistic_village_branch() {
     // 高丽娟 and 田宇, and 孙磊 whose 预备期 was extended (发展党员 demo).
     assert_eq!(
         (o.counts.total, o.counts.full, o.counts.probationary),
-        (17, 14, 3)
+        (18, 15, 3)
     );
     assert_eq!(o.committee.len(), 5);
     assert_eq!(o.groups.len(), 2);
-    assert_eq!(o.groups.iter().map(|g| g.member_count).sum::<u32>(), 16);
+    assert_eq!(o.groups.iter().map(|g| g.member_count).sum::<u32>(), 17);
     let term = o.term.expect("term");
     assert_eq!(term.years, 5);
     assert_eq!(term.state, TermState::DueSoon);
     assert!(o.findings.iter().any(|f| f.message.contains("换届准备")));
-    // The one warning: 马俊杰, away at work for eight months, should move
-    // his 组织关系 (党员教育管理工作条例第二十五条).
+    // The two warnings: 马俊杰, away at work for eight months, should move
+    // his 组织关系 (党员教育管理工作条例第二十五条); 潘志明, out of contact
+    // for nine months, is to be searched for and his 党籍 stopped (第二十四条).
     let warnings: Vec<_> = o
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Warning)
         .collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(
         warnings[0].message.starts_with("马俊杰")
             && warnings[0].message.contains("外出流动已满6个月"),
         "{warnings:?}"
     );
     assert!(warnings[0].clause.contains("第二十五条"), "{warnings:?}");
+    assert!(
+        warnings[1].message.starts_with("潘志明")
+            && warnings[1].message.contains("失去联系已满6个月"),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].clause.contains("第二十四条"), "{warnings:?}");
 
     // Every ID number carries a valid check digit and matches the birth date.
     let mut stmt = store
@@ -271,8 +278,8 @@ fn demo_branch_is_a_realistic_village_branch() {
     drop(stmt);
     assert_eq!(
         rows.len(),
-        19,
-        "18 on the demo roster and 孙磊 from 发展党员"
+        20,
+        "19 on the demo roster and 孙磊 from 发展党员"
     );
     for (id, birth) in rows {
         assert_eq!(
@@ -325,7 +332,7 @@ fn history_is_append_only() {
         )
         .expect("count");
     assert_eq!(
-        confirmed, 16,
+        confirmed, 17,
         "every member but the two 预备党员 has a 转正 event"
     );
 }
@@ -414,7 +421,7 @@ fn groups_are_renamed_added_and_only_removed_when_empty() {
         .expect_err("has members");
     assert_eq!(err.kind(), ErrorKind::Rule);
     assert!(
-        err.to_string().contains("第二党小组") && err.to_string().contains("7名党员"),
+        err.to_string().contains("第二党小组") && err.to_string().contains("8名党员"),
         "{err}"
     );
     assert_eq!(
@@ -442,7 +449,7 @@ fn groups_are_renamed_added_and_only_removed_when_empty() {
         .collect();
     assert_eq!(
         names,
-        vec![("第二党小组", 9), ("第一党小组", 7), ("流动党员党小组", 0)]
+        vec![("第二党小组", 9), ("第一党小组", 8), ("流动党员党小组", 0)]
     );
 
     // An empty group can go.

@@ -279,7 +279,7 @@ fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
     let r = roster(store.conn(), org, &query, today()).expect("roster");
     let job = pdf::roster::document(store.conn(), org, &query, today()).expect("roster pdf");
     let (text, pages) = print(dir.path(), &job, "roster-demo");
-    assert_eq!(pages, 1, "17 members fit one landscape page");
+    assert_eq!(pages, 1, "18 members fit one landscape page");
     assert!(text.contains("东坡村党支部党员花名册"));
     assert!(text.contains(&format!(
         "截至2026年11月22日，在册党员{}人，其中正式党员{}人、预备党员{}人",

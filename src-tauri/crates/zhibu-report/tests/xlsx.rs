@@ -92,11 +92,11 @@ fn the_exported_roster_reads_back_into_the_same_roster() {
     let grid = xlsx::read_sheet(&path, None).expect("read");
     let mut b = Store::open_in_memory().expect("store");
     let org_b = demo::load(&mut b, now()).expect("demo");
-    // Re-importing into the branch it came from updates all 17, adds none.
+    // Re-importing into the branch it came from updates all 18, adds none.
     let report = b
         .with_tx(|tx| excel::import(tx, org_b, &grid, None, now()))
         .expect("import");
-    assert_eq!((report.added, report.updated), (0, 17));
+    assert_eq!((report.added, report.updated), (0, 18));
     let after = roster::roster(b.conn(), org_b, &RosterQuery::default(), today)
         .expect("roster")
         .rows;

@@ -1,7 +1,7 @@
 //! Three years of the demo branch's 党费, collected the way a village branch
 //! does it: in cash at the start of the month, a few people always late, a
 //! 补交 of four months, an old member whose son pays for him (代交), a
-//! 流动党员 who pays where he works, 大额党费 given once, a remittance after
+//! 流动党员 who pays where he works, a member out of contact who stopped paying, 大额党费 given once, a remittance after
 //! every quarter, months closed up to two months ago, and the current month
 //! half collected — so every screen has something true to show.
 
@@ -146,6 +146,9 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
         YearMonth::new(today.year() - 1, 5)?,
     ];
     let gap_from = last_overdue.prev().prev();
+    let lost_on = today
+        .checked_sub_months(chrono::Months::new(9))
+        .unwrap_or(today);
     let paid_this_month = ["王建国", "李秀英", "黄海波", "张志强", "陈德福", "周晓燕"];
     let mut month = start;
     while month <= this_month {
@@ -156,6 +159,10 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
             }
             let name = row.name.as_str();
             if month == this_month && !paid_this_month.contains(&name) {
+                continue;
+            }
+            // 潘志明 has paid nothing since he lost contact.
+            if name == "潘志明" && month.first_day() >= lost_on {
                 continue;
             }
             // 孙桂兰 and 郑玉梅 owe the last three months past their due day

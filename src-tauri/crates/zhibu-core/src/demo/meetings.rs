@@ -162,6 +162,9 @@ impl Demo<'_, '_> {
                 "马俊杰" if months_ago <= 7 => {
                     (Presence::Leave, "外出务工（持流动党员活动证，在广东东莞）")
                 }
+                "潘志明" if months_ago <= 8 => {
+                    (Presence::Absent, "失去联系（外出务工，手机停号）")
+                }
                 "郑玉梅" if months_ago <= 2 => {
                     (Presence::Absent, "未请假，会后了解是在外地照看孙子")
                 }

@@ -44,6 +44,8 @@ enum Story {
     TransferredIn(i32, u32, u32),
     /// Joined on (y, m, d), went to work far away eight months ago.
     FlowingOut(i32, u32, u32),
+    /// Joined on (y, m, d), went away to work and lost contact nine months ago.
+    Lost(i32, u32, u32),
     /// Joined on (y, m, d), died 27 months ago.
     Died(i32, u32, u32),
     /// Joined on (y, m, d), transferred out 14 months ago.
@@ -89,6 +91,7 @@ const PEOPLE: &[Person] = {
         p("郑玉梅", F, (1955, 8, 17), G2, FARMER, "小学", "务农", None, Joined(1982, 6, 15)),
         p("马俊杰", M, (1988, 2, 14), G1, "工人", "高中", "外出务工", None, FlowingOut(2012, 11, 20)),
         p("黄海波", M, (1983, 6, 30), G1, "专业技术人员", "大学本科", "东坡村卫生室医生", None, TransferredIn(2008, 6, 12)),
+        p("潘志明", M, (1984, 9, 3), G2, "工人", "初中", "外出务工", None, Lost(2009, 7, 1)),
         p("高丽娟", F, (1994, 3, 22), G2, FARMER, "大专", "东坡村后备干部", None, Probationary(11)),
         p("田宇", M, (1997, 12, 9), G1, FARMER, "大学本科", "返乡创业（果蔬合作社）", None, Probationary(5)),
         p("冯国庆", M, (1950, 10, 1), G1, FARMER, "初中", "务农", None, Joined(1976, 4, 10)),
@@ -146,6 +149,14 @@ fn history(story: Story, today: NaiveDate) -> Vec<NewEvent> {
                 other_org: Some("广东省东莞市长安镇（务工）".into()),
                 reason: Some("外出务工，已持《流动党员活动证》".into()),
                 ..ev(EventKind::FlowOut, months_before(today, 8))
+            });
+            events
+        }
+        Story::Lost(y, m, d) => {
+            let mut events = joined_here(ymd(y, m, d));
+            events.push(NewEvent {
+                reason: Some("外出务工后手机停号，家属称已两年多没有音讯".into()),
+                ..ev(EventKind::LostContact, months_before(today, 9))
             });
             events
         }

@@ -381,6 +381,10 @@ fn check_people(
             Some("当天还是预备党员")
         } else if st.disciplined {
             Some("受留党察看处分、尚未恢复党员权利")
+        } else if st.suspended() {
+            Some("已停止党籍")
+        } else if st.vote_suspended {
+            Some("被中止表决权、选举权和被选举权")
         } else {
             None
         };

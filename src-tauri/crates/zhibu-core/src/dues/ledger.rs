@@ -17,7 +17,7 @@ use super::{month_label, settings, DuesSettings};
 use crate::error::Result;
 use crate::labels::label_enum;
 use crate::meetings::calendar::{ParticipationLevel, CLAUSE_ARTICLE_9};
-use crate::members::state::{roll_spans, RollSpan};
+use crate::members::state::{roll_spans, suspensions, RollSpan};
 use crate::members::{roster, EventKind, MemberId};
 use crate::month::YearMonth;
 use crate::org::OrgId;
@@ -44,6 +44,8 @@ pub struct MemberBook {
     pub name: String,
     pub group_id: Option<i64>,
     spans: Vec<RollSpan>,
+    /// 停止党籍 from … to: no dues in between.
+    suspended: Vec<(NaiveDate, Option<NaiveDate>)>,
     pub bases: Vec<BaseRecord>,
     /// Month → (net amount allocated, the last day money came in for it).
     paid: BTreeMap<YearMonth, (i64, Option<NaiveDate>)>,
@@ -53,14 +55,20 @@ impl MemberBook {
     /// A month is this branch's to collect when the member was on its roll
     /// on the month's first day, or was admitted here during it (党费规定
     /// 第八条: dues start from the 支部大会 that admitted them). Someone who
-    /// transfers in mid-month paid that month where they came from.
+    /// transfers in mid-month paid that month where they came from. A month
+    /// that begins with the 党籍 stopped is nobody's to collect.
     pub fn here_in(&self, month: YearMonth) -> bool {
         let first = month.first_day();
-        self.spans.iter().any(|s| {
-            let open_on_first = s.from <= first && s.until.is_none_or(|u| u > first);
-            let admitted_in = s.by == EventKind::Admitted && YearMonth::of(s.from) == month;
-            open_on_first || admitted_in
-        })
+        let stopped = self
+            .suspended
+            .iter()
+            .any(|(from, until)| *from <= first && until.is_none_or(|u| u > first));
+        !stopped
+            && self.spans.iter().any(|s| {
+                let open_on_first = s.from <= first && s.until.is_none_or(|u| u > first);
+                let admitted_in = s.by == EventKind::Admitted && YearMonth::of(s.from) == month;
+                open_on_first || admitted_in
+            })
     }
 
     pub fn owing(&self, month: YearMonth, settings: &DuesSettings) -> Owing {
@@ -242,6 +250,7 @@ impl Book {
                 name: m.name,
                 group_id: m.group_id,
                 spans: roll_spans(&events, org),
+                suspended: suspensions(&events),
                 bases: bases.remove(&m.id).unwrap_or_default(),
                 paid: paid.remove(&m.id).unwrap_or_default(),
             })

@@ -124,7 +124,11 @@ fn expected(
     group: Option<i64>,
     date: NaiveDate,
 ) -> Result<Vec<members::OnRoll>> {
-    let roll = members::on_roll(conn, org, date)?;
+    // A member whose 党籍 is stopped takes no part in the branch's life.
+    let roll: Vec<_> = members::on_roll(conn, org, date)?
+        .into_iter()
+        .filter(|m| !m.suspended)
+        .collect();
     Ok(match kind {
         MeetingKind::Group => roll.into_iter().filter(|m| m.group_id == group).collect(),
         MeetingKind::Committee => {

@@ -23,7 +23,9 @@ label_enum! {
     what: "出党方式"
 }
 
-use super::rules::{self, CLAUSE_FULL_DATE, CLAUSE_PROBATION};
+use super::reminders::{self, CLAUSE_LOST};
+use super::rules::{self, DisciplinePeriod, CLAUSE_DISCIPLINE, CLAUSE_FULL_DATE, CLAUSE_PROBATION};
+use crate::month::add_months;
 
 fn needs(text: &Option<String>, what: &str) -> Result<String> {
     text.as_deref()
@@ -125,6 +127,11 @@ pub fn record(
             if !s.lost() {
                 return refuse("该党员没有失联的记录");
             }
+            if s.suspended() {
+                return refuse(
+                    "该党员已停止党籍；取得联系后，经上级党组织研究决定，请登记“恢复党籍”",
+                );
+            }
         }
         EventKind::ProbationExtended => {
             if !s.on_roll || s.standing != Some(Standing::Probationary) {
@@ -181,13 +188,75 @@ pub fn record(
             e.subkind = Some(how.label().to_string());
         }
         EventKind::DisciplinaryProbation => {
-            if !s.on_roll || s.standing != Some(Standing::Full) || s.disciplined {
-                return refuse("只有本支部未受留党察看处分的正式党员才能登记该处分");
+            let period =
+                DisciplinePeriod::parse(&needs(&event.subkind, "留党察看期限（一年或二年）")?)?;
+            e.subkind = Some(period.label().to_string());
+            match period {
+                DisciplinePeriod::Extended => {
+                    // The period now running is a one-year one, not yet extended.
+                    let current = history
+                        .iter()
+                        .rev()
+                        .find(|h| h.kind == EventKind::DisciplinaryProbation);
+                    let extendable = s.disciplined
+                        && current.and_then(|h| h.subkind.as_deref())
+                            == Some(DisciplinePeriod::OneYear.label());
+                    if !extendable {
+                        return refuse(&format!(
+                            "只有受留党察看一年处分、尚未延长的党员才能延长一年，留党察看最长不超过二年。依据：{CLAUSE_DISCIPLINE}"
+                        ));
+                    }
+                }
+                _ => {
+                    if !s.on_roll || s.standing != Some(Standing::Full) || s.disciplined {
+                        return refuse("只有本支部未受留党察看处分的正式党员才能登记该处分");
+                    }
+                }
             }
         }
         EventKind::RightsRestored => {
             if !s.disciplined {
                 return refuse("该党员没有留党察看的记录");
+            }
+        }
+        EventKind::MembershipSuspended => {
+            if !s.on_roll || s.suspended() {
+                return refuse("该党员不在本支部名册上，或已停止党籍");
+            }
+            match s.lost_since {
+                None => {
+                    return refuse(&format!(
+                        "停止党籍只适用于失去联系的党员，请先登记“失联”。依据：{CLAUSE_LOST}"
+                    ))
+                }
+                Some(since) if !reminders::months_passed(since, 6, event.date) => {
+                    return refuse(&format!(
+                        "该党员自{}失联，到{}满6个月，满6个月并经查找仍然没有取得联系的，才能停止党籍。依据：{CLAUSE_LOST}",
+                        ymd(since),
+                        ymd(add_months(since, 6))
+                    ))
+                }
+                Some(_) => {}
+            }
+            e.reason = Some(needs(
+                &event.reason,
+                "查找情况（通过哪些方式查找、结果如何）",
+            )?);
+        }
+        EventKind::MembershipRestored => {
+            if !s.suspended() {
+                return refuse("该党员没有停止党籍的记录");
+            }
+        }
+        EventKind::VoteSuspended => {
+            if !s.on_roll || s.vote_suspended {
+                return refuse("该党员不在本支部名册上，或表决权已经中止");
+            }
+            e.reason = Some(needs(&event.reason, "原因（如：被依法留置、逮捕）")?);
+        }
+        EventKind::VoteRestored => {
+            if !s.vote_suspended {
+                return refuse("该党员没有中止表决权的记录");
             }
         }
         EventKind::Correction => unreachable!("handled above"),

@@ -40,8 +40,16 @@ label_enum! {
         ProbationCancelled = "取消预备党员资格",
         Died = "去世",
         LeftParty = "出党",
+        /// The subkind is the period: 一年, 二年, or 延长一年 (纪律处分条例).
         DisciplinaryProbation = "留党察看",
         RightsRestored = "恢复党员权利",
+        /// 失联 six months or more and not found (党员教育管理工作条例第二十四条).
+        MembershipSuspended = "停止党籍",
+        /// Back in contact: the 党委 restores the 党籍.
+        MembershipRestored = "恢复党籍",
+        /// 被依法留置、逮捕 (选举工作条例第五条).
+        VoteSuspended = "中止表决权",
+        VoteRestored = "恢复表决权",
         /// Corrects the date of an earlier entry; the earlier row stays.
         Correction = "更正",
     }
@@ -426,6 +434,8 @@ pub struct OnRoll {
     pub full: bool,
     /// Entitled to vote: 正式 and not under 留党察看 (党章 第七条; 选举条例 第五条).
     pub can_vote: bool,
+    /// 停止党籍: listed, but not expected at meetings.
+    pub suspended: bool,
 }
 
 impl OnRoll {
@@ -436,6 +446,7 @@ impl OnRoll {
             group_id: member.group_id,
             full: state.standing == Some(Standing::Full),
             can_vote: state.can_vote(),
+            suspended: state.suspended(),
         }
     }
 }

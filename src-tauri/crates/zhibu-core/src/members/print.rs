@@ -25,6 +25,15 @@ pub fn roster_table(branch: &str, roster: &Roster) -> Table {
             if r.lost {
                 note.push("失去联系".to_string());
             }
+            if r.suspended {
+                note.push("停止党籍".to_string());
+            }
+            if r.vote_suspended {
+                note.push("中止表决权".to_string());
+            }
+            if r.disciplined {
+                note.push("留党察看".to_string());
+            }
             if let Some(n) = &r.note {
                 note.push(n.clone());
             }

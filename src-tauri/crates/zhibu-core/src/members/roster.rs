@@ -151,6 +151,7 @@ label_enum! {
     pub enum StatusFilter {
         Flowing = "流动党员",
         Lost = "失联党员",
+        Suspended = "停止党籍党员",
         Former = "已离开本支部",
     }
     what: "状态"
@@ -200,6 +201,12 @@ pub struct RosterRow {
     pub party_years: Option<i32>,
     pub flowing: bool,
     pub lost: bool,
+    /// 停止党籍.
+    pub suspended: bool,
+    /// 中止表决权.
+    pub vote_suspended: bool,
+    /// 留党察看, rights not yet restored.
+    pub disciplined: bool,
     pub on_roll: bool,
     /// Has a vote on the roster's day.
     pub can_vote: bool,
@@ -256,6 +263,9 @@ fn row_of(
         full_on: s.full_on,
         flowing: s.flowing(),
         lost: s.lost(),
+        suspended: s.suspended(),
+        vote_suspended: s.vote_suspended,
+        disciplined: s.disciplined,
         on_roll: s.on_roll,
         can_vote: s.can_vote(),
         left_kind: s.left.map(|(k, _)| k),
@@ -310,6 +320,7 @@ pub fn roster(
             None => true,
             Some(StatusFilter::Flowing) => r.flowing && r.on_roll,
             Some(StatusFilter::Lost) => r.lost && r.on_roll,
+            Some(StatusFilter::Suspended) => r.suspended && r.on_roll,
             Some(StatusFilter::Former) => !r.on_roll,
         })
         .filter(|r| matches_text(r, &text))

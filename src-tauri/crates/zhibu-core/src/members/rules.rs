@@ -16,6 +16,37 @@ pub const CLAUSE_PROBATION: &str =
 pub const CLAUSE_FULL_DATE: &str =
     "《中国共产党章程》第七条：预备党员的预备期为一年……党员的党龄，从预备期满转为正式党员之日算起";
 
+/// 留党察看: its periods and what follows them. The article number differs
+/// between editions of the 条例, so it is cited by name and content.
+pub const CLAUSE_DISCIPLINE: &str = "《中国共产党纪律处分条例》：留党察看处分，分为留党察看一年、留党察看二年。对于受到留党察看处分一年的党员，期满后仍不符合恢复党员权利条件的，应当延长一年留党察看期限。留党察看期限最长不得超过二年……留党察看期间，确有悔改表现的，期满后恢复其党员权利";
+/// 中止表决权.
+pub const CLAUSE_VOTE_SUSPENDED: &str = "《中国共产党基层组织选举工作条例》第五条：党员被依法留置、逮捕的，党组织应当按照管理权限中止其表决权、选举权和被选举权";
+
+crate::labels::label_enum! {
+    /// The period a 留党察看 is given for, or its one extension.
+    pub enum DisciplinePeriod {
+        OneYear = "一年",
+        TwoYears = "二年",
+        Extended = "延长一年",
+    }
+    what: "留党察看期限"
+}
+
+/// The day a 留党察看 recorded on `date` with `period` ends. An extension
+/// adds a year to the period it extends (`current_end`). A record without a
+/// period, from before periods were kept, is taken at the longest, two years.
+pub fn discipline_end(
+    date: NaiveDate,
+    current_end: Option<NaiveDate>,
+    period: Option<&str>,
+) -> NaiveDate {
+    match period.and_then(|p| DisciplinePeriod::parse(p).ok()) {
+        Some(DisciplinePeriod::OneYear) => add_months(date, 12),
+        Some(DisciplinePeriod::Extended) => add_months(current_end.unwrap_or(date), 12),
+        Some(DisciplinePeriod::TwoYears) | None => add_months(date, 24),
+    }
+}
+
 /// A date as clerks write it in messages: 2026年11月22日.
 pub fn ymd(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()

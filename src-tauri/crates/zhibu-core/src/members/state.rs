@@ -55,12 +55,18 @@ pub struct MemberState {
     pub lost_since: Option<NaiveDate>,
     /// Under 留党察看 and rights not yet restored: no vote.
     pub disciplined: bool,
+    /// When the 留党察看 period ends (one or two years, or extended by one).
+    pub discipline_ends: Option<NaiveDate>,
+    /// 停止党籍 since this day (not followed by 恢复党籍): still listed,
+    /// but takes no part and owes no dues.
+    pub suspended_since: Option<NaiveDate>,
+    /// 中止表决权 (被依法留置、逮捕), not yet restored.
+    pub vote_suspended: bool,
     /// When the 预备期 ends (one year, or as extended); None once 正式.
     pub probation_ends: Option<NaiveDate>,
 }
 
 impl MemberState {
-    /// Entitled to vote on the day: on the roll, 正式, not under 留党察看.
     pub fn flowing(&self) -> bool {
         self.flowing_since.is_some()
     }
@@ -69,8 +75,23 @@ impl MemberState {
         self.lost_since.is_some()
     }
 
+    pub fn suspended(&self) -> bool {
+        self.suspended_since.is_some()
+    }
+
+    /// Takes part in the branch's meetings and owes its dues: on the roll
+    /// and 党籍 not stopped.
+    pub fn takes_part(&self) -> bool {
+        self.on_roll && !self.suspended()
+    }
+
+    /// Entitled to vote on the day: takes part, 正式, not under 留党察看
+    /// and 表决权 not suspended (党章第七条; 选举工作条例第五条).
     pub fn can_vote(&self) -> bool {
-        self.on_roll && self.standing == Some(Standing::Full) && !self.disciplined
+        self.takes_part()
+            && self.standing == Some(Standing::Full)
+            && !self.disciplined
+            && !self.vote_suspended
     }
 }
 
@@ -116,8 +137,26 @@ pub fn derive(events: &[MemberEvent], org: OrgId, day: NaiveDate) -> MemberState
             EventKind::FlowBack => s.flowing_since = None,
             EventKind::LostContact => s.lost_since = Some(e.date),
             EventKind::Reconnected => s.lost_since = None,
-            EventKind::DisciplinaryProbation => s.disciplined = true,
-            EventKind::RightsRestored => s.disciplined = false,
+            EventKind::DisciplinaryProbation => {
+                let from = s.discipline_ends.filter(|_| s.disciplined);
+                s.disciplined = true;
+                s.discipline_ends = Some(super::rules::discipline_end(
+                    e.date,
+                    from,
+                    e.subkind.as_deref(),
+                ));
+            }
+            EventKind::RightsRestored => {
+                s.disciplined = false;
+                s.discipline_ends = None;
+            }
+            EventKind::MembershipSuspended => s.suspended_since = Some(e.date),
+            EventKind::MembershipRestored => {
+                s.suspended_since = None;
+                s.lost_since = None;
+            }
+            EventKind::VoteSuspended => s.vote_suspended = true,
+            EventKind::VoteRestored => s.vote_suspended = false,
             _ => {}
         }
         if e.org_id == Some(org) {
@@ -180,6 +219,25 @@ pub fn roll_spans(events: &[MemberEvent], org: OrgId) -> Vec<RollSpan> {
         }
     }
     spans
+}
+
+/// The stretches in which the member's 党籍 was stopped: from 停止党籍 to
+/// 恢复党籍, if any (corrections applied). No dues fall due in them.
+pub fn suspensions(events: &[MemberEvent]) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let mut out: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+    for e in effective(events) {
+        let open = out.last().is_some_and(|s| s.1.is_none());
+        match e.kind {
+            EventKind::MembershipSuspended if !open => out.push((e.date, None)),
+            EventKind::MembershipRestored if open => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = Some(e.date);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// 党龄 in whole years on `day`: from the 转正日期 (党章 第七条), plus the
@@ -278,6 +336,92 @@ mod tests {
         assert!(derive(&history, HERE, d(2027, 2, 1)).can_vote());
         assert!(!derive(&history, HERE, d(2027, 6, 1)).can_vote());
         assert!(derive(&history, HERE, d(2028, 3, 1)).can_vote());
+    }
+
+    #[test]
+    fn a_discipline_ends_after_its_period_or_its_extension() {
+        // 纪律处分条例: 留党察看一年 or 二年; a one-year one may be extended
+        // by a year; at most two years in all.
+        use EventKind::*;
+        let with = |kind, date, period: Option<&str>| MemberEvent {
+            subkind: period.map(Into::into),
+            ..e(kind, date, true)
+        };
+        let base = vec![
+            e(Admitted, d(2010, 7, 1), true),
+            e(Confirmed, d(2011, 7, 1), true),
+        ];
+        let table: [(&[(EventKind, NaiveDate, Option<&str>)], Option<NaiveDate>); 5] = [
+            (
+                &[(DisciplinaryProbation, d(2025, 3, 10), Some("一年"))],
+                Some(d(2026, 3, 10)),
+            ),
+            (
+                &[(DisciplinaryProbation, d(2025, 3, 10), Some("二年"))],
+                Some(d(2027, 3, 10)),
+            ),
+            // Recorded before periods were kept: taken at the longest.
+            (
+                &[(DisciplinaryProbation, d(2025, 3, 10), None)],
+                Some(d(2027, 3, 10)),
+            ),
+            (
+                &[
+                    (DisciplinaryProbation, d(2025, 3, 10), Some("一年")),
+                    (DisciplinaryProbation, d(2026, 3, 12), Some("延长一年")),
+                ],
+                Some(d(2027, 3, 10)),
+            ),
+            (
+                &[
+                    (DisciplinaryProbation, d(2025, 3, 10), Some("一年")),
+                    (RightsRestored, d(2026, 3, 10), None),
+                ],
+                None,
+            ),
+        ];
+        for (events, ends) in table {
+            let mut history = base.clone();
+            history.extend(events.iter().map(|(k, date, p)| with(*k, *date, *p)));
+            let s = derive(&history, HERE, d(2026, 11, 22));
+            assert_eq!(s.discipline_ends, ends, "{events:?}");
+            assert_eq!(s.disciplined, ends.is_some(), "{events:?}");
+        }
+    }
+
+    #[test]
+    fn stopped_membership_and_suspended_votes() {
+        // 党员教育管理工作条例第二十四条; 选举工作条例第五条.
+        use EventKind::*;
+        let history = vec![
+            e(Admitted, d(2010, 7, 1), true),
+            e(Confirmed, d(2011, 7, 1), true),
+            e(LostContact, d(2024, 1, 5), true),
+            e(MembershipSuspended, d(2024, 8, 1), true),
+            e(MembershipRestored, d(2025, 2, 1), true),
+            e(VoteSuspended, d(2025, 6, 1), true),
+            e(VoteRestored, d(2025, 9, 1), true),
+        ];
+        let table = [
+            (d(2024, 3, 1), true, true, true),
+            (d(2024, 8, 1), true, false, false),
+            (d(2025, 2, 1), true, true, true),
+            (d(2025, 7, 1), true, true, false),
+            (d(2025, 9, 1), true, true, true),
+        ];
+        for (day, on_roll, takes_part, can_vote) in table {
+            let s = derive(&history, HERE, day);
+            assert_eq!(
+                (s.on_roll, s.takes_part(), s.can_vote()),
+                (on_roll, takes_part, can_vote),
+                "{day}"
+            );
+        }
+        assert!(!derive(&history, HERE, d(2025, 2, 1)).lost());
+        assert_eq!(
+            suspensions(&history),
+            vec![(d(2024, 8, 1), Some(d(2025, 2, 1)))]
+        );
     }
 
     #[test]
