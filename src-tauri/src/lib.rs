@@ -104,6 +104,8 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::meetings::meetings_create,
         commands::meetings::meetings_update,
         commands::meetings::meetings_set_presence,
+        commands::meetings::meetings_set_exclusion,
+        commands::meetings::meetings_exclusion_reasons,
         commands::meetings::meetings_add_vote,
         commands::meetings::meetings_finalise,
         commands::meetings::meetings_add_supplement,

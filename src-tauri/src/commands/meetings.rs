@@ -56,6 +56,26 @@ pub fn meetings_update(
         .with_tx(|tx| meetings::update(tx, id, &input, now))?)
 }
 
+/// Leaves one person out of a 党员大会's 应到 with the higher committee's
+/// consent, or (None) counts them again.
+#[tauri::command]
+pub fn meetings_set_exclusion(
+    state: State<'_, AppState>,
+    id: MeetingId,
+    member: MemberId,
+    exclusion: Option<meetings::Exclusion>,
+) -> IpcResult<()> {
+    Ok(state
+        .store()?
+        .with_tx(|tx| meetings::set_exclusion(tx, id, member, exclusion.as_ref()))?)
+}
+
+/// The usual reasons for leaving someone out of 应到, offered as choices.
+#[tauri::command]
+pub fn meetings_exclusion_reasons() -> Vec<&'static str> {
+    meetings::EXCLUSION_REASONS.to_vec()
+}
+
 #[tauri::command]
 pub fn meetings_set_presence(
     state: State<'_, AppState>,

@@ -207,7 +207,7 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     )?;
     s.screenshot("overview-findings")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     // Every page opens at its top.
     let top = s.execute("return document.querySelector('[data-test=content]').scrollTop")?;
     ensure(
@@ -267,7 +267,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     s.wait_text("[data-test=roster-table]", "高丽娟")?;
     s.screenshot("roster")?;
     // Sorting by age puts the youngest, 田宇 (born 1997), first. (The name
@@ -355,7 +355,44 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=member-profile]", "2011年6月30日")?;
     s.screenshot("corrected")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 19 人")?;
+
+    // 潘志明, out of contact nine months: his 党籍 is stopped once the search
+    // is recorded (党员教育管理工作条例第二十四条); he stays listed, marked.
+    s.type_into("[data-test=roster-search]", "潘志明")?;
+    s.click_text("[data-test=roster-table] .el-table-v2__row", "潘志明")?;
+    s.wait_text("[data-test=member-tags]", "失联")?;
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "停止党籍")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=event-error]", "请填写查找情况")?;
+    s.type_into(
+        "[data-test=ev-reason]",
+        "走访其父母、原务工单位，电话微信均联系不上",
+    )?;
+    s.screenshot("record-suspension")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-tags]", "停止党籍")?;
+    s.wait_text("[data-test=member-tags]", "无表决权")?;
+    s.wait_text("[data-test=member-history]", "停止党籍")?;
+    s.screenshot("suspended")?;
+    // 留党察看 asks for its period.
+    s.click("[data-test=nav-members]")?;
+    s.type_into("[data-test=roster-search]", "赵永刚")?;
+    s.click_text("[data-test=roster-table] .el-table-v2__row", "赵永刚")?;
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "留党察看")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=event-error]", "请填写留党察看期限")?;
+    s.choose("[data-test=ev-subkind]", "一年")?;
+    s.type_into("[data-test=ev-reason]", "经镇纪委决定")?;
+    s.screenshot("record-discipline")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-tags]", "留党察看")?;
+    s.click("[data-test=nav-members]")?;
+    s.type_into("[data-test=roster-search]", "")?;
+    s.wait_text("[data-test=roster-table]", "停止党籍")?;
+    s.screenshot("roster-marks")?;
     Ok(())
 }
 
@@ -443,7 +480,7 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     s.click("[data-test=member-import]")?;
     let bad = data.join("花名册-有错.xlsx");
     s.type_into("[data-test=import-path]", &bad.display().to_string())?;
@@ -579,17 +616,48 @@ fn meetings(s: &Session, data: &Path) -> Result<()> {
     s.choose("[data-test=mt-kind]", "支部党员大会")?;
     s.type_into("[data-test=mt-topic]", "讨论村级重大事项")?;
     s.click("[data-test=mt-save]")?;
-    s.wait_text("[data-test=meeting-counts]", "17 / 17")?;
+    s.wait_text("[data-test=meeting-counts]", "18 / 18")?;
     for i in 0..7 {
         mark_away(s, i, "缺席", "外出务工")?;
     }
-    s.wait_text("[data-test=meeting-counts]", "缺席 7")?;
+    // 潘志明 (the 13th on the list) has been out of contact for months.
+    mark_away(s, 12, "缺席", "失去联系")?;
+    s.wait_text("[data-test=meeting-counts]", "缺席 8")?;
     s.type_into("[data-test=vote-subject]", "村集体产业项目实施方案")?;
     s.type_into("[data-test=vote-yes]", "7")?;
     s.click("[data-test=vote-save]")?;
     s.wait_text("[data-test=vote-outcome]", "到会人数不足")?;
     s.wait_text("[data-test=meeting-votes]", "无效")?;
     s.screenshot("vote-without-quorum")?;
+    // With the 镇党委's consent he is left out of 应到; one more arrives:
+    // 8 of the 14 with a vote are there and 8 in favour pass it.
+    s.choose("[data-test=presence-12]", "不计入应到…")?;
+    s.wait("[data-test=exclusion-form]")?;
+    s.click("[data-test=exclusion-save]")?;
+    s.wait_text(
+        "[data-test=exclusion-error]",
+        "请填写不计入应到会人数的原因",
+    )?;
+    s.choose("[data-test=exclusion-reason]", "外出半年以上未转组织关系")?;
+    s.type_into(
+        "[data-test=exclusion-consent]",
+        "柳河镇党委2026年11月20日同意",
+    )?;
+    s.screenshot("exclusion-dialog")?;
+    s.click("[data-test=exclusion-save]")?;
+    s.wait_text("[data-test=meeting-counts]", "不计入应到 1")?;
+    s.wait_text("[data-test=excluded-note]", "柳河镇党委2026年11月20日同意")?;
+    s.choose("[data-test=presence-0]", "出席")?;
+    s.wait_text("[data-test=meeting-counts]", "缺席 6")?;
+    s.type_into("[data-test=vote-subject]", "村集体产业项目实施方案")?;
+    s.type_into("[data-test=vote-yes]", "8")?;
+    s.click("[data-test=vote-save]")?;
+    s.wait_text(
+        "[data-test=vote-outcome]",
+        "应到会有表决权的党员14人，实到8人",
+    )?;
+    s.wait_text("[data-test=vote-outcome]", "须至少8票，通过")?;
+    s.screenshot("vote-with-exclusion")?;
     Ok(())
 }
 
@@ -734,7 +802,7 @@ fn restore_on_first_run(s: &Session, data: &Path) -> Result<()> {
     restore_from_stick(s, data)?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     s.screenshot("restored-roster")?;
     Ok(())
 }
@@ -962,7 +1030,7 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
     let dir = target.parent().unwrap_or(data).to_path_buf();
 
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 17 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     let roster = print_pdf(
         s,
         "[data-test=member-pdf]",

@@ -109,6 +109,8 @@ export type Standing = "正式党员" | "预备党员";
 
 export type LeavingKind = "除名" | "开除党籍" | "自行脱党除名" | "退党";
 
+export type DisciplinePeriod = "一年" | "二年" | "延长一年";
+
 export type MemberProfile = { name: string, sex: Sex, ethnicity: string, birth_date: string, 
 /**
  * 公民身份号码.
@@ -374,7 +376,11 @@ export type Attendance = { expected: number, present: number, leave: number, abs
 /**
  * 有表决权 应到 / 实到.
  */
-voting_expected: number, voting_present: number, };
+voting_expected: number, voting_present: number, 
+/**
+ * 经上级党组织同意不计入应到会人数.
+ */
+excluded: number, };
 
 export type VoteInput = { subject: string, kind: VoteKind, 
 /**
@@ -384,7 +390,21 @@ method: string, yes: number, no: number, abstain: number, written_yes: number, w
 
 export type MeetingSummary = { id: number, kind: MeetingKind, topic: string, date: string, finalised: boolean, attendance: Attendance, };
 
-export type AttendanceRow = { member_id: number, name: string, can_vote: boolean, presence: Presence, reason: string | null, };
+export type AttendanceRow = { member_id: number, name: string, can_vote: boolean, presence: Presence, reason: string | null, 
+/**
+ * Left out of 应到 with the higher committee's consent.
+ */
+excluded: Exclusion | null, };
+
+export type Exclusion = { 
+/**
+ * 如：因病不能表达本人意志、出国半年以上、外出半年以上未转组织关系.
+ */
+reason: string, 
+/**
+ * The higher committee's consent: who, when, document number.
+ */
+consent: string, };
 
 export type RecordedVote = { id: number, input: VoteInput, 
 /**

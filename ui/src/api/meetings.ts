@@ -1,6 +1,7 @@
 import { call } from './invoke'
 import type {
   Calendar,
+  Exclusion,
   MeetingDetail,
   MeetingInput,
   MeetingKind,
@@ -40,3 +41,6 @@ export const meetingRequirements = () => call<Requirements>('meetings_requiremen
 export const setMeetingRequirements = (requirements: Requirements) =>
   call<null>('meetings_set_requirements', { requirements })
 export const participation = (org: number) => call<Participation[]>('meetings_participation', { org })
+export const setExclusion = (id: number, member: number, exclusion: Exclusion | null) =>
+  call<null>('meetings_set_exclusion', { id, member, exclusion })
+export const exclusionReasons = () => call<string[]>('meetings_exclusion_reasons')

@@ -37,14 +37,15 @@ use crate::meetings::calendar::{
 use crate::meetings::details::{DayContent, Item, Progress};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
 use crate::meetings::{
-    Attendance, AttendanceRow, MeetingDetail, MeetingInput, MeetingKind, MeetingSummary, Presence,
-    RecordedVote, SearchHit, Supplement, VoteInput,
+    Attendance, AttendanceRow, Exclusion, MeetingDetail, MeetingInput, MeetingKind, MeetingSummary,
+    Presence, RecordedVote, SearchHit, Supplement, VoteInput,
 };
 use crate::members::excel::{
     Column, ColumnMap, Field, ImportPreview, ImportReport, PreviewRow, Problem, RowAction,
 };
 use crate::members::history::LeavingKind;
 use crate::members::roster::{MemberDetail, StatusFilter};
+use crate::members::rules::DisciplinePeriod;
 use crate::members::{
     EventKind, MemberCounts, MemberEvent, MemberProfile, NewEvent, NewMember, Roster, RosterQuery,
     RosterRow, Sex, Standing,
@@ -87,6 +88,7 @@ fn generate() -> String {
         decl::<EventKind>(&cfg),
         decl::<Standing>(&cfg),
         decl::<LeavingKind>(&cfg),
+        decl::<DisciplinePeriod>(&cfg),
         decl::<MemberProfile>(&cfg),
         decl::<NewMember>(&cfg),
         decl::<NewEvent>(&cfg),
@@ -118,6 +120,7 @@ fn generate() -> String {
         decl::<VoteInput>(&cfg),
         decl::<MeetingSummary>(&cfg),
         decl::<AttendanceRow>(&cfg),
+        decl::<Exclusion>(&cfg),
         decl::<RecordedVote>(&cfg),
         decl::<Supplement>(&cfg),
         decl::<Progress>(&cfg),

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use zhibu_core::meetings::votes::VoteKind;
-use zhibu_core::meetings::{self, MeetingInput, MeetingKind, Presence, VoteInput};
+use zhibu_core::meetings::{self, Exclusion, MeetingInput, MeetingKind, Presence, VoteInput};
 use zhibu_core::members::{history, roster, EventKind, NewEvent, RosterQuery};
 use zhibu_core::{demo, ErrorKind, Store};
 
@@ -124,6 +124,75 @@ fn a_vote_without_quorum_is_invalid_and_says_why() {
         .expect("vote");
     assert!(!o.quorum_met && !o.passed);
     assert!(o.explanation.contains("到会人数不足"), "{}", o.explanation);
+
+    // With the 镇党委's consent, one who is away more than half a year
+    // without moving his 组织关系 is left out of 应到: 7 of 13 is a quorum.
+    let away = Exclusion {
+        reason: "外出半年以上未转组织关系".into(),
+        consent: "柳河镇党委2026年11月5日同意".into(),
+    };
+    let exclude = |store: &mut Store, who: i64, x: Option<&Exclusion>| {
+        store.with_tx(|tx| meetings::set_exclusion(tx, m, who, x))
+    };
+    let e = exclude(&mut store, voters[10], Some(&away)).expect_err("present");
+    assert!(e.to_string().contains("出席的党员计入应到会人数"), "{e}");
+    let no_consent = Exclusion {
+        consent: " ".into(),
+        ..away.clone()
+    };
+    let e = exclude(&mut store, voters[1], Some(&no_consent)).expect_err("consent");
+    assert!(e.to_string().contains("须经上级党组织同意"), "{e}");
+    exclude(&mut store, voters[1], Some(&away)).expect("excluded");
+    let a = meetings::attendance(store.conn(), m).expect("a");
+    assert_eq!(
+        (
+            a.expected,
+            a.voting_expected,
+            a.voting_present,
+            a.absent,
+            a.excluded
+        ),
+        (15, 13, 7, 6, 1)
+    );
+    let o = store
+        .with_tx(|tx| meetings::add_vote(tx, m, &vote(VoteKind::Membership, 7), now()))
+        .expect("vote");
+    assert!(o.quorum_met && o.passed, "{}", o.explanation);
+    let e = store
+        .with_tx(|tx| meetings::set_presence(tx, m, voters[1], Presence::Present, None))
+        .expect_err("excluded first");
+    assert!(e.to_string().contains("取消“不计入应到”"), "{e}");
+    let row = meetings::detail(store.conn(), m)
+        .expect("detail")
+        .people
+        .into_iter()
+        .find(|p| p.member_id == voters[1])
+        .expect("row");
+    assert_eq!(row.excluded, Some(away));
+    exclude(&mut store, voters[1], None).expect("counted again");
+    // A 支委会 has no 应到会 exclusions.
+    let committee = store
+        .with_tx(|tx| meetings::create(tx, org, &input(MeetingKind::Committee), now()))
+        .expect("m");
+    let member = meetings::detail(store.conn(), committee).expect("d").people[0].member_id;
+    store
+        .with_tx(|tx| meetings::set_presence(tx, committee, member, Presence::Leave, Some("病假")))
+        .expect("leave");
+    let e = store
+        .with_tx(|tx| {
+            meetings::set_exclusion(
+                tx,
+                committee,
+                member,
+                Some(&Exclusion {
+                    reason: "正在服刑".into(),
+                    consent: "镇党委同意".into(),
+                }),
+            )
+        })
+        .expect_err("only a 党员大会");
+    assert!(e.to_string().contains("只有支部党员大会"), "{e}");
+
     // One more arrives: 8 present, 8 in favour of 14 entitled passes.
     store
         .with_tx(|tx| meetings::set_presence(tx, m, voters[0], Presence::Present, None))

@@ -105,6 +105,52 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
         })
         .expect("attach");
 
+    // A 党员大会 at which 潘志明, away and out of touch, is left out of 应到
+    // with the 镇党委's consent: the minutes say so, with the consent.
+    let general = store
+        .with_tx(|tx| {
+            meetings::create(
+                tx,
+                org,
+                &meetings::MeetingInput {
+                    kind: Some(meetings::MeetingKind::GeneralMeeting),
+                    topic: "讨论年度党员民主评议工作".into(),
+                    date: Some(today()),
+                    ..meetings::MeetingInput::default()
+                },
+                now(),
+            )
+        })
+        .expect("meeting");
+    let pan = meetings::detail(store.conn(), general)
+        .expect("detail")
+        .people
+        .into_iter()
+        .find(|p| p.name == "潘志明")
+        .expect("潘志明")
+        .member_id;
+    store
+        .with_tx(|tx| {
+            meetings::set_presence(
+                tx,
+                general,
+                pan,
+                meetings::Presence::Absent,
+                Some("失去联系"),
+            )?;
+            meetings::set_exclusion(
+                tx,
+                general,
+                pan,
+                Some(&meetings::Exclusion {
+                    reason: "外出半年以上未转组织关系".into(),
+                    consent: "柳河镇党委2026年11月20日同意".into(),
+                }),
+            )
+        })
+        .expect("excluded");
+    let list = meetings::list(store.conn(), org, 2026).expect("list");
+
     let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
     let rendered = pdf::render(&job, &AtomicBool::new(false)).expect("render");
     assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
@@ -126,6 +172,13 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
     );
     assert!(!text.contains("第1页"), "the cover has no page number");
     assert!(text.contains("签到表（本人签字）"));
+    assert!(
+        text.contains("不计应到")
+            && text.contains(&squeeze(
+                "潘志明（外出半年以上未转组织关系；柳河镇党委2026年11月20日同意）"
+            )),
+        "the exclusion and its consent are printed"
+    );
     for m in &list {
         let detail = meetings::detail(store.conn(), m.id).expect("detail");
         assert!(text.contains(&squeeze(&m.topic)), "topic {}", m.topic);
@@ -138,6 +191,10 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
             );
         }
     }
+    // The whole book too, for a person to page through.
+    let keep = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/pdf-pages");
+    std::fs::create_dir_all(&keep).expect("pages dir");
+    std::fs::copy(&out, keep.join("minutes-demo.pdf")).expect("keep the book");
     let pages = pages_png(&out, "minutes-demo", 4);
     assert_eq!(pages.len(), 4);
     for page in &pages {

@@ -351,7 +351,8 @@ mod tests {
             e(Admitted, d(2010, 7, 1), true),
             e(Confirmed, d(2011, 7, 1), true),
         ];
-        let table: [(&[(EventKind, NaiveDate, Option<&str>)], Option<NaiveDate>); 5] = [
+        type Entry = (EventKind, NaiveDate, Option<&'static str>);
+        let table: [(&[Entry], Option<NaiveDate>); 5] = [
             (
                 &[(DisciplinaryProbation, d(2025, 3, 10), Some("一年"))],
                 Some(d(2026, 3, 10)),

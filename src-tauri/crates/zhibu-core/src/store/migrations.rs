@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_dues.sql"),
     include_str!("../../migrations/0005_development.sql"),
     include_str!("../../migrations/0006_dev_document_files.sql"),
+    include_str!("../../migrations/0007_attendance_exclusions.sql"),
 ];
 
 /// The schema version this program writes.

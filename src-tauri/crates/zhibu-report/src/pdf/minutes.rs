@@ -18,10 +18,12 @@ pub fn file_name(branch: &str, year: i32) -> String {
     format!("{branch}{year}年组织生活记录.pdf")
 }
 
+/// Those counted in 应到 who were `presence`; the ones left out of 应到 are
+/// listed on their own line.
 fn names(d: &MeetingDetail, presence: Presence) -> Vec<Value> {
     d.people
         .iter()
-        .filter(|p| p.presence == presence)
+        .filter(|p| p.presence == presence && p.excluded.is_none())
         .map(|p| json!({ "name": p.name, "reason": p.reason.clone().unwrap_or_default() }))
         .collect()
 }
@@ -109,6 +111,10 @@ fn meeting(
         },
         "leave": names(d, Presence::Leave),
         "absent": names(d, Presence::Absent),
+        "excluded": d.people.iter().filter_map(|p| p.excluded.as_ref().map(|x| json!({
+            "name": p.name,
+            "reason": format!("{}；{}", x.reason, x.consent),
+        }))).collect::<Vec<_>>(),
         "guests": d.input.guests,
         "agenda": d.input.agenda,
         "minutes": d.input.minutes,
