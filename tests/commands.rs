@@ -130,7 +130,7 @@ fn demo_and_switching_branches() {
         .as_array()
         .and_then(|b| b.iter().find(|b| b["org"]["id"] == demo))
         .expect("demo in info");
-    assert_eq!(dongpo["counts"]["total"], 17);
+    assert_eq!(dongpo["counts"]["total"], 18);
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn members_are_added_and_listed_through_ipc() {
     )
     .expect("roster");
     assert_eq!(roster["rows"][0]["id"], id);
-    assert_eq!(roster["counts"]["total"], 18);
+    assert_eq!(roster["counts"]["total"], 19);
     let detail = invoke(&app, "members_detail", json!({ "id": id })).expect("detail");
     assert_eq!(detail["row"]["standing"], "正式党员");
 
@@ -203,8 +203,8 @@ fn a_meeting_is_recorded_voted_finalised_and_then_locked_through_ipc() {
     )
     .expect("create");
     let detail = invoke(&app, "meetings_detail", json!({ "id": id })).expect("detail");
-    assert_eq!(detail["attendance"]["expected"], 17);
-    assert_eq!(detail["attendance"]["voting_expected"], 14);
+    assert_eq!(detail["attendance"]["expected"], 18);
+    assert_eq!(detail["attendance"]["voting_expected"], 15);
     let someone = detail["people"][0]["member_id"].clone();
     invoke(
         &app,
@@ -212,6 +212,39 @@ fn a_meeting_is_recorded_voted_finalised_and_then_locked_through_ipc() {
         json!({ "id": id, "member": someone, "presence": "请假", "reason": "住院治疗" }),
     )
     .expect("leave");
+    // One who is away, left out of 应到 with the 镇党委's consent.
+    let reasons = invoke(&app, "meetings_exclusion_reasons", json!({})).expect("reasons");
+    let away = reasons
+        .as_array()
+        .and_then(|r| {
+            r.iter()
+                .find(|r| r.as_str().is_some_and(|r| r.contains("未转组织关系")))
+        })
+        .expect("the usual reasons are offered")
+        .clone();
+    let other = detail["people"][1]["member_id"].clone();
+    invoke(
+        &app,
+        "meetings_set_presence",
+        json!({ "id": id, "member": other, "presence": "缺席", "reason": "外出务工" }),
+    )
+    .expect("absent");
+    let exclusion = json!({ "reason": away, "consent": "柳河镇党委2026年11月5日同意" });
+    invoke(
+        &app,
+        "meetings_set_exclusion",
+        json!({ "id": id, "member": other, "exclusion": exclusion }),
+    )
+    .expect("excluded");
+    let detail = invoke(&app, "meetings_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(
+        (
+            &detail["attendance"]["voting_expected"],
+            &detail["attendance"]["excluded"],
+            &detail["people"][1]["excluded"]["consent"],
+        ),
+        (&json!(14), &json!(1), &json!("柳河镇党委2026年11月5日同意"))
+    );
     let vote = json!({
         "subject": "接收高丽娟为预备党员", "kind": "发展党员表决", "method": "无记名投票",
         "yes": 13, "no": 0, "abstain": 0, "written_yes": 1, "written_no": 0, "written_abstain": 0
