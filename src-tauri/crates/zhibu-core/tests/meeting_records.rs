@@ -355,13 +355,16 @@ fn the_calendar_marks_held_missing_due_and_not_yet_due() {
         .filter(|r| r.kind == MeetingKind::Group)
         .collect();
     assert_eq!(groups.len(), 2);
-    assert!(groups[0].clause.contains("党小组会一般每月召开1次"));
+    assert!(
+        groups[0].clause.contains("党小组会……“一般每月召开1次”")
+            && groups[0].clause.contains("第十三条")
+    );
     // The findings are what the CLI prints.
     let findings = calendar::findings(&cal);
     assert!(findings.iter().any(|f| f.kind == MeetingKind::Committee
         && f.period == "2026年3月"
         && f.status == CellStatus::Missing
-        && f.clause.contains("支部委员会会议一般每月召开1次")));
+        && f.clause.contains("党支部委员会会议“一般每月召开1次")));
     assert!(!findings
         .iter()
         .any(|f| f.period == "2026年1月" && f.kind == MeetingKind::Committee));

@@ -56,22 +56,26 @@ label_enum! {
     what: "状态"
 }
 
+// The 条例's words are quoted inside “…”; the article numbers of its
+// chapter 5 differ between copies, so they are given only where the
+// reference (domain-rules.md §3.1, §7) settles them.
 pub const CLAUSE_GENERAL: &str =
-    "《中国共产党支部工作条例（试行）》：支部党员大会一般每季度召开1次";
+    "《中国共产党支部工作条例（试行）》第十一条：党员大会……“一般每季度召开1次”";
 pub const CLAUSE_COMMITTEE: &str =
-    "《中国共产党支部工作条例（试行）》：支部委员会会议一般每月召开1次";
+    "《中国共产党支部工作条例（试行）》第十二条：党支部委员会会议“一般每月召开1次，根据需要可以随时召开”";
 /// 正式党员 from which a branch has a 支部委员会 (支部工作条例第二十条).
 pub const COMMITTEE_FROM: usize = 7;
 pub const NO_COMMITTEE: &str = "正式党员不足7人，不设支部委员会，不要求召开支委会。依据：《中国共产党支部工作条例（试行）》第二十条：正式党员不足7人的党支部，设1名书记，必要时可以设1名副书记";
-pub const CLAUSE_GROUP: &str = "《中国共产党支部工作条例（试行）》：党小组会一般每月召开1次";
+pub const CLAUSE_GROUP: &str =
+    "《中国共产党支部工作条例（试行）》第十三条：党小组会……“一般每月召开1次”";
 pub const CLAUSE_LECTURE: &str = "支部工作条例未规定党支部党课频次（只规定党委书记每年至少讲1次党课）；“每季度至少1次”是多数地方的规定，可在设置中修改";
 pub const CLAUSE_THEME_DAY: &str =
-    "《中国共产党支部工作条例（试行）》：党支部应当每月相对固定1天开展主题党日";
+    "《中国共产党支部工作条例（试行）》：党支部……“每月相对固定1天开展主题党日”";
 pub const CLAUSE_LIFE: &str =
     "《中国共产党支部工作条例（试行）》第十七条：党支部每年至少召开1次组织生活会，一般安排在第四季度";
 pub const CLAUSE_APPRAISAL: &str =
-    "《中国共产党支部工作条例（试行）》：民主评议党员一般每年开展1次，可以与组织生活会结合进行";
-pub const CLAUSE_TALK: &str = "《中国共产党支部工作条例（试行）》：支部委员之间、支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次";
+    "《中国共产党支部工作条例（试行）》：民主评议党员“一般每年开展1次”（可与组织生活会结合进行，是通行做法）";
+pub const CLAUSE_TALK: &str = "《中国共产党支部工作条例（试行）》第十九条：党支部委员之间、党支部委员和党员之间、党员和党员之间，“每年谈心谈话一般不少于1次”";
 pub const CLAUSE_ARTICLE_9: &str = "《中国共产党章程》第九条：党员如果没有正当理由，连续六个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被认为是自行脱党。支部大会应当决定把这样的党员除名，并报上级党组织批准";
 
 /// The clause a requirement of `kind` comes from.
