@@ -454,8 +454,19 @@ fn the_demo_has_someone_at_every_stage_an_overdue_approval_and_an_extension() {
         .any(|e| e.kind == EventKind::ProbationExtended && e.until == Some(d(2027, 2, 22))));
 
     let findings = development::check(store.conn(), org, today()).expect("check");
-    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings.len(), 2, "{findings:?}");
     assert!(findings[0].name == "赵敏" && findings[0].clause.contains("第二十四条"));
+    // 孙磊, extended for not taking part, has handed in no 思想汇报 for over
+    // a year; the branch asks for one every three months (its setting).
+    assert!(
+        findings[1].name == "孙磊"
+            && findings[1].step == 21
+            && findings[1]
+                .message
+                .contains("最近一次思想汇报登记于2025年8月22日")
+            && findings[1].clause.contains("本支部设置"),
+        "{findings:?}"
+    );
     let soon = development::deadlines(store.conn(), org, today(), 30).expect("deadlines");
     assert_eq!(
         soon.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),

@@ -209,8 +209,9 @@ impl Demo<'_, '_> {
         Ok(p)
     }
 
-    /// Steps 7–14 for an activist of over a year: 发展对象 `months` ago.
-    fn candidate(&self, p: i64, months: u32, upto: u8) -> Result<()> {
+    /// Steps 7–14 for an activist of over a year: 发展对象 `months` ago,
+    /// with a 思想汇报 each quarter after that until `reports_until` months ago.
+    fn candidate(&self, p: i64, months: u32, upto: u8, reports_until: u32) -> Result<()> {
         self.on(p, 7, self.ago(months, 0))?;
         self.on(p, 8, self.ago(months, 6))?;
         self.with(p, 9, self.ago(months, 10), &["王建国", "张志强"])?;
@@ -234,6 +235,11 @@ impl Demo<'_, '_> {
             if upto >= step {
                 self.on(p, step, self.ago(months - back, 0))?;
             }
+        }
+        let mut report = months;
+        while report > reports_until + 3 {
+            report -= 3;
+            self.on(p, 6, self.ago(report, 10))?;
         }
         Ok(())
     }
@@ -263,17 +269,17 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
     demo.activist("陈浩", Sex::Male, date(1995, 10, 26), 305, 23, 0)?;
     // 发展对象: sponsors, 政审 and training done; next the 支委会 审查.
     let liu = demo.activist("刘洋", Sex::Male, date(1993, 6, 9), 307, 32, 12)?;
-    demo.candidate(liu, 12, 11)?;
+    demo.candidate(liu, 12, 11, 0)?;
     // Accepted by the 支部大会 four months ago; the 镇党委 has not approved
     // yet: the three months of 细则第二十四条 have passed.
     let zhao = demo.activist("赵敏", Sex::Female, date(1994, 12, 1), 306, 40, 13)?;
-    demo.candidate(zhao, 13, 14)?;
+    demo.candidate(zhao, 13, 14, 0)?;
     demo.accepted(zhao, "赵敏", demo.ago(4, 0))?;
     demo.on(zhao, 16, demo.ago(4, 10))?;
     // 预备党员 accepted 21 months ago; at the 转正 discussion the branch
     // extended the 预备期 by a year (细则第三十二条: once, at most a year).
     let sun = demo.activist("孙磊", Sex::Male, date(1996, 3, 14), 309, 48, 29)?;
-    demo.candidate(sun, 29, 14)?;
+    demo.candidate(sun, 29, 14, 21)?;
     demo.accepted(sun, "孙磊", demo.ago(21, 0))?;
     demo.on(sun, 16, demo.ago(21, 8))?;
     demo.on(sun, 17, demo.ago(20, 0))?;

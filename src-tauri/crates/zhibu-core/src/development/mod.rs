@@ -917,7 +917,11 @@ pub struct DevFinding {
     pub clause: String,
 }
 
+/// The document that records a 思想汇报 on a 考察 step (6 or 21).
+pub const REPORT_DOCUMENT: &str = "思想汇报";
+
 pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevFinding>> {
+    let settings = dev_settings(conn, org)?;
     let mut out = Vec::new();
     for (p, steps) in people(conn, org, today)? {
         if let Some(n) = p.next.as_ref().filter(|_| p.overdue) {
@@ -949,6 +953,43 @@ pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevF
                     ymd(end)
                 ),
                 clause: rules::CLAUSE_DISCUSSION.to_string(),
+            });
+        }
+        // 思想汇报, as often as the branch's setting asks.
+        let last_report = steps
+            .iter()
+            .filter(|s| matches!(s.step, 6 | 21) && s.withdrawn_at.is_none())
+            .filter(|s| s.documents.iter().any(|d| d.name == REPORT_DOCUMENT))
+            .map(|s| s.date)
+            .max();
+        if let Some(due) = rules::report_overdue(
+            p.stage,
+            p.stage_since,
+            last_report,
+            settings.report_every_months,
+            today,
+        ) {
+            let step = if p.stage == Stage::Probationary {
+                21
+            } else {
+                6
+            };
+            let last = match last_report {
+                Some(d) => format!("最近一次思想汇报登记于{}", ymd(d)),
+                None => "还没有登记过思想汇报".to_string(),
+            };
+            out.push(DevFinding {
+                person_id: p.id,
+                name: p.name.clone(),
+                step,
+                step_name: def(step).map(|d| d.name).unwrap_or_default().to_string(),
+                message: format!(
+                    "{last}。按本支部设置每{}个月一次，{}前应再交一次：请督促本人提交，收到后在第{step}步“{}”中勾选“思想汇报”登记",
+                    settings.report_every_months,
+                    ymd(due),
+                    def(step).map(|d| d.name).unwrap_or_default()
+                ),
+                clause: rules::CLAUSE_REPORTS.to_string(),
             });
         }
         for s in steps {

@@ -435,6 +435,34 @@ pub fn discussion_overdue(history: &[Taken], today: NaiveDate) -> Option<NaiveDa
     (end < today && count(history, 23) < rounds).then_some(end)
 }
 
+/// The 细则 sets no frequency for 思想汇报; the branch's setting does.
+pub const CLAUSE_REPORTS: &str = "本地做法（本支部设置）：入党积极分子、发展对象和预备党员定期向党组织提交思想汇报；《中国共产党发展党员工作细则》第十一条：党支部每半年对入党积极分子进行一次考察";
+
+/// When the next 思想汇报 was due, if it is overdue on `today`: `every`
+/// months after the last one recorded (a 培养教育考察 or 继续教育考察 with
+/// a 思想汇报 among its documents), or after the person entered their stage
+/// when none is. Only 积极分子, 发展对象 and 预备党员 write them.
+pub fn report_overdue(
+    stage: Stage,
+    stage_since: Option<NaiveDate>,
+    last_report: Option<NaiveDate>,
+    every: u32,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    if !matches!(
+        stage,
+        Stage::Activist | Stage::Candidate | Stage::Probationary
+    ) {
+        return None;
+    }
+    let from = match (last_report, stage_since) {
+        (Some(r), Some(s)) => r.max(s),
+        (r, s) => r.or(s)?,
+    };
+    let due = add_months(from, every.max(1));
+    (due < today).then_some(due)
+}
+
 /// The next thing to do for a person and by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Next {
@@ -526,6 +554,52 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn reports_fall_due_every_so_many_months_after_the_last() {
+        // Local rule (DevSettings.report_every_months); the 细则 sets none.
+        use Stage::*;
+        let today = d(2026, 11, 22);
+        let since = Some(d(2026, 1, 10));
+        let table = [
+            // stage, entered stage, last report, every, overdue since
+            (Activist, since, Some(d(2026, 8, 22)), 3, None),
+            (
+                Activist,
+                since,
+                Some(d(2026, 8, 21)),
+                3,
+                Some(d(2026, 11, 21)),
+            ),
+            (Candidate, since, None, 3, Some(d(2026, 4, 10))),
+            (Probationary, since, Some(d(2026, 5, 23)), 6, None),
+            (
+                Probationary,
+                since,
+                Some(d(2026, 5, 21)),
+                6,
+                Some(d(2026, 11, 21)),
+            ),
+            // A report from an earlier stage does not count after the new one began.
+            (
+                Probationary,
+                Some(d(2026, 9, 1)),
+                Some(d(2026, 1, 1)),
+                3,
+                None,
+            ),
+            (Applicant, since, None, 3, None),
+            (Full, since, None, 3, None),
+            (Activist, None, None, 3, None),
+        ];
+        for (stage, entered, last, every, want) in table {
+            assert_eq!(
+                report_overdue(stage, entered, last, every, today),
+                want,
+                "{stage:?} {entered:?} {last:?} every {every}"
+            );
+        }
     }
 
     fn taken(step: u8, date: NaiveDate) -> Taken {
