@@ -147,8 +147,8 @@ fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
 fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
-    s.wait_text("[data-test=count-total]", "17")?;
-    s.wait_text("[data-test=count-full]", "14")?;
+    s.wait_text("[data-test=count-total]", "18")?;
+    s.wait_text("[data-test=count-full]", "15")?;
     s.wait_text("[data-test=count-probationary]", "3")?;
     s.wait_text("[data-test=term-alert]", "距离换届还有")?;
     s.wait_text("[data-test=committee-table]", "王建国")?;
@@ -187,12 +187,15 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     s.screenshot("welcome")?;
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
-    s.wait_text("[data-test=count-total]", "17")?;
+    s.wait_text("[data-test=count-total]", "18")?;
     s.screenshot("overview")?;
     // 马俊杰 has been away at work for eight months: 转移组织关系 is due
-    // (党员教育管理工作条例第二十五条).
+    // (党员教育管理工作条例第二十五条); 潘志明 has been out of contact for
+    // nine months: search, then 停止党籍 (第二十四条).
     s.wait_text("[data-test=findings]", "马俊杰自")?;
     s.wait_text("[data-test=findings]", "第二十五条")?;
+    s.wait_text("[data-test=findings]", "潘志明自")?;
+    s.wait_text("[data-test=findings]", "第二十四条")?;
     s.execute("document.querySelector('[data-test=findings]').scrollIntoView(); return 0")?;
     // A steady shell: the content scrolled, the header and the menu did not.
     let scrolled = s.execute(
@@ -360,6 +363,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     // 潘志明, out of contact nine months: his 党籍 is stopped once the search
     // is recorded (党员教育管理工作条例第二十四条); he stays listed, marked.
     s.type_into("[data-test=roster-search]", "潘志明")?;
+    s.wait_without("[data-test=roster-table]", "王建国")?;
     s.click_text("[data-test=roster-table] .el-table-v2__row", "潘志明")?;
     s.wait_text("[data-test=member-tags]", "失联")?;
     s.click("[data-test=member-event]")?;
@@ -379,6 +383,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     // 留党察看 asks for its period.
     s.click("[data-test=nav-members]")?;
     s.type_into("[data-test=roster-search]", "赵永刚")?;
+    s.wait_without("[data-test=roster-table]", "王建国")?;
     s.click_text("[data-test=roster-table] .el-table-v2__row", "赵永刚")?;
     s.click("[data-test=member-event]")?;
     s.choose("[data-test=ev-kind]", "留党察看")?;
@@ -500,7 +505,7 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=import-rows]", "沈海涛")?;
     s.screenshot("preview-ok")?;
     s.click("[data-test=import-go]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 20 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 21 人")?;
     // The table draws only the rows in view: find the new member by search.
     s.type_into("[data-test=roster-search]", "蒋丽萍")?;
     s.wait_text("[data-test=roster-table]", "2015年6月30日")?;
@@ -1316,7 +1321,7 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.choose("[data-test=mt-kind]", "支部党员大会")?;
     s.type_into("[data-test=mt-topic]", "讨论接收吴思远为预备党员")?;
     s.click("[data-test=mt-save]")?;
-    s.wait_text("[data-test=meeting-counts]", "17 / 17")?;
+    s.wait_text("[data-test=meeting-counts]", "18 / 18")?;
     s.type_into("[data-test=vote-subject]", "接收吴思远同志为中共预备党员")?;
     s.choose("[data-test=vote-kind]", "发展党员表决")?;
     s.type_into("[data-test=vote-yes]", "14")?;
@@ -1350,6 +1355,6 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=member-profile]", "13905431234")?;
     s.screenshot("on-the-roster")?;
     s.click("[data-test=nav-members]")?;
-    s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
+    s.wait_text("[data-test=roster-counts]", "在册 19 人")?;
     Ok(())
 }
