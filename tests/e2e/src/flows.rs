@@ -396,8 +396,13 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=member-tags]", "留党察看")?;
     s.click("[data-test=nav-members]")?;
     s.type_into("[data-test=roster-search]", "")?;
-    s.wait_text("[data-test=roster-table]", "停止党籍")?;
+    s.wait_text("[data-test=roster-table]", "留党察看")?;
     s.screenshot("roster-marks")?;
+    s.choose("[data-test=roster-status]", "停止党籍党员")?;
+    s.wait_without("[data-test=roster-table]", "赵永刚")?;
+    s.wait_text("[data-test=roster-table]", "潘志明")?;
+    s.wait_text("[data-test=roster-table]", "停止党籍")?;
+    s.screenshot("roster-suspended-filter")?;
     Ok(())
 }
 

@@ -944,3 +944,68 @@ fn months_without_a_base_are_reported_not_counted_as_unpaid() {
         "{row:?}"
     );
 }
+
+/// 党费规定第八条: a 预备党员 pays from the 支部大会 that accepted them. One
+/// handed over from 发展党员 comes onto the books only when the 上级党委
+/// approves: the months before are owed, but the branch could not have
+/// asked for them, so they do not start a 3/5/6-month run (issue 18, item 6).
+#[test]
+fn a_handed_over_probationer_owes_from_the_meeting_but_is_not_counted_unpaid_before() {
+    use zhibu_core::development::{self, StepInput};
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    // 赵敏: accepted by the 支部大会 on 22 July, approved today.
+    let zhao = development::list(store.conn(), org, today())
+        .expect("board")
+        .into_iter()
+        .find(|p| p.name == "赵敏")
+        .expect("赵敏")
+        .id;
+    store
+        .with_tx(|tx| {
+            development::record_step(
+                tx,
+                zhao,
+                &StepInput {
+                    step: 17,
+                    date: Some(today()),
+                    override_reason: Some("镇党委会议推迟".into()),
+                    ..StepInput::default()
+                },
+                now(),
+            )
+        })
+        .expect("approved");
+    let member = development::detail(store.conn(), zhao, today())
+        .expect("detail")
+        .summary
+        .member_id
+        .expect("on the roster");
+    // The books are closed through September: the base starts in October.
+    store
+        .with_tx(|tx| profile::set_base(tx, org, member, &farmer("2026-10"), now()))
+        .expect("base");
+    let card = ledger::card(store.conn(), org, member, today()).expect("card");
+    let owed: Vec<(String, Option<i64>)> = card
+        .open
+        .iter()
+        .filter(|o| o.month <= ym("2026-11"))
+        .map(|o| (o.month.to_string(), o.fen))
+        .collect();
+    assert!(
+        owed.contains(&("2026-10".into(), Some(100)))
+            && owed.contains(&("2026-11".into(), Some(100))),
+        "October and November are owed: {owed:?}"
+    );
+    assert_eq!(card.unpaid_run, 0, "{card:?}");
+    let rows = ledger::arrears(store.conn(), org, today()).expect("arrears");
+    let row = rows.iter().find(|r| r.member_id == member);
+    assert!(
+        row.is_none_or(|r| r.level.is_none() && r.unpaid_run == 0),
+        "{row:?}"
+    );
+    // A month that falls due after the handover counts as usual.
+    let later = d(2027, 1, 6);
+    let card = ledger::card(store.conn(), org, member, later).expect("card");
+    assert_eq!(card.unpaid_run, 2, "December and January: {card:?}");
+}

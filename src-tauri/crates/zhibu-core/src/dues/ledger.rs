@@ -46,6 +46,11 @@ pub struct MemberBook {
     spans: Vec<RollSpan>,
     /// 停止党籍 from … to: no dues in between.
     suspended: Vec<(NaiveDate, Option<NaiveDate>)>,
+    /// A 预备党员 handed over from 发展党员: the day the 上级党委 approved
+    /// (the roster entry is made then, dated back to the 支部大会). Months
+    /// due before it are owed (党费规定第八条) but could not have been
+    /// collected, so they do not count toward the unpaid run.
+    handed_over: Option<NaiveDate>,
     pub bases: Vec<BaseRecord>,
     /// Month → (net amount allocated, the last day money came in for it).
     paid: BTreeMap<YearMonth, (i64, Option<NaiveDate>)>,
@@ -101,8 +106,8 @@ impl MemberBook {
 
     /// The current run of months, up to `today`, that were due, past their
     /// due day, and got no money at all. Months that were not due here
-    /// (before joining, paid elsewhere, 免交, no base yet) neither count nor
-    /// break it.
+    /// (before joining, paid elsewhere, 免交, no base yet) or fell due before
+    /// a 预备党员 was handed over neither count nor break it.
     pub fn unpaid_run(
         &self,
         start: YearMonth,
@@ -112,7 +117,9 @@ impl MemberBook {
         let mut month = YearMonth::of(today);
         let (mut run, mut since) = (0, None);
         while month >= start {
-            let overdue = today > settings.due_date(month);
+            let due_day = settings.due_date(month);
+            // Before the handover the branch could not have asked for it.
+            let overdue = today > due_day && self.handed_over.is_none_or(|h| due_day >= h);
             // A month with no base has no amount the clerk could have taken:
             // it is reported as 未核定基数, not counted as unpaid.
             let counts = match self.owing(month, settings) {
@@ -239,6 +246,18 @@ impl Book {
                 .or_default()
                 .insert(YearMonth::parse(&month)?, (fen, on));
         }
+        // 预备党员 handed over from 发展党员: the 上级党委's approval (step 17).
+        let mut handed_over: HashMap<MemberId, NaiveDate> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.member_id, max(s.date) FROM dev_people p JOIN dev_steps s ON s.person_id = p.id
+             WHERE p.org_id = ?1 AND p.member_id IS NOT NULL AND (?2 IS NULL OR p.member_id = ?2)
+               AND s.step = 17 AND s.withdrawn_at IS NULL
+             GROUP BY p.member_id",
+        )?;
+        for row in stmt.query_map(params![org, only], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (member, on) = row?;
+            handed_over.insert(member, on);
+        }
         let histories = match only {
             Some(id) => vec![roster::history_of(conn, id)?],
             None => roster::histories(conn, org)?,
@@ -251,6 +270,7 @@ impl Book {
                 group_id: m.group_id,
                 spans: roll_spans(&events, org),
                 suspended: suspensions(&events),
+                handed_over: handed_over.get(&m.id).copied(),
                 bases: bases.remove(&m.id).unwrap_or_default(),
                 paid: paid.remove(&m.id).unwrap_or_default(),
             })
