@@ -900,6 +900,8 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=base-save]")?;
     s.wait_text("[data-test=card-current]", "30.00 元")?;
     s.wait_text("[data-test=card-bases]", "3000.01")?;
+    // She pays each quarter, as the 支委会 agreed: the new base keeps it.
+    s.wait_text("[data-test=card-bases]", "按季度交纳")?;
     s.execute("document.querySelector('[data-test=card-name]').scrollIntoView()")?;
     s.screenshot("dues-card")?;
 
@@ -918,6 +920,20 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=base-farmer-own]", "0.5")?;
     s.click("[data-test=base-save]")?;
     s.wait_text("[data-test=card-current]", "0.50 元")?;
+    // His son brings the money each quarter: 按季度 needs the branch's
+    // consent on record (党费规定第十二条).
+    s.click("[data-test=card-base]")?;
+    s.choose("[data-test=base-period]", "按季度")?;
+    s.type_into("[data-test=base-note]", "年老行动不便，由儿子按季度代交")?;
+    s.click("[data-test=base-save]")?;
+    s.wait_text("[data-test=base-error]", "须经党支部同意")?;
+    s.type_into(
+        "[data-test=base-approval]",
+        "2026年11月3日支委会同意按季度交纳",
+    )?;
+    s.screenshot("quarterly-payer")?;
+    s.click("[data-test=base-save]")?;
+    s.wait_text("[data-test=card-bases]", "按季度交纳")?;
 
     // The year's ledgers to Excel, where the clerk says.
     s.click("[data-test=nav-dues]")?;

@@ -497,6 +497,8 @@ reasons: Array<string>, level: ParticipationLevel, message: string, clause: stri
 
 export type DuesCategory = "在职" | "年薪制" | "个体经营等不按月取得收入" | "离退休" | "农民" | "学生" | "下岗失业" | "依靠抚恤或救济生活" | "领取最低生活保障金" | "经批准少交" | "经批准免交";
 
+export type PayPeriod = "按月" | "按季度" | "按半年";
+
 export type Rounding = "四舍五入到分" | "四舍五入到角" | "舍去分（保留到角）";
 
 export type BasePolicy = "年初核定、年内一般不变动" | "工资变化当月起调整" | "工资变化次年起调整";
@@ -546,7 +548,11 @@ base_fen: number | null,
  */
 fixed_fen: number | null, };
 
-export type BaseRecord = { id: number, member_id: number, effective: string, terms: Terms, pays_elsewhere: boolean, approval: string | null, note: string | null, created_at: string, };
+export type BaseRecord = { id: number, member_id: number, effective: string, terms: Terms, pays_elsewhere: boolean, 
+/**
+ * Monthly, or 按季度 with the branch's consent (党费规定第十二条).
+ */
+period: PayPeriod, approval: string | null, note: string | null, created_at: string, };
 
 export type BaseInput = { effective: string, category: DuesCategory, base_fen: number | null, 
 /**
@@ -558,7 +564,11 @@ fixed_fen: number | null,
  */
 pays_elsewhere: boolean, 
 /**
- * 经批准少交/免交: the approval document or meeting.
+ * 按季度 (or 按半年) with the branch's consent, given in `approval`.
+ */
+period: PayPeriod, 
+/**
+ * 经批准少交/免交, or a period other than monthly: the approval.
  */
 approval: string | null, note: string | null, };
 

@@ -45,6 +45,7 @@ fn main() {
                     base_fen: Some(250_000 + (i as i64 % 900) * 1_000),
                     fixed_fen: None,
                     pays_elsewhere: false,
+                    period: Default::default(),
                     approval: None,
                     note: None,
                 };

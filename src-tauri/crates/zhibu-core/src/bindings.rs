@@ -24,7 +24,7 @@ use crate::dues::payments::{Allocation, PayMethod, PaymentInput, PaymentRecord};
 use crate::dues::profile::{BaseInput, BaseRecord, Review, ReviewEntry, ReviewRow};
 use crate::dues::remit::{PeriodRow, Reconciliation, RemittanceInput, RemittanceRecord};
 use crate::dues::{
-    BasePolicy, DuesCategory, DuesSettings, RemitPeriod, Rounding, Terms, WindowPolicy,
+    BasePolicy, DuesCategory, DuesSettings, PayPeriod, RemitPeriod, Rounding, Terms, WindowPolicy,
 };
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::export::{Document, ExportProgress, Exported, MissingChars};
@@ -140,6 +140,7 @@ fn generate() -> String {
         decl::<ParticipationLevel>(&cfg),
         decl::<Participation>(&cfg),
         decl::<DuesCategory>(&cfg),
+        decl::<PayPeriod>(&cfg),
         decl::<Rounding>(&cfg),
         decl::<BasePolicy>(&cfg),
         decl::<WindowPolicy>(&cfg),

@@ -12,7 +12,7 @@ use zhibu_core::dues::ledger::{self, MonthState};
 use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
 use zhibu_core::dues::profile::{self, BaseInput, ReviewEntry};
 use zhibu_core::dues::remit::{self, RemittanceInput};
-use zhibu_core::dues::{self, close, DuesCategory, DuesSettings, WindowPolicy};
+use zhibu_core::dues::{self, close, DuesCategory, DuesSettings, PayPeriod, WindowPolicy};
 use zhibu_core::meetings::calendar::ParticipationLevel;
 use zhibu_core::members::excel::Cell;
 use zhibu_core::members::{roster, RosterQuery};
@@ -44,6 +44,7 @@ fn farmer(effective: &str) -> BaseInput {
         base_fen: None,
         fixed_fen: None,
         pays_elsewhere: false,
+        period: PayPeriod::Monthly,
         approval: None,
         note: None,
     }
@@ -1008,4 +1009,108 @@ fn a_handed_over_probationer_owes_from_the_meeting_but_is_not_counted_unpaid_bef
     let later = d(2027, 1, 6);
     let card = ledger::card(store.conn(), org, member, later).expect("card");
     assert_eq!(card.unpaid_run, 2, "December and January: {card:?}");
+}
+
+/// 党费规定第十二条: "遇到特殊情况，经党支部同意，可以每季度交纳一次党费".
+/// A quarterly payer's months fall due together, on the due day of the
+/// quarter's last month; the consent must be recorded (issue 18, item 7).
+#[test]
+fn a_quarterly_payer_owes_each_quarter_by_its_last_months_due_day() {
+    use zhibu_core::dues::PayPeriod::{self, *};
+    // The period each month belongs to ends in …
+    let table: [(PayPeriod, &str, &str); 7] = [
+        (Monthly, "2026-02", "2026-02"),
+        (Quarterly, "2026-01", "2026-03"),
+        (Quarterly, "2026-03", "2026-03"),
+        (Quarterly, "2026-04", "2026-06"),
+        (Quarterly, "2026-12", "2026-12"),
+        (HalfYearly, "2026-06", "2026-06"),
+        (HalfYearly, "2026-07", "2026-12"),
+    ];
+    for (period, month, last) in table {
+        assert_eq!(period.last_month(ym(month)), ym(last), "{period} {month}");
+    }
+
+    let (mut store, org) = branch("2026-07");
+    let wang = id_of(&store, org, "王建国");
+    let li = id_of(&store, org, "李秀英");
+    let quarterly = |approval: Option<&str>| BaseInput {
+        period: Quarterly,
+        approval: approval.map(Into::into),
+        note: Some("本人常年在外务工，申请按季度交纳".into()),
+        ..farmer("2026-07")
+    };
+    let e = store
+        .with_tx(|tx| profile::set_base(tx, org, wang, &quarterly(None), now()))
+        .expect_err("needs the branch's consent");
+    assert!(
+        e.to_string().contains("须经党支部同意") && e.to_string().contains("第十二条"),
+        "{e}"
+    );
+    store
+        .with_tx(|tx| {
+            profile::set_base(
+                tx,
+                org,
+                wang,
+                &quarterly(Some("2026年7月3日支委会同意")),
+                now(),
+            )
+        })
+        .expect("quarterly");
+    // On 22 November: the third quarter was due on 5 September and is
+    // unpaid; October and November are not due until 5 December.
+    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let states: Vec<(String, MonthState)> = card
+        .months
+        .iter()
+        .map(|m| (m.month.to_string(), m.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("2026-07".into(), MonthState::Overdue),
+            ("2026-08".into(), MonthState::Overdue),
+            ("2026-09".into(), MonthState::Overdue),
+            ("2026-10".into(), MonthState::Unpaid),
+            ("2026-11".into(), MonthState::Unpaid),
+        ]
+    );
+    assert_eq!(card.unpaid_run, 3);
+    // A monthly payer with the same months unpaid is five months behind.
+    assert_eq!(
+        ledger::card(store.conn(), org, li, today())
+            .expect("card")
+            .unpaid_run,
+        5
+    );
+    let sheet = ledger::month_sheet(store.conn(), org, ym("2026-11"), today()).expect("sheet");
+    let state_of = |id| {
+        sheet
+            .rows
+            .iter()
+            .find(|r| r.member_id == id)
+            .map(|r| r.state)
+    };
+    assert_eq!(
+        (state_of(wang), state_of(li)),
+        (Some(MonthState::Unpaid), Some(MonthState::Overdue))
+    );
+    // The next yearly 核定 keeps the period, with the consent carried over.
+    let entry = ReviewEntry {
+        member_id: wang,
+        category: DuesCategory::Farmer,
+        base_fen: None,
+        fixed_fen: None,
+        pays_elsewhere: false,
+        approval: Some("2026年7月3日支委会同意".into()),
+    };
+    store
+        .with_tx(|tx| profile::apply_review(tx, org, ym("2027-01"), &[entry], now()))
+        .expect("review");
+    let bases = profile::bases(store.conn(), wang).expect("bases");
+    assert_eq!(
+        bases.last().map(|b| (b.effective.to_string(), b.period)),
+        Some(("2027-01".into(), Quarterly))
+    );
 }

@@ -11,7 +11,7 @@ use rusqlite::Transaction;
 use crate::dues::payments::{self, PayMethod, PaymentInput};
 use crate::dues::profile::{self, BaseInput};
 use crate::dues::remit::{self, RemittanceInput};
-use crate::dues::{self, close, ledger, DuesCategory, DuesSettings};
+use crate::dues::{self, close, ledger, DuesCategory, DuesSettings, PayPeriod};
 use crate::error::Result;
 use crate::members::{roster, MemberId};
 use crate::month::YearMonth;
@@ -74,13 +74,20 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
         let january = YearMonth::new(start.year() + year_offset, 1)?;
         for (id, name) in &people {
             let (category, base_fen) = terms(name, year_offset);
+            // 刘芳 pays each quarter, as the 支委会 agreed (党费规定第十二条).
+            let quarterly = name == "刘芳";
             let input = BaseInput {
                 effective: january,
                 category,
                 base_fen,
                 fixed_fen: None,
                 pays_elsewhere: false,
-                approval: None,
+                period: if quarterly {
+                    PayPeriod::Quarterly
+                } else {
+                    PayPeriod::Monthly
+                },
+                approval: quarterly.then(|| "2024年1月8日支委会研究同意按季度交纳".into()),
                 note: Some(format!("{}年度核定", january.year())),
             };
             profile::set_base(tx, org, *id, &input, now)?;
@@ -99,6 +106,7 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
                 base_fen,
                 fixed_fen: None,
                 pays_elsewhere: true,
+                period: PayPeriod::Monthly,
                 approval: None,
                 note: Some("持《流动党员活动证》，在东莞市长安镇流入地党组织交纳".into()),
             },

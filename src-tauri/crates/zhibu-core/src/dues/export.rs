@@ -75,12 +75,12 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
                     Owing::Due(fen) if month <= last => {
                         due += fen;
                         due_months += 1;
-                        if got < fen && today > s.due_date(month) {
+                        if got < fen && today > m.due_date(month, s) {
                             owed_months += 1;
                         }
                         if got > 0 {
                             Cell::Money(got)
-                        } else if today > s.due_date(month) {
+                        } else if today > m.due_date(month, s) {
                             text("未交")
                         } else {
                             Cell::Empty

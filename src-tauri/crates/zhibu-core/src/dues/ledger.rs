@@ -87,6 +87,16 @@ impl MemberBook {
         }
     }
 
+    /// The last day `month` counts as paid on time for this member: the
+    /// branch's due day, or for one who pays 按季度/按半年 the due day of
+    /// the period's last month (党费规定第十二条).
+    pub fn due_date(&self, month: YearMonth, settings: &DuesSettings) -> NaiveDate {
+        let period = applying(&self.bases, month)
+            .map(|b| b.period)
+            .unwrap_or_default();
+        settings.due_date(period.last_month(month))
+    }
+
     pub fn paid(&self, month: YearMonth) -> i64 {
         self.paid.get(&month).map(|p| p.0).unwrap_or(0)
     }
@@ -117,7 +127,7 @@ impl MemberBook {
         let mut month = YearMonth::of(today);
         let (mut run, mut since) = (0, None);
         while month >= start {
-            let due_day = settings.due_date(month);
+            let due_day = self.due_date(month, settings);
             // Before the handover the branch could not have asked for it.
             let overdue = today > due_day && self.handed_over.is_none_or(|h| due_day >= h);
             // A month with no base has no amount the clerk could have taken:
@@ -151,7 +161,7 @@ impl MemberBook {
         let mut out = Vec::new();
         let mut month = start;
         while month <= through {
-            if today > settings.due_date(month) {
+            if today > self.due_date(month, settings) {
                 match self.outstanding(month, settings) {
                     Some(0) => {}
                     other => out.push((month, other)),
@@ -388,7 +398,8 @@ pub(crate) fn sheet_of(
         }
         let base = applying(&m.bases, month);
         let paid_on = m.paid_on(month);
-        let (due_fen, state) = sheet_state(owing, paid_fen, today > due_date);
+        let member_due = m.due_date(month, s);
+        let (due_fen, state) = sheet_state(owing, paid_fen, today > member_due);
         let open = m.open_months(book.start, 1, s, month.next());
         let overdue = m.overdue(book.start, YearMonth::of(today), today, s);
         rows.push(SheetRow {
@@ -401,7 +412,7 @@ pub(crate) fn sheet_of(
             paid_fen,
             paid_on,
             state,
-            late: paid_on.is_some_and(|d| d > due_date),
+            late: paid_on.is_some_and(|d| d > member_due),
             next_open: open.first().map(|o| o.0),
             next_open_fen: open.first().and_then(|o| o.1),
             overdue_months: overdue.len() as u32,
@@ -587,14 +598,15 @@ pub fn card(conn: &Connection, org: OrgId, member: MemberId, today: NaiveDate) -
         let owing = m.owing(month, s);
         let paid_fen = m.paid(month);
         if owing != Owing::NotHere || paid_fen != 0 {
-            let row = sheet_state(owing, paid_fen, today > s.due_date(month));
+            let due = m.due_date(month, s);
+            let row = sheet_state(owing, paid_fen, today > due);
             months.push(CardMonth {
                 month,
                 due_fen: row.0,
                 paid_fen,
                 paid_on: m.paid_on(month),
                 state: row.1,
-                late: m.paid_on(month).is_some_and(|d| d > s.due_date(month)),
+                late: m.paid_on(month).is_some_and(|d| d > due),
             });
         }
         month = month.next();

@@ -140,6 +140,46 @@ impl Default for DuesSettings {
     }
 }
 
+label_enum! {
+    /// How often a member pays. 党费规定第十二条: "遇到特殊情况，经党支部
+    /// 同意，可以每季度交纳一次党费"; half-yearly only where local rules allow.
+    #[derive(Default)]
+    pub enum PayPeriod {
+        #[default]
+        Monthly = "按月",
+        Quarterly = "按季度",
+        HalfYearly = "按半年",
+    }
+    what: "交纳周期"
+}
+
+impl PayPeriod {
+    pub fn months(self) -> u32 {
+        match self {
+            PayPeriod::Monthly => 1,
+            PayPeriod::Quarterly => 3,
+            PayPeriod::HalfYearly => 6,
+        }
+    }
+
+    /// The period stored as its number of months (anything else: monthly).
+    pub fn from_months(months: u32) -> PayPeriod {
+        match months {
+            3 => PayPeriod::Quarterly,
+            6 => PayPeriod::HalfYearly,
+            _ => PayPeriod::Monthly,
+        }
+    }
+
+    /// The last month of the calendar quarter or half-year `month` is in:
+    /// the months of a period fall due together, on that month's due day.
+    pub fn last_month(self, month: YearMonth) -> YearMonth {
+        let n = self.months();
+        let last = (month.month() - 1) / n * n + n;
+        YearMonth::new(month.year(), last).unwrap_or(month)
+    }
+}
+
 impl DuesSettings {
     /// The first month kept, given today.
     pub fn start_month(&self, today: NaiveDate) -> YearMonth {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rules::{self, DuesCategory, Terms};
-use super::{month_label, settings, BasePolicy, DuesSettings};
+use super::{month_label, settings, BasePolicy, DuesSettings, PayPeriod};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberId};
 use crate::month::YearMonth;
@@ -23,6 +23,8 @@ pub struct BaseRecord {
     pub effective: YearMonth,
     pub terms: Terms,
     pub pays_elsewhere: bool,
+    /// Monthly, or 按季度 with the branch's consent (党费规定第十二条).
+    pub period: PayPeriod,
     pub approval: Option<String>,
     pub note: Option<String>,
     pub created_at: String,
@@ -40,13 +42,16 @@ pub struct BaseInput {
     /// A 流动党员 who pays where they are (党费规定 第九条).
     #[serde(default)]
     pub pays_elsewhere: bool,
-    /// 经批准少交/免交: the approval document or meeting.
+    /// 按季度 (or 按半年) with the branch's consent, given in `approval`.
+    #[serde(default)]
+    pub period: PayPeriod,
+    /// 经批准少交/免交, or a period other than monthly: the approval.
     pub approval: Option<String>,
     pub note: Option<String>,
 }
 
 pub(crate) const BASE_COLUMNS: &str =
-    "b.id, b.member_id, b.effective, b.category, b.base_fen, b.fixed_fen, b.pays_elsewhere, b.approval, b.note, b.created_at";
+    "b.id, b.member_id, b.effective, b.category, b.base_fen, b.fixed_fen, b.pays_elsewhere, b.approval, b.note, b.created_at, b.pay_months";
 
 pub(crate) fn base_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BaseRecord> {
     let effective: String = r.get(2)?;
@@ -65,6 +70,7 @@ pub(crate) fn base_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BaseRecor
         approval: r.get(7)?,
         note: r.get(8)?,
         created_at: r.get(9)?,
+        period: PayPeriod::from_months(r.get(10)?),
     })
 }
 
@@ -175,6 +181,20 @@ fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Res
             category.clause()
         )));
     }
+    if input.period != PayPeriod::Monthly
+        && text::optional_line("批准情况", &input.approval)?.is_none()
+    {
+        let local = if input.period == PayPeriod::HalfYearly {
+            "第十二条只写了“可以每季度交纳一次”，按半年交纳须有本地规定，并"
+        } else {
+            ""
+        };
+        return Err(Error::Rule(format!(
+            "{}交纳{local}须经党支部同意：请在“批准情况”中写明（如“2026年1月5日支委会同意”）。依据：{}",
+            input.period,
+            super::payments::CLAUSE_ARTICLE_12
+        )));
+    }
     let off_cycle = match settings.base_policy {
         BasePolicy::Annual => input.effective.month() != settings.review_month,
         BasePolicy::NextYear => input.effective.month() != 1,
@@ -218,8 +238,8 @@ pub fn set_base(
     let terms = checked(input, &settings, has_earlier)?;
     tx.execute(
         "INSERT INTO dues_bases (member_id, effective, category, base_fen, fixed_fen, pays_elsewhere,
-             approval, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             approval, note, created_at, pay_months)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             member,
             input.effective.to_string(),
@@ -229,7 +249,8 @@ pub fn set_base(
             input.pays_elsewhere,
             text::optional_line("批准情况", &input.approval)?,
             text::optional_line("备注", &input.note)?,
-            now.to_rfc3339()
+            now.to_rfc3339(),
+            input.period.months()
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -310,12 +331,17 @@ pub fn apply_review(
     now: DateTime<Local>,
 ) -> Result<u32> {
     for e in entries {
+        // A member who pays 按季度 keeps doing so (with the same consent).
+        let period = applying(&bases(tx, e.member_id)?, month)
+            .map(|b| b.period)
+            .unwrap_or_default();
         let input = BaseInput {
             effective: month,
             category: e.category,
             base_fen: e.base_fen,
             fixed_fen: e.fixed_fen,
             pays_elsewhere: e.pays_elsewhere,
+            period,
             approval: e.approval.clone(),
             note: Some(format!("{}年度核定", month.year())),
         };
