@@ -1286,7 +1286,28 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.wait_without("[data-test=dev-person-stage]", "发展对象")?;
 
     record_step(s, 6, "2025年9月5日", &[], &[])?;
-    record_step(s, 7, "2025年9月15日", &[], &["支部委员会会议记录"])?;
+    // 确定发展对象 follows a 公示 of five working days (the branch's setting).
+    open_step(s, 7, "2025年9月15日")?;
+    s.click_text(
+        "[data-test=dev-step-documents] .el-checkbox",
+        "支部委员会会议记录",
+    )?;
+    s.click("[data-test=dev-step-save]")?;
+    s.wait_text("[data-test=dev-step-error]", "确定发展对象前应当公示")?;
+    s.type_into(
+        "[data-test=dev-step-publicity-from]",
+        &format!("2025年9月8日{ENTER}"),
+    )?;
+    s.type_into(
+        "[data-test=dev-step-publicity-to]",
+        &format!("2025年9月12日{ENTER}"),
+    )?;
+    s.screenshot("step-7-publicity")?;
+    save_step(s, 7)?;
+    s.wait_text(
+        "[data-test=dev-timeline]",
+        "公示2025年9月8日至2025年9月12日",
+    )?;
     s.wait_text("[data-test=dev-person-stage]", "发展对象")?;
     record_step(s, 8, "2025年9月20日", &[], &[])?;
     record_step(s, 9, "2025年9月20日", &["王建国", "张志强"], &[])?;
@@ -1303,7 +1324,16 @@ fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.click(".el-message-box__btns .el-button--primary")?;
     s.wait_text("[data-test=dev-timeline]", "已撤销：日期登记错误")?;
     record_step(s, 12, "2025年11月5日", &[], &[])?;
-    record_step(s, 13, "2025年11月20日", &[], &[])?;
+    open_step(s, 13, "2025年11月20日")?;
+    s.type_into(
+        "[data-test=dev-step-publicity-from]",
+        &format!("2025年11月10日{ENTER}"),
+    )?;
+    s.type_into(
+        "[data-test=dev-step-publicity-to]",
+        &format!("2025年11月14日{ENTER}"),
+    )?;
+    save_step(s, 13)?;
     record_step(s, 14, "2025年12月1日", &[], &["入党志愿书"])?;
     // A document handed in later is ticked off; the 志愿书 gets its scan.
     s.click("[data-test=dev-docs-13] [data-test=dev-doc-tick]")?;

@@ -834,6 +834,10 @@ date: string | null,
  */
 people: Array<number>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, 
 /**
+ * Steps 7 and 13: the 公示's first and last day.
+ */
+publicity_from: string | null, publicity_to: string | null, 
+/**
  * Steps 15 and 23: the 发展党员表决 in a 支部党员大会.
  */
 vote_id: number | null, 
@@ -854,7 +858,7 @@ export type DevDocument = { id: number, name: string,
  */
 file_name: string | null, mime: string | null, bytes: number | null, added_at: string, };
 
-export type StepRecord = { id: number, step: number, name: string, date: string, people: Array<StepPerson>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, vote_id: number | null, documents: Array<DevDocument>, note: string | null, override_reason: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, created_at: string, };
+export type StepRecord = { id: number, step: number, name: string, date: string, people: Array<StepPerson>, decision: Decision | null, extend_months: number | null, training_days: number | null, training_hours: number | null, publicity_from: string | null, publicity_to: string | null, vote_id: number | null, documents: Array<DevDocument>, note: string | null, override_reason: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, created_at: string, };
 
 export type PersonSummary = { id: number, name: string, sex: Sex, stage: Stage, applied_on: string | null, 
 /**

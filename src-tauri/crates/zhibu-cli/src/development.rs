@@ -46,6 +46,12 @@ pub enum DevelopmentCommand {
         /// 集中培训学时
         #[arg(long)]
         training_hours: Option<u32>,
+        /// 第7、13步：公示开始日期
+        #[arg(long, value_parser = date_arg)]
+        publicity_from: Option<NaiveDate>,
+        /// 第7、13步：公示结束日期
+        #[arg(long, value_parser = date_arg)]
+        publicity_to: Option<NaiveDate>,
         /// 第15、23步：支部党员大会上这次表决的编号
         #[arg(long)]
         vote: Option<i64>,
@@ -120,6 +126,8 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
             extend_months,
             training_days,
             training_hours,
+            publicity_from,
+            publicity_to,
             vote,
             documents,
             note,
@@ -160,6 +168,8 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DevelopmentCommand) -> Res
                 extend_months: *extend_months,
                 training_days: *training_days,
                 training_hours: *training_hours,
+                publicity_from: *publicity_from,
+                publicity_to: *publicity_to,
                 vote_id: *vote,
                 documents: documents.clone(),
                 note: note.clone(),

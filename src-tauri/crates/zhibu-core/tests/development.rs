@@ -158,7 +158,28 @@ fn an_applicant_walks_the_25_steps_into_the_roster() {
         "{e}"
     );
     record(&mut store, person, &at(6, d(2024, 6, 1))).expect("review");
-    record(&mut store, person, &at(7, d(2024, 6, 15))).expect("candidate");
+    // The 公示 before 确定发展对象 (本支部设置: 5 working days): missing,
+    // then four days, then the week of 3–7 June.
+    let e = record(&mut store, person, &at(7, d(2024, 6, 15))).expect_err("no 公示");
+    assert!(e.to_string().contains("确定发展对象前应当公示"), "{e}");
+    let publicised = |from, to| StepInput {
+        publicity_from: Some(from),
+        publicity_to: Some(to),
+        ..at(7, d(2024, 6, 15))
+    };
+    let e = record(
+        &mut store,
+        person,
+        &publicised(d(2024, 6, 4), d(2024, 6, 7)),
+    )
+    .expect_err("four working days");
+    assert!(e.to_string().contains("只有4个工作日"), "{e}");
+    record(
+        &mut store,
+        person,
+        &publicised(d(2024, 6, 3), d(2024, 6, 7)),
+    )
+    .expect("candidate");
     record(&mut store, person, &at(8, d(2024, 6, 20))).expect("filed");
     // A 预备党员 cannot sponsor (细则第十四条: 正式党员).
     let probationer = roster::roster(store.conn(), org, &RosterQuery::default(), today())
@@ -206,13 +227,19 @@ fn an_applicant_walks_the_25_steps_into_the_roster() {
         },
     )
     .expect("trained");
-    for (step, date) in [
-        (12, d(2024, 8, 1)),
-        (13, d(2024, 8, 10)),
-        (14, d(2024, 8, 15)),
-    ] {
-        record(&mut store, person, &at(step, date)).expect("admission steps");
-    }
+    record(&mut store, person, &at(12, d(2024, 8, 1))).expect("审查");
+    // The 预审 with its 公示, 5–9 August.
+    record(
+        &mut store,
+        person,
+        &StepInput {
+            publicity_from: Some(d(2024, 8, 5)),
+            publicity_to: Some(d(2024, 8, 9)),
+            ..at(13, d(2024, 8, 10))
+        },
+    )
+    .expect("预审");
+    record(&mut store, person, &at(14, d(2024, 8, 15))).expect("志愿书");
 
     // The 支部大会: a vote about someone else, or one that failed, is refused.
     let other = general_meeting_vote(&mut store, org, d(2024, 9, 1), "接收高丽娟为预备党员", 10);
@@ -578,4 +605,40 @@ fn documents_are_ticked_off_and_scanned_checked_and_never_replaced() {
         .expect("withdraw");
     let e = add(&mut store, talk, "谈话记录", None).expect_err("withdrawn");
     assert!(e.to_string().contains("已经撤销"), "{e}");
+}
+
+/// A 确定发展对象 on file without a 公示 (entered while the branch had no
+/// 公示 rule, or before the program asked) is a finding once the rule is on.
+#[test]
+fn a_step_recorded_without_its_publicity_is_a_finding() {
+    use zhibu_core::development::rules::DevSettings;
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    let chen = development::list(store.conn(), org, today())
+        .expect("board")
+        .into_iter()
+        .find(|p| p.name == "陈浩")
+        .expect("陈浩, a 积极分子 of twenty months")
+        .id;
+    let off = DevSettings {
+        publicity_days: 0,
+        ..DevSettings::default()
+    };
+    development::set_dev_settings(store.conn(), org, &off).expect("no 公示 rule");
+    record(&mut store, chen, &at(7, today())).expect("发展对象 without 公示");
+    let about_chen = |store: &Store| {
+        development::check(store.conn(), org, today())
+            .expect("check")
+            .into_iter()
+            .filter(|f| f.name == "陈浩")
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert!(about_chen(&store).is_empty());
+    development::set_dev_settings(store.conn(), org, &DevSettings::default()).expect("5 days");
+    let found = about_chen(&store);
+    assert!(
+        found.len() == 1 && found[0].contains("第7步“确定发展对象”（2026年11月22日）没有登记公示"),
+        "{found:?}"
+    );
 }

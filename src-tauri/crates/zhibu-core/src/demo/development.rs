@@ -87,11 +87,18 @@ impl Demo<'_, '_> {
     }
 
     fn on(&self, person: i64, step: u8, day: NaiveDate) -> Result<()> {
+        // 确定发展对象 and the 预审 follow a 公示 of the ten days before
+        // (at least six working days, the branch asks for five).
+        let publicity = development::rules::PUBLICITY_STEPS
+            .contains(&step)
+            .then(|| (day - Days::new(10), day - Days::new(1)));
         self.step(
             person,
             StepInput {
                 step,
                 date: Some(day),
+                publicity_from: publicity.map(|p| p.0),
+                publicity_to: publicity.map(|p| p.1),
                 ..StepInput::default()
             },
         )

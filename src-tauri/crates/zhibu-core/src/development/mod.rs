@@ -52,6 +52,11 @@ pub struct StepInput {
     pub extend_months: Option<u32>,
     pub training_days: Option<u32>,
     pub training_hours: Option<u32>,
+    /// Steps 7 and 13: the 公示's first and last day.
+    #[serde(default)]
+    pub publicity_from: Option<NaiveDate>,
+    #[serde(default)]
+    pub publicity_to: Option<NaiveDate>,
     /// Steps 15 and 23: the 发展党员表决 in a 支部党员大会.
     pub vote_id: Option<i64>,
     /// The step's documents that are in the file.
@@ -81,6 +86,8 @@ pub struct StepRecord {
     pub extend_months: Option<u32>,
     pub training_days: Option<u32>,
     pub training_hours: Option<u32>,
+    pub publicity_from: Option<NaiveDate>,
+    pub publicity_to: Option<NaiveDate>,
     pub vote_id: Option<i64>,
     pub documents: Vec<DevDocument>,
     pub note: Option<String>,
@@ -266,7 +273,7 @@ fn person_row(conn: &Connection, id: PersonId) -> Result<PersonRow> {
 
 const STEP_COLUMNS: &str =
     "id, step, date, outcome, extend_months, training_days, training_hours, vote_id,
-    note, override_reason, withdrawn_at, withdrawn_reason, created_at";
+    note, override_reason, withdrawn_at, withdrawn_reason, created_at, publicity_from, publicity_to";
 
 /// Every step recorded for a person (withdrawn ones too), in date order.
 fn steps_of(conn: &Connection, person: PersonId) -> Result<Vec<StepRecord>> {
@@ -297,6 +304,8 @@ fn steps_of(conn: &Connection, person: PersonId) -> Result<Vec<StepRecord>> {
                 withdrawn_at: r.get(10)?,
                 withdrawn_reason: r.get(11)?,
                 created_at: r.get(12)?,
+                publicity_from: r.get(13)?,
+                publicity_to: r.get(14)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -576,6 +585,12 @@ pub fn record_step(
         extend_months: input.extend_months,
         training_days: input.training_days,
         training_hours: input.training_hours,
+        publicity: match (input.publicity_from, input.publicity_to) {
+            (Some(from), Some(to)) => Some((from, to)),
+            (None, None) => None,
+            _ => return Err(Error::Validation("请把公示的开始和结束日期都填上".into())),
+        }
+        .filter(|_| rules::PUBLICITY_STEPS.contains(&input.step)),
     };
     let settings = dev_settings(tx, row.org)?;
     breaches.extend(rules::check(
@@ -630,8 +645,8 @@ pub fn record_step(
     };
     tx.execute(
         "INSERT INTO dev_steps (person_id, step, date, outcome, extend_months, training_days, training_hours,
-             vote_id, note, override_reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             vote_id, note, override_reason, created_at, publicity_from, publicity_to)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             person,
             input.step,
@@ -643,7 +658,9 @@ pub fn record_step(
             input.vote_id.filter(|_| matches!(input.step, 15 | 23)),
             text::optional_line("备注", &input.note)?,
             reason.filter(|_| !breaches.is_empty()),
-            now.to_rfc3339()
+            now.to_rfc3339(),
+            proposed.publicity.map(|p| p.0),
+            proposed.publicity.map(|p| p.1)
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -990,6 +1007,29 @@ pub fn check(conn: &Connection, org: OrgId, today: NaiveDate) -> Result<Vec<DevF
                     def(step).map(|d| d.name).unwrap_or_default()
                 ),
                 clause: rules::CLAUSE_REPORTS.to_string(),
+            });
+        }
+        // A step that goes with a 公示, recorded without one and without a
+        // reason (entered before the program asked, or imported).
+        for s in steps.iter().filter(|s| {
+            settings.publicity_days > 0
+                && rules::PUBLICITY_STEPS.contains(&s.step)
+                && s.withdrawn_at.is_none()
+                && s.publicity_from.is_none()
+                && s.override_reason.is_none()
+        }) {
+            out.push(DevFinding {
+                person_id: p.id,
+                name: p.name.clone(),
+                step: s.step,
+                step_name: s.name.clone(),
+                message: format!(
+                    "第{}步“{}”（{}）没有登记公示。当时已公示的，请把公示材料归入档案备查；未公示的，应向上级党委说明情况",
+                    s.step,
+                    s.name,
+                    ymd(s.date)
+                ),
+                clause: rules::clause_publicity(settings.publicity_days),
             });
         }
         for s in steps {

@@ -77,6 +77,79 @@ pub struct Proposed {
     pub extend_months: Option<u32>,
     pub training_days: Option<u32>,
     pub training_hours: Option<u32>,
+    /// Steps 7 and 13: the 公示, first and last day.
+    pub publicity: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The steps a 公示 goes with: 确定发展对象 and the 上级党委's 预审.
+pub const PUBLICITY_STEPS: [u8; 2] = [7, 13];
+
+/// How long a 公示 runs is the branch's setting; the 细则 sets no length.
+pub fn clause_publicity(days: u32) -> String {
+    format!("本地做法（本支部设置：公示{days}个工作日）：确定发展对象前、上级党委预审时，在一定范围内公示，听取党员和群众意见；《中国共产党发展党员工作细则》未规定公示天数")
+}
+
+/// Monday to Friday from `from` to `to`, both included (public holidays
+/// are not known to the program and are not taken off).
+pub fn working_days(from: NaiveDate, to: NaiveDate) -> u32 {
+    use chrono::{Datelike, Weekday};
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .count() as u32
+}
+
+/// What a step that goes with a 公示 would break: none recorded, too short
+/// for the branch's setting, or not over before the step.
+fn publicity_breaches(p: &Proposed, days: u32) -> Vec<Breach> {
+    if days == 0 || !PUBLICITY_STEPS.contains(&p.step) {
+        return Vec::new();
+    }
+    let clause = clause_publicity(days);
+    let what = if p.step == 7 {
+        "确定发展对象前"
+    } else {
+        "上级党委预审时"
+    };
+    let Some((from, to)) = p.publicity else {
+        return vec![breach(
+            false,
+            format!("{what}应当公示（本支部设置为{days}个工作日），请填写公示的起止日期；确未公示的，写明特殊情况"),
+            &clause,
+        )];
+    };
+    if from > to {
+        return vec![breach(
+            true,
+            format!("公示开始日期{}晚于结束日期{}，请核对", ymd(from), ymd(to)),
+            "",
+        )];
+    }
+    let mut out = Vec::new();
+    let counted = working_days(from, to);
+    if counted < days {
+        out.push(breach(
+            false,
+            format!(
+                "公示{}至{}只有{counted}个工作日（按周一至周五计，未扣除法定节假日），本支部设置为{days}个工作日",
+                ymd(from),
+                ymd(to)
+            ),
+            &clause,
+        ));
+    }
+    if to > p.date {
+        out.push(breach(
+            false,
+            format!(
+                "公示到{}才结束，晚于本步骤的日期{}；公示期满、听取意见后再办理",
+                ymd(to),
+                ymd(p.date)
+            ),
+            &clause,
+        ));
+    }
+    out
 }
 
 /// A rule a step would break.
@@ -223,6 +296,7 @@ pub fn check(
     if !out.is_empty() {
         return out;
     }
+    out.extend(publicity_breaches(p, settings.publicity_days));
     match p.step {
         1 if eighteenth_birthday(birth) > p.date => {
             out.push(breach(
@@ -619,7 +693,68 @@ mod tests {
             extend_months: None,
             training_days: None,
             training_hours: None,
+            publicity: None,
         }
+    }
+
+    /// A step 7 or 13 after a 公示 of the ten days before.
+    fn published(step: u8, date: NaiveDate) -> Proposed {
+        Proposed {
+            publicity: Some((date - chrono::Days::new(10), date - chrono::Days::new(1))),
+            ..proposed(step, date)
+        }
+    }
+
+    #[test]
+    fn a_publicity_runs_the_set_working_days_before_its_step() {
+        // Local rule (DevSettings.publicity_days, default 5 working days);
+        // 2026-11-16 is a Monday.
+        assert_eq!(working_days(d(2026, 11, 16), d(2026, 11, 20)), 5);
+        assert_eq!(working_days(d(2026, 11, 14), d(2026, 11, 15)), 0);
+        assert_eq!(working_days(d(2026, 11, 18), d(2026, 11, 24)), 5);
+        assert_eq!(working_days(d(2026, 11, 20), d(2026, 11, 19)), 0);
+        let day = d(2026, 11, 23);
+        let with = |step: u8, p: Option<(NaiveDate, NaiveDate)>| Proposed {
+            publicity: p,
+            ..proposed(step, day)
+        };
+        // (hard, part of the message) of each breach expected.
+        type Expected = &'static [(bool, &'static str)];
+        let table: [(Proposed, u32, Expected); 7] = [
+            (with(7, None), 5, &[(false, "应当公示")]),
+            (with(13, None), 5, &[(false, "上级党委预审时应当公示")]),
+            (with(7, Some((d(2026, 11, 16), d(2026, 11, 20)))), 5, &[]),
+            (
+                with(7, Some((d(2026, 11, 17), d(2026, 11, 20)))),
+                5,
+                &[(false, "只有4个工作日")],
+            ),
+            (
+                with(13, Some((d(2026, 11, 17), d(2026, 11, 24)))),
+                5,
+                &[(false, "晚于本步骤的日期")],
+            ),
+            (
+                with(7, Some((d(2026, 11, 20), d(2026, 11, 16)))),
+                5,
+                &[(true, "晚于结束日期")],
+            ),
+            // A branch that has no 公示 rule, and a step without one.
+            (with(7, None), 0, &[]),
+        ];
+        for (p, days, want) in table {
+            let got = publicity_breaches(&p, days);
+            let got: Vec<(bool, &str)> = got.iter().map(|b| (b.hard, b.message.as_str())).collect();
+            assert_eq!(got.len(), want.len(), "{p:?}: {got:?}");
+            for ((hard, message), (want_hard, needle)) in got.iter().zip(want) {
+                assert!(
+                    *hard == *want_hard && message.contains(needle),
+                    "{p:?}: {got:?}"
+                );
+            }
+        }
+        assert!(publicity_breaches(&with(8, None), 5).is_empty());
+        assert!(clause_publicity(5).contains("本支部设置：公示5个工作日"));
     }
 
     /// Steps 1.. `upto` recorded a month apart from 2020-01-10 (step 6 twice).
@@ -709,17 +844,17 @@ mod tests {
         let activist = last(&h, 3).expect("3").date;
         h.push(taken(6, add_months(activist, 6)));
         let ten_months = add_months(activist, 10);
-        let b = breaches(&h, &proposed(7, ten_months));
+        let b = breaches(&h, &published(7, ten_months));
         assert_eq!(b.len(), 1, "{b:?}");
         assert!(!b[0].0 && b[0].1.contains("只有10个月"), "{b:?}");
         let a_year = add_months(activist, 12);
-        let b = breaches(&h, &proposed(7, a_year));
+        let b = breaches(&h, &published(7, a_year));
         assert!(
             b.len() == 1 && b[0].1.contains("应有2次，已登记1次"),
             "{b:?}"
         );
         h.push(taken(6, add_months(activist, 12)));
-        assert!(breaches(&h, &proposed(7, a_year)).is_empty());
+        assert!(breaches(&h, &published(7, a_year)).is_empty());
     }
 
     #[test]

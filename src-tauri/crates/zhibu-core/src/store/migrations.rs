@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_dev_document_files.sql"),
     include_str!("../../migrations/0007_attendance_exclusions.sql"),
     include_str!("../../migrations/0008_dues_pay_period.sql"),
+    include_str!("../../migrations/0009_dev_publicity.sql"),
 ];
 
 /// The schema version this program writes.
