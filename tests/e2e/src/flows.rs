@@ -390,10 +390,33 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=event-error]", "请填写留党察看期限")?;
     s.choose("[data-test=ev-subkind]", "一年")?;
+    // Recorded a year late: the period has already run (纪律处分条例).
+    s.type_into("[data-test=ev-date]", &format!("2025年11月20日{ENTER}"))?;
     s.type_into("[data-test=ev-reason]", "经镇纪委决定")?;
     s.screenshot("record-discipline")?;
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=member-tags]", "留党察看")?;
+    s.wait_text("[data-test=member-tags]", "无表决权")?;
+    // 黄海波 held by the 监委: 中止表决权 (选举工作条例第五条) asks the reason.
+    s.click("[data-test=nav-members]")?;
+    s.type_into("[data-test=roster-search]", "黄海波")?;
+    s.wait_without("[data-test=roster-table]", "王建国")?;
+    s.click_text("[data-test=roster-table] .el-table-v2__row", "黄海波")?;
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "中止表决权")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=event-error]", "留置、逮捕")?;
+    s.type_into("[data-test=ev-reason]", "被县监委依法留置")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-tags]", "中止表决权")?;
+    // The start page says 赵永刚's period has run and what to decide.
+    s.click("[data-test=nav-overview]")?;
+    s.wait_text(
+        "[data-test=findings]",
+        "赵永刚的留党察看期限于2026年11月20日届满",
+    )?;
+    s.execute("document.querySelector('[data-test=findings]').scrollIntoView(); return 0")?;
+    s.screenshot("discipline-ended")?;
     s.click("[data-test=nav-members]")?;
     s.type_into("[data-test=roster-search]", "")?;
     s.wait_text("[data-test=roster-table]", "留党察看")?;
@@ -402,6 +425,10 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.wait_without("[data-test=roster-table]", "赵永刚")?;
     s.wait_text("[data-test=roster-table]", "潘志明")?;
     s.wait_text("[data-test=roster-table]", "停止党籍")?;
+    s.wait_text(
+        "[data-test=roster-counts]",
+        "有表决权 13 人（停止党籍 1 人）",
+    )?;
     s.screenshot("roster-suspended-filter")?;
     Ok(())
 }

@@ -89,7 +89,11 @@ probationary: number,
 /**
  * 有表决权: the 应到 of a vote.
  */
-voting: number, };
+voting: number, 
+/**
+ * 停止党籍: counted in `total`, taking no part.
+ */
+suspended: number, };
 
 export type BranchOverview = { org: OrgSummary, 
 /**

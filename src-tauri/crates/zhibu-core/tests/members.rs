@@ -526,7 +526,10 @@ fn a_lost_member_has_the_party_membership_stopped_and_restored() {
     let r = roster::roster(store.conn(), org, &RosterQuery::default(), today).expect("roster");
     let row = r.rows.iter().find(|row| row.id == pan).expect("潘志明");
     assert!(row.on_roll && row.suspended && !row.can_vote, "{row:?}");
-    assert_eq!((r.counts.total, r.counts.voting), (17, 14));
+    assert_eq!(
+        (r.counts.total, r.counts.voting, r.counts.suspended),
+        (17, 14, 1)
+    );
     let suspended = RosterQuery {
         status: Some(roster::StatusFilter::Suspended),
         ..RosterQuery::default()

@@ -475,6 +475,8 @@ pub struct MemberCounts {
     pub probationary: u32,
     /// 有表决权: the 应到 of a vote.
     pub voting: u32,
+    /// 停止党籍: counted in `total`, taking no part.
+    pub suspended: u32,
 }
 
 impl MemberCounts {
@@ -485,6 +487,7 @@ impl MemberCounts {
             full,
             probationary: roll.len() as u32 - full,
             voting: roll.iter().filter(|m| m.can_vote).count() as u32,
+            suspended: roll.iter().filter(|m| m.suspended).count() as u32,
         }
     }
 }
