@@ -409,14 +409,57 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.type_into("[data-test=ev-reason]", "被县监委依法留置")?;
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=member-tags]", "中止表决权")?;
+    // 冯国庆 lost touch in 2024 and his 党籍 was stopped that summer: two
+    // years on, the start page says what is due (第二十四条).
+    s.click("[data-test=nav-members]")?;
+    s.type_into("[data-test=roster-search]", "冯国庆")?;
+    s.wait_without("[data-test=roster-table]", "王建国")?;
+    s.click_text("[data-test=roster-table] .el-table-v2__row", "冯国庆")?;
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "失联")?;
+    s.type_into("[data-test=ev-date]", &format!("2024年1月10日{ENTER}"))?;
+    s.type_into("[data-test=ev-reason]", "外出投靠子女后失去联系")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-tags]", "失联")?;
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "停止党籍")?;
+    s.type_into("[data-test=ev-date]", &format!("2024年7月15日{ENTER}"))?;
+    s.type_into("[data-test=ev-reason]", "多次联系子女未果，经镇党委同意")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-tags]", "停止党籍")?;
     // The start page says 赵永刚's period has run and what to decide.
     s.click("[data-test=nav-overview]")?;
     s.wait_text(
         "[data-test=findings]",
         "赵永刚的留党察看期限于2026年11月20日届满",
     )?;
+    s.wait_text(
+        "[data-test=findings]",
+        "冯国庆自2024年7月15日停止党籍已满2年",
+    )?;
     s.execute("document.querySelector('[data-test=findings]').scrollIntoView(); return 0")?;
     s.screenshot("discipline-ended")?;
+    // 冯国庆 comes home: the 镇党委 restores his 党籍, the reminder goes.
+    s.click("[data-test=nav-members]")?;
+    s.type_into("[data-test=roster-search]", "冯国庆")?;
+    s.wait_without("[data-test=roster-table]", "王建国")?;
+    s.click_text("[data-test=roster-table] .el-table-v2__row", "冯国庆")?;
+    s.click("[data-test=member-event]")?;
+    s.choose("[data-test=ev-kind]", "恢复联系")?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=event-error]", "请登记“恢复党籍”")?;
+    s.choose("[data-test=ev-kind]", "恢复党籍")?;
+    s.type_into(
+        "[data-test=ev-reason]",
+        "本人已回村，经镇党委研究同意恢复党籍",
+    )?;
+    s.click("[data-test=event-save]")?;
+    s.wait_text("[data-test=member-history]", "恢复党籍")?;
+    s.wait_without("[data-test=member-tags]", "停止党籍")?;
+    s.wait_text("[data-test=member-tags]", "有表决权")?;
+    s.screenshot("restored")?;
+    s.click("[data-test=nav-overview]")?;
+    s.wait_without("[data-test=findings]", "冯国庆")?;
     s.click("[data-test=nav-members]")?;
     s.type_into("[data-test=roster-search]", "")?;
     s.wait_text("[data-test=roster-table]", "留党察看")?;

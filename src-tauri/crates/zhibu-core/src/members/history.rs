@@ -24,7 +24,10 @@ label_enum! {
 }
 
 use super::reminders::{self, CLAUSE_LOST};
-use super::rules::{self, DisciplinePeriod, CLAUSE_DISCIPLINE, CLAUSE_FULL_DATE, CLAUSE_PROBATION};
+use super::rules::{
+    self, DisciplinePeriod, CLAUSE_DISCIPLINE, CLAUSE_FULL_DATE, CLAUSE_PROBATION,
+    CLAUSE_VOTE_SUSPENDED,
+};
 use crate::month::add_months;
 
 fn needs(text: &Option<String>, what: &str) -> Result<String> {
@@ -252,7 +255,13 @@ pub fn record(
             if !s.on_roll || s.vote_suspended {
                 return refuse("该党员不在本支部名册上，或表决权已经中止");
             }
-            e.reason = Some(needs(&event.reason, "原因（如：被依法留置、逮捕）")?);
+            e.reason = Some(needs(&event.reason, "原因（如：被依法留置、逮捕）").map_err(
+                |_| {
+                    Error::Validation(format!(
+                        "请填写中止表决权的原因（如：被依法留置、逮捕）。依据：{CLAUSE_VOTE_SUSPENDED}"
+                    ))
+                },
+            )?);
         }
         EventKind::VoteRestored => {
             if !s.vote_suspended {
