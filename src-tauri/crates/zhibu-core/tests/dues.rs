@@ -622,6 +622,15 @@ fn reconciliation_flags_what_does_not_match() {
         "{:?}",
         q3.flags
     );
+    // The same checks as a payment's 冲正: not dated ahead, not without a reason.
+    let e = store
+        .with_tx(|tx| remit::reverse(tx, org, wrong, d(2026, 11, 23), "金额录错", now()))
+        .expect_err("tomorrow");
+    assert!(e.to_string().contains("不能晚于今天"), "{e}");
+    let e = store
+        .with_tx(|tx| remit::reverse(tx, org, wrong, d(2026, 10, 9), "　", now()))
+        .expect_err("no reason");
+    assert!(e.to_string().contains("写明原因"), "{e}");
     store
         .with_tx(|tx| remit::reverse(tx, org, wrong, d(2026, 10, 9), "金额录错", now()))
         .expect("reverse");

@@ -462,8 +462,7 @@ pub(crate) fn received_in(
     )?)
 }
 
-/// 党费规定 第十一条: "自愿一次多交纳1000元以上的党费，全部上缴中央".
-pub const LARGE_FEN: i64 = 100_000;
+use super::rules::LARGE_FEN;
 
 /// SQL saying that payment `p` is 大额党费, where `o` is the payment it
 /// reverses (LEFT JOINed): a reversal is large when what it reverses was.

@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod payments;
 pub mod profile;
 pub mod remit;
+mod reversal;
 pub mod rules;
 
 use chrono::{Datelike, NaiveDate};

@@ -9,7 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::ledger::{Book, LARGE_FEN};
+use super::ledger::Book;
+use super::rules::is_large;
 use super::{month_label, WindowPolicy};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
@@ -267,25 +268,18 @@ pub fn reverse(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::Validation(
-            "冲正必须写明原因（如“金额记错，应为30元”）".into(),
-        ));
-    }
-    if on > now.date_naive() {
-        return Err(Error::Validation("冲正日期不能晚于今天".into()));
-    }
     let original = record(tx, org, payment)?
         .ok_or_else(|| Error::NotFound("找不到这笔收款，请刷新后重试".into()))?;
-    if original.reverses.is_some() {
-        return Err(Error::Conflict(
-            "这是一笔冲正记录，不能再冲正；如需要，请重新登记正确的收款".into(),
-        ));
-    }
-    if original.reversed_by.is_some() {
-        return Err(Error::Conflict("这笔收款已经冲正过了".into()));
-    }
+    let reason = super::reversal::check(
+        "收款",
+        super::reversal::Original {
+            is_reversal: original.reverses.is_some(),
+            reversed: original.reversed_by.is_some(),
+        },
+        on,
+        now.date_naive(),
+        reason,
+    )?;
     let ledger = YearMonth::of(on);
     check_open(tx, org, ledger)?;
     tx.execute(
@@ -330,7 +324,7 @@ fn payment_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
         })?,
         dues_fen: r.get(5)?,
         extra_fen: r.get(6)?,
-        large: large_basis >= LARGE_FEN,
+        large: is_large(large_basis),
         method: r.get(7)?,
         paid_by: r.get(8)?,
         receipt_no: r.get(9)?,

@@ -97,10 +97,6 @@ pub fn reverse(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    let reason = text::paragraphs("原因", reason)?;
-    if reason.is_empty() {
-        return Err(Error::Validation("冲正必须写明原因".into()));
-    }
     let found: Option<(String, String, i64, bool, Option<i64>, bool)> = tx
         .query_row(
             "SELECT period_start, period_end, amount_fen, large, reverses_id,
@@ -121,11 +117,16 @@ pub fn reverse(
         .optional()?;
     let (start, end, amount, large, reverses, reversed) =
         found.ok_or_else(|| Error::NotFound("找不到这笔上缴记录，请刷新后重试".into()))?;
-    if reverses.is_some() || reversed {
-        return Err(Error::Conflict(
-            "这笔上缴记录已经冲正过（或本身就是冲正记录）".into(),
-        ));
-    }
+    let reason = super::reversal::check(
+        "上缴记录",
+        super::reversal::Original {
+            is_reversal: reverses.is_some(),
+            reversed,
+        },
+        on,
+        now.date_naive(),
+        reason,
+    )?;
     tx.execute(
         "INSERT INTO dues_remittances (org_id, remitted_on, period_start, period_end, amount_fen, large,
              reverses_id, reason, created_at)

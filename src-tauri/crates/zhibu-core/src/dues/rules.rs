@@ -187,6 +187,17 @@ pub fn monthly_due(terms: &Terms, farmer_fen: i64, rounding: Rounding) -> i64 {
     }
 }
 
+/// 党费规定第十一条: "党员自愿多交党费不限。自愿一次多交纳1000元以上的
+/// 党费，全部上缴中央". The extra of one payment, over its dues, from this
+/// amount on is 大额党费 ("以上" includes the amount itself).
+pub const LARGE_FEN: i64 = 100_000;
+
+/// Whether a payment's voluntary extra (in 分, either sign: a 冲正 keeps
+/// the kind of what it cancels) is 大额党费.
+pub fn is_large(extra_fen: i64) -> bool {
+    extra_fen.abs() >= LARGE_FEN
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +210,22 @@ mod tests {
             fixed_fen: None,
         };
         monthly_due(&terms, 100, rounding)
+    }
+
+    #[test]
+    fn a_voluntary_extra_of_1000_yuan_or_more_is_large() {
+        // 党费规定第十一条 "1000元以上": 1000元 itself is included.
+        let table = [
+            (0, false),
+            (99_999, false),
+            (100_000, true),
+            (250_000, true),
+            (-100_000, true),
+            (-99_999, false),
+        ];
+        for (extra, large) in table {
+            assert_eq!(is_large(extra), large, "{extra} 分");
+        }
     }
 
     #[test]
