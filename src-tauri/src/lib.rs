@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use tauri::Manager;
 use tauri::{Runtime, Wry};
-use zhibu_core::{paths, Store};
+use zhibu_core::paths;
 
 pub use state::AppState;
 
@@ -159,7 +159,7 @@ pub fn run() {
     let state = match dir {
         Ok(dir) => match zhibu_core::lock::acquire(&dir, "支部台账窗口") {
             Err(e) => AppState::failed(e.to_string(), Some(dir)),
-            Ok(lock) => match Store::open_in_dir(&dir) {
+            Ok(lock) => match zhibu_core::backup::open_data_dir(&dir) {
                 Ok(store) => AppState::new(store, dir).holding(lock),
                 Err(e) => AppState::failed(e.to_string(), Some(dir)).holding(lock),
             },

@@ -167,7 +167,7 @@ impl AppState {
         let mut guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
         drop(guard.take());
         let out = f(&dir);
-        match Store::open_in_dir(&dir) {
+        match zhibu_core::backup::open_data_dir(&dir) {
             Ok(store) => {
                 *guard = Some(store);
                 // A restored database that opens ends the start-up error.

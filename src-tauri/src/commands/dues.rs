@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use tauri::State;
+use zhibu_core::dues::card::{self, DuesCard};
 use zhibu_core::dues::close::{self, ClosedMonth};
 use zhibu_core::dues::large::{self, LargeLedger};
-use zhibu_core::dues::ledger::{self, ArrearsRow, DuesCard, MonthSheet};
+use zhibu_core::dues::ledger::{self, ArrearsRow, MonthSheet};
 use zhibu_core::dues::payments::{self, PaymentInput};
 use zhibu_core::dues::profile::{self, BaseInput, Review, ReviewEntry};
 use zhibu_core::dues::remit::{self, Reconciliation, RemittanceInput, RemittanceRecord};
@@ -57,7 +58,7 @@ pub fn dues_sheet(
 #[tauri::command]
 pub fn dues_card(state: State<'_, AppState>, org: OrgId, member: MemberId) -> IpcResult<DuesCard> {
     let today = state.now().date_naive();
-    Ok(ledger::card(state.store()?.conn(), org, member, today)?)
+    Ok(card::card(state.store()?.conn(), org, member, today)?)
 }
 
 #[tauri::command]

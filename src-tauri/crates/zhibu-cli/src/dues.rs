@@ -192,7 +192,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &DuesCommand) -> Result<()>
                 note: note.clone(),
             };
             let id = store.with_tx(|tx| payments::pay(tx, org.id, &input, now))?;
-            let card = ledger::card(store.conn(), org.id, member_id, today)?;
+            let card = zhibu_core::dues::card::card(store.conn(), org.id, member_id, today)?;
             let payment = card.payments.into_iter().find(|p| p.id == id);
             if cli.json {
                 return print_json(&payment);

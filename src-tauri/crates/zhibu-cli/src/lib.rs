@@ -223,7 +223,7 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
 
 fn open(cli: &Cli) -> Result<Store> {
     let dir = data_dir(cli)?;
-    Store::open_in_dir(&dir)
+    zhibu_core::backup::open_data_dir(&dir)
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {

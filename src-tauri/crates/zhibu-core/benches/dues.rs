@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use common::{now, populate, time, MEMBERS};
 use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
 use zhibu_core::dues::profile::{self, BaseInput};
-use zhibu_core::dues::{self, close, ledger, remit, DuesCategory, DuesSettings};
+use zhibu_core::dues::{self, card, close, ledger, remit, DuesCategory, DuesSettings};
 use zhibu_core::members::roster;
 use zhibu_core::month::YearMonth;
 
@@ -112,7 +112,7 @@ fn main() {
     });
     let member = sheet.rows[sheet.rows.len() / 2].member_id;
     time("one member's dues card", 7, || {
-        ledger::card(store.conn(), org, member, today).expect("card")
+        card::card(store.conn(), org, member, today).expect("card")
     });
     time("one payment through the use case", 7, || {
         store

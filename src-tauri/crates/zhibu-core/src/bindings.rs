@@ -15,11 +15,10 @@ use crate::development::{
     Breach, Decision, DevDocument, DevFinding, DevSettings, DevStats, NewApplicant, Next,
     PersonDetail, PersonSummary, Stage, StepInput, StepPerson, StepRecord, VoteChoice,
 };
+use crate::dues::card::{CardMonth, DuesCard, OpenMonth};
 use crate::dues::close::ClosedMonth;
 use crate::dues::large::{LargeEntry, LargeKind, LargeLedger};
-use crate::dues::ledger::{
-    ArrearsRow, CardMonth, DuesCard, MonthSheet, MonthState, OpenMonth, SheetRow,
-};
+use crate::dues::ledger::{ArrearsRow, MonthSheet, MonthState, SheetRow};
 use crate::dues::payments::{Allocation, PayMethod, PaymentInput, PaymentRecord};
 use crate::dues::profile::{BaseInput, BaseRecord, Review, ReviewEntry, ReviewRow};
 use crate::dues::remit::{PeriodRow, Reconciliation, RemittanceInput, RemittanceRecord};

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod idcard;
+pub mod ids;
 pub mod info;
 mod labels;
 pub mod lock;

@@ -2,7 +2,21 @@
 //! name, a title row, a header row and the rows. The core builds tables;
 //! zhibu-report only writes them.
 
-pub use crate::members::excel::Cell;
+use serde::{Deserialize, Serialize};
+
+/// One cell as a spreadsheet reader gives it, or as a table writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// An Excel date serial (days since 1899-12-30).
+    Date(f64),
+    Bool(bool),
+    /// An amount of money in 分, written as 元 with two decimals. Only
+    /// written, never read: imports see numbers.
+    Money(i64),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {

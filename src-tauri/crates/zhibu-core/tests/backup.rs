@@ -64,7 +64,7 @@ fn make(
 }
 
 fn meeting_count(data: &Path) -> u32 {
-    let store = Store::open_in_dir(data).expect("store");
+    let store = backup::open_data_dir(data).expect("store");
     store
         .conn()
         .query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
@@ -475,7 +475,7 @@ fn a_journal_naming_another_place_is_refused() {
         r#"{"replaced":"../../elsewhere"}"#,
     )
     .expect("journal");
-    let e = Store::open_in_dir(&data).err().expect("refused");
+    let e = backup::open_data_dir(&data).err().expect("refused");
     assert!(e.to_string().contains("恢复记录"), "{e}");
     assert!(!root.path().join("elsewhere").exists());
 }

@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use zhibu_core::dues::card;
 use zhibu_core::dues::export;
 use zhibu_core::dues::large::{self, LargeKind};
 use zhibu_core::dues::ledger::{self, MonthState};
@@ -109,7 +110,7 @@ fn pay(store: &mut Store, org: i64, input: &PaymentInput) -> zhibu_core::Result<
 }
 
 fn card_months(store: &Store, org: i64, member: i64) -> Vec<(String, Option<i64>, i64)> {
-    ledger::card(store.conn(), org, member, today())
+    card::card(store.conn(), org, member, today())
         .expect("card")
         .months
         .into_iter()
@@ -199,7 +200,7 @@ fn payments_pay_the_oldest_months_and_keep_the_extra_apart() {
         },
     )
     .expect("pay");
-    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let card = card::card(store.conn(), org, wang, today()).expect("card");
     let p = card.payments.iter().find(|p| p.id == id).expect("payment");
     assert_eq!((p.dues_fen, p.extra_fen, p.large), (300, 200, false));
     assert_eq!(p.paid_by.as_deref(), Some("王建国的妻子 刘桂芝"));
@@ -208,7 +209,7 @@ fn payments_pay_the_oldest_months_and_keep_the_extra_apart() {
     assert!(card.months.iter().all(|m| m.state == MonthState::Paid));
     // The next payment goes to December (预交).
     pay(&mut store, org, &pay_input(wang, d(2026, 11, 21), 1, 100)).expect("advance");
-    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let card = card::card(store.conn(), org, wang, today()).expect("card");
     assert_eq!(
         card.months.last().map(|m| m.month.to_string()),
         Some("2026-12".into())
@@ -230,12 +231,12 @@ fn large_voluntary_dues_are_their_own_ledger() {
         &pay_input(wang, d(2026, 10, 3), 1, 100_100),
     )
     .expect("pay");
-    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let card = card::card(store.conn(), org, wang, today()).expect("card");
     let p = card.payments.iter().find(|p| p.id == id).expect("payment");
     assert_eq!((p.dues_fen, p.extra_fen, p.large), (100, 100_000, true));
     let voluntary =
         pay(&mut store, org, &pay_input(wang, d(2026, 10, 4), 0, 5000)).expect("voluntary only");
-    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let card = card::card(store.conn(), org, wang, today()).expect("card");
     let v = card
         .payments
         .iter()
@@ -421,7 +422,7 @@ fn a_payment_is_corrected_by_a_reversal_never_edited() {
     let rev = store
         .with_tx(|tx| payments::reverse(tx, org, id, today(), "收错了人，应为王建军", now()))
         .expect("reverse");
-    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let card = card::card(store.conn(), org, wang, today()).expect("card");
     assert_eq!(card.months[0].paid_fen, 0);
     assert_eq!(card.months[0].state, MonthState::Overdue);
     let original = card
@@ -465,7 +466,7 @@ fn months_close_in_order_and_lock_their_cash_book() {
     assert!(late.expect_err("closed").to_string().contains("已结账"));
     let zhao = id_of(&store, org, "赵永刚");
     let id = pay(&mut store, org, &pay_input(zhao, today(), 1, 100)).expect("into an open month");
-    let card = ledger::card(store.conn(), org, zhao, today()).expect("card");
+    let card = card::card(store.conn(), org, zhao, today()).expect("card");
     let p = card.payments.iter().find(|p| p.id == id).expect("payment");
     assert_eq!(
         (p.ledger_month.to_string(), p.months[0].month.to_string()),
@@ -995,7 +996,7 @@ fn a_handed_over_probationer_owes_from_the_meeting_but_is_not_counted_unpaid_bef
     store
         .with_tx(|tx| profile::set_base(tx, org, member, &farmer("2026-10"), now()))
         .expect("base");
-    let card = ledger::card(store.conn(), org, member, today()).expect("card");
+    let card = card::card(store.conn(), org, member, today()).expect("card");
     let owed: Vec<(String, Option<i64>)> = card
         .open
         .iter()
@@ -1016,7 +1017,7 @@ fn a_handed_over_probationer_owes_from_the_meeting_but_is_not_counted_unpaid_bef
     );
     // A month that falls due after the handover counts as usual.
     let later = d(2027, 1, 6);
-    let card = ledger::card(store.conn(), org, member, later).expect("card");
+    let card = card::card(store.conn(), org, member, later).expect("card");
     assert_eq!(card.unpaid_run, 2, "December and January: {card:?}");
 }
 
@@ -1069,7 +1070,7 @@ fn a_quarterly_payer_owes_each_quarter_by_its_last_months_due_day() {
         .expect("quarterly");
     // On 22 November: the third quarter was due on 5 September and is
     // unpaid; October and November are not due until 5 December.
-    let card = ledger::card(store.conn(), org, wang, today()).expect("card");
+    let card = card::card(store.conn(), org, wang, today()).expect("card");
     let states: Vec<(String, MonthState)> = card
         .months
         .iter()
@@ -1088,7 +1089,7 @@ fn a_quarterly_payer_owes_each_quarter_by_its_last_months_due_day() {
     assert_eq!(card.unpaid_run, 3);
     // A monthly payer with the same months unpaid is five months behind.
     assert_eq!(
-        ledger::card(store.conn(), org, li, today())
+        card::card(store.conn(), org, li, today())
             .expect("card")
             .unpaid_run,
         5

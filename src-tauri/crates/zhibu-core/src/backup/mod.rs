@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::store::{APPLICATION_ID, DB_FILE, SCHEMA_VERSION};
+use crate::store::{Store, APPLICATION_ID, DB_FILE, SCHEMA_VERSION};
 
 pub use archive::Passphrase;
 pub use restore::{
@@ -258,6 +258,16 @@ pub(super) fn attachments(data_dir: &Path) -> Result<Vec<(String, PathBuf, u64)>
 }
 
 /// The file name of a backup made at `now`: 支部台账备份-20261122-093000.zhibu
+/// Opens the data folder as the programs do: a restore cut short by a crash
+/// or power cut is finished first, then the database is opened (created if
+/// needed).
+pub fn open_data_dir(data_dir: &Path) -> Result<Store> {
+    crate::paths::create_private_dir(data_dir)
+        .map_err(|e| Error::io(format!("无法创建数据目录 {}", data_dir.display()), e))?;
+    finish_interrupted(data_dir)?;
+    Store::open_in_dir(data_dir)
+}
+
 pub fn file_name(now: DateTime<Local>) -> String {
     format!("{PREFIX}-{}.{EXTENSION}", now.format("%Y%m%d-%H%M%S"))
 }

@@ -121,7 +121,7 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
                paid_by: Option<&str>,
                note: Option<&str>|
      -> Result<()> {
-        let card = ledger::card(tx, org, member, today)?;
+        let card = dues::card::card(tx, org, member, today)?;
         let due: i64 = card
             .open
             .iter()

@@ -1,8 +1,8 @@
 //! What each member owes month by month, derived from three things only: the
 //! roster history (which months they belonged here), their base rows (how
 //! much a month is) and the payments allocated to months. From it: the
-//! collection-day sheet of a month, the arrears list with the 党章 第九条
-//! warnings, and a member's dues card.
+//! collection-day sheet of a month and the arrears list with the 党章 第九条
+//! warnings (a member's dues card, which adds the payments, is `card`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -11,7 +11,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::profile::{self, applying, base_from_row, BaseRecord, BASE_COLUMNS};
+use super::profile::{applying, base_from_row, BaseRecord, BASE_COLUMNS};
 use super::rules::DuesCategory;
 use super::{month_label, settings, DuesSettings};
 use crate::error::Result;
@@ -95,6 +95,11 @@ impl MemberBook {
             .map(|b| b.period)
             .unwrap_or_default();
         settings.due_date(period.last_month(month))
+    }
+
+    /// The latest month any money was allocated to.
+    pub fn last_paid_month(&self) -> Option<YearMonth> {
+        self.paid.keys().next_back().copied()
     }
 
     pub fn paid(&self, month: YearMonth) -> i64 {
@@ -544,95 +549,11 @@ pub(crate) fn arrears_of(book: &Book, today: NaiveDate) -> Vec<ArrearsRow> {
     out
 }
 
-/// One month on a member's dues card.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct CardMonth {
-    #[ts(type = "string")]
-    pub month: YearMonth,
-    pub due_fen: Option<i64>,
-    pub paid_fen: i64,
-    pub paid_on: Option<NaiveDate>,
-    pub state: MonthState,
-    pub late: bool,
-}
-
-/// A member's dues card (like the paper 党费证): every month on the books,
-/// every payment and correction, and the base history.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct DuesCard {
-    pub member_id: MemberId,
-    pub name: String,
-    pub months: Vec<CardMonth>,
-    pub payments: Vec<super::payments::PaymentRecord>,
-    pub bases: Vec<BaseRecord>,
-    /// What the current month costs, and why.
-    pub current_fen: Option<i64>,
-    pub clause: Option<String>,
-    pub overdue_fen: i64,
-    pub unpaid_run: u32,
-    /// The months a payment could cover next, oldest first, with amounts.
-    pub open: Vec<OpenMonth>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct OpenMonth {
-    #[ts(type = "string")]
-    pub month: YearMonth,
-    pub fen: Option<i64>,
-}
-
-pub fn card(conn: &Connection, org: OrgId, member: MemberId, today: NaiveDate) -> Result<DuesCard> {
-    let name = profile::check_member(conn, org, member)?;
-    let book = Book::load_for(conn, org, today, Some(member))?;
-    let s = &book.settings;
-    let Some(m) = book.member(member) else {
-        return Err(crate::Error::NotFound(format!("{name}不在本支部的名册中")));
-    };
-    let this_month = YearMonth::of(today);
-    let last_paid = m.paid.keys().next_back().copied();
-    let through = last_paid.map_or(this_month, |p| p.max(this_month));
-    let mut months = Vec::new();
-    let mut month = book.start;
-    while month <= through {
-        let owing = m.owing(month, s);
-        let paid_fen = m.paid(month);
-        if owing != Owing::NotHere || paid_fen != 0 {
-            let due = m.due_date(month, s);
-            let row = sheet_state(owing, paid_fen, today > due);
-            months.push(CardMonth {
-                month,
-                due_fen: row.0,
-                paid_fen,
-                paid_on: m.paid_on(month),
-                state: row.1,
-                late: m.paid_on(month).is_some_and(|d| d > due),
-            });
-        }
-        month = month.next();
-    }
-    let current = applying(&m.bases, this_month);
-    let horizon = this_month.plus(12);
-    let open = m
-        .open_months(book.start, 12, s, horizon)
-        .into_iter()
-        .map(|(month, fen)| OpenMonth { month, fen })
-        .collect();
-    let overdue = m.overdue(book.start, this_month, today, s);
-    Ok(DuesCard {
-        member_id: member,
-        name,
-        months,
-        payments: super::payments::of_member(conn, org, member)?,
-        bases: m.bases.clone(),
-        current_fen: current.map(|b| s.monthly_due(&b.terms)),
-        clause: current.map(|b| b.terms.category.clause().to_string()),
-        overdue_fen: overdue.iter().filter_map(|o| o.1).sum(),
-        unpaid_run: m.unpaid_run(book.start, today, s).0,
-        open,
-    })
-}
-
-fn sheet_state(owing: Owing, paid_fen: i64, past_due: bool) -> (Option<i64>, MonthState) {
+pub(super) fn sheet_state(
+    owing: Owing,
+    paid_fen: i64,
+    past_due: bool,
+) -> (Option<i64>, MonthState) {
     match owing {
         Owing::Elsewhere => (Some(0), MonthState::Elsewhere),
         Owing::NoBase => (None, MonthState::NoBase),

@@ -7,6 +7,7 @@
 //! member owes is never stored: it is derived from the roster history, the
 //! bases and the payments, the same way the roster derives membership.
 
+pub mod card;
 pub mod close;
 pub mod export;
 pub mod large;

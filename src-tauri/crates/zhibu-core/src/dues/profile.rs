@@ -192,7 +192,7 @@ fn checked(input: &BaseInput, settings: &DuesSettings, has_earlier: bool) -> Res
         return Err(Error::Rule(format!(
             "{}交纳{local}须经党支部同意：请在“批准情况”中写明（如“2026年1月5日支委会同意”）。依据：{}",
             input.period,
-            super::payments::CLAUSE_ARTICLE_12
+            rules::CLAUSE_ARTICLE_12
         )));
     }
     let off_cycle = match settings.base_policy {

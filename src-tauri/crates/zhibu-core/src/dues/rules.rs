@@ -198,6 +198,10 @@ pub fn is_large(extra_fen: i64) -> bool {
     extra_fen.abs() >= LARGE_FEN
 }
 
+/// 第十二条: "补交党费的时间一般不得超过6个月".
+pub const ARREARS_LIMIT_MONTHS: u32 = 6;
+pub const CLAUSE_ARTICLE_12: &str = "《关于中国共产党党费收缴、使用和管理的规定》第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次党费，也可以委托其亲属或者其他党员代为交纳或者补交党费。补交党费的时间一般不得超过6个月";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,23 +17,13 @@ use super::roster::RosterRow;
 use super::rules;
 use super::{add_member, update_profile, MemberId, MemberProfile, NewMember, Sex, Standing};
 use crate::error::{Error, Result};
+use crate::ids::OrgId;
 use crate::labels::label_enum;
-use crate::org::OrgId;
 use crate::{idcard, text};
 
-/// One cell as a spreadsheet reader gives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-    /// An Excel date serial (days since 1899-12-30).
-    Date(f64),
-    Bool(bool),
-    /// An amount of money in 分, written as 元 with two decimals. Only
-    /// written, never read: imports see numbers.
-    Money(i64),
-}
+/// One cell as a spreadsheet reader gives it (defined with the tables, a
+/// leaf every area may use).
+pub use crate::table::Cell;
 
 label_enum! {
     /// A roster column the import understands; the labels are the export's headers.

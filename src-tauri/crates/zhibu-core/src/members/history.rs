@@ -9,8 +9,8 @@ use super::state::{self, Standing};
 use super::{append_event, roster, EventKind, MemberId, NewEvent};
 
 use crate::error::{Error, Result};
+use crate::ids::OrgId;
 use crate::labels::label_enum;
-use crate::org::OrgId;
 
 label_enum! {
     /// The ways of leaving the Party that 出党 records (domain-rules §2).

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::ids::OrgId;
 use crate::labels::label_enum;
-use crate::org::OrgId;
 use crate::text;
 pub use roster::{Roster, RosterQuery, RosterRow};
 pub use state::{MemberEvent, MemberState, Standing};

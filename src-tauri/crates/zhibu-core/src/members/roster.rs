@@ -11,8 +11,8 @@ use ts_rs::TS;
 use super::state::{self, MemberEvent, MemberState, Standing};
 use super::{EventKind, MemberCounts, MemberId, MemberProfile, OnRoll, Sex};
 use crate::error::{Error, Result};
+use crate::ids::OrgId;
 use crate::labels::label_enum;
-use crate::org::OrgId;
 
 /// A stored member: the profile plus what the database adds.
 #[derive(Debug, Clone)]

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::EventKind;
+use crate::ids::OrgId;
 use crate::labels::label_enum;
-use crate::org::OrgId;
 
 label_enum! {
     /// 正式党员 have a vote; 预备党员 do not (党章 第七条).

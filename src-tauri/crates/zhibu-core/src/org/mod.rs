@@ -57,7 +57,7 @@ label_enum! {
     what: "支委职务"
 }
 
-pub type OrgId = i64;
+pub use crate::ids::OrgId;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CommitteeMemberInput {

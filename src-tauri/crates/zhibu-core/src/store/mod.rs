@@ -23,12 +23,13 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir`.
+    /// Opens (creating if needed) the database in `data_dir`. A restore cut
+    /// short is not looked at here: the programs open their data folder with
+    /// `backup::open_data_dir`, which finishes one first (the store stays
+    /// below the backup module, never calling up into it).
     pub fn open_in_dir(data_dir: &Path) -> Result<Store> {
         crate::paths::create_private_dir(data_dir)
             .map_err(|e| Error::io(format!("无法创建数据目录 {}", data_dir.display()), e))?;
-        // A restore cut short by a crash or power cut is finished first.
-        crate::backup::finish_interrupted(data_dir)?;
         Store::open(&data_dir.join(DB_FILE))
     }
 
