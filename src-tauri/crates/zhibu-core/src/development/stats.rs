@@ -1,0 +1,65 @@
+//! The year's 发展党员 figures a branch writes into its work report.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::rules::Decision;
+use crate::error::Result;
+use crate::org::OrgId;
+
+/// The figures of a year a branch writes into its work report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct DevStats {
+    pub year: i32,
+    /// 申请入党 (step 1).
+    pub applied: u32,
+    /// 确定入党积极分子 (step 3).
+    pub activists: u32,
+    /// 确定发展对象 (step 7).
+    pub candidates: u32,
+    /// 发展党员: 接收预备党员 approved by the 上级党委 (step 17).
+    pub admitted: u32,
+    /// 转正 approved (step 24, 按期转正).
+    pub confirmed: u32,
+    pub extended: u32,
+    pub cancelled: u32,
+}
+
+pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
+    crate::month::check_year(year)?;
+    let mut s = DevStats {
+        year,
+        ..DevStats::default()
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.step, s.date, s.outcome FROM dev_steps s JOIN dev_people p ON p.id = s.person_id
+         WHERE p.org_id = ?1 AND s.withdrawn_at IS NULL AND s.step IN (1, 3, 7, 17, 24)",
+    )?;
+    let rows = stmt.query_map([org], |r| {
+        Ok((
+            r.get::<_, u8>(0)?,
+            r.get::<_, NaiveDate>(1)?,
+            r.get::<_, Option<Decision>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (step, date, outcome) = row?;
+        if date.year() != year {
+            continue;
+        }
+        let slot = match (step, outcome) {
+            (1, _) => &mut s.applied,
+            (3, _) => &mut s.activists,
+            (7, _) => &mut s.candidates,
+            (17, _) => &mut s.admitted,
+            (24, Some(Decision::OnTime)) => &mut s.confirmed,
+            (24, Some(Decision::Extend)) => &mut s.extended,
+            (24, Some(Decision::Cancel)) => &mut s.cancelled,
+            _ => continue,
+        };
+        *slot += 1;
+    }
+    Ok(s)
+}
