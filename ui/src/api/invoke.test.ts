@@ -33,6 +33,8 @@ describe('IPC calls', () => {
 
   it('turns a Rust error payload into an AppError with kind and message', async () => {
     mockIPC(() => {
+      // A command's error reaches the page as the plain payload Rust serialised.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw { kind: 'validation', message: '请填写党支部名称' }
     })
     const err = await createBranch(input).catch((e: unknown) => e)

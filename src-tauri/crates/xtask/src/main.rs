@@ -248,6 +248,9 @@ fn test(root: &Path) -> Result {
     step("UI type check (vue-tsc --noEmit)", || {
         sh(npm(root).args(["run", "typecheck"]))
     })?;
+    step("UI lint (eslint, no warnings allowed)", || {
+        sh(npm(root).args(["run", "lint"]))
+    })?;
     step("UI unit tests (vitest)", || sh(npm(root).args(["test"])))?;
     build_ui(root)?;
     step("rustfmt", || {
