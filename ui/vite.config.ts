@@ -32,5 +32,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // Component tests mount Element Plus components, whose modules import their CSS.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -78,7 +78,8 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::backup::backup_set_settings,
         commands::export::export_pdf_name,
         commands::export::export_pdf,
-        commands::export::export_cancel,
+        commands::task::task_cancel,
+        commands::task::task_current,
         commands::export::export_open,
         commands::dues::dues_settings,
         commands::dues::dues_set_settings,
@@ -186,7 +187,7 @@ pub fn run() {
             // missing, while the clerk starts working.
             let handle = app.handle().clone();
             std::thread::spawn(move || {
-                commands::backup::automatic(&handle.state::<AppState>(), false);
+                commands::backup::automatic(&handle, false);
             });
             Ok(())
         });
@@ -199,7 +200,7 @@ pub fn run() {
     };
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
-            commands::backup::automatic(&handle.state::<AppState>(), true);
+            commands::backup::automatic(handle, true);
         }
     });
 }

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Local};
+use zhibu_core::task::{Report, Task, TaskProgress};
 use zhibu_core::{Error, Result, Store};
 
 pub struct AppState {
@@ -21,67 +22,130 @@ pub struct AppState {
     /// sees a terminal.
     startup_error: Mutex<Option<String>>,
     pub data_dir: Option<PathBuf>,
-    pub exports: Exports,
+    pub task: LongTask,
+    pub exported: ExportedFiles,
 }
 
-/// The PDF export under way (one at a time) and the files exported so far.
+/// Where a running task's reports go (the window's `task-progress` event).
+pub type Reporter = Arc<dyn Fn(TaskProgress) + Send + Sync>;
+
+/// The one long task the app runs at a time — a PDF export, a backup,
+/// checking or restoring a backup file, the automatic backup — so two never
+/// fight over the database or the disk, and one 取消 reaches whichever runs.
 #[derive(Default)]
-pub struct Exports {
-    running: Mutex<Option<Arc<AtomicBool>>>,
-    written: Mutex<Vec<PathBuf>>,
+pub struct LongTask {
+    running: Mutex<Option<Slot>>,
 }
 
-/// An export under way; dropping it (done, failed or cancelled) frees the slot.
+struct Slot {
+    task: Task,
+    cancel: Arc<AtomicBool>,
+    /// Its last report, for a window that starts listening late.
+    latest: Arc<Mutex<Option<TaskProgress>>>,
+}
+
+/// A task under way. It reports through [`Running::reporter`]; dropping it
+/// (done, failed or cancelled) frees the slot and reports `finished`.
 pub struct Running<'a> {
-    exports: &'a Exports,
+    slot: &'a LongTask,
+    task: Task,
     pub cancel: Arc<AtomicBool>,
+    latest: Arc<Mutex<Option<TaskProgress>>>,
+    reporter: Reporter,
+}
+
+impl Running<'_> {
+    /// A progress callback for the core's long work, to move onto a worker thread.
+    pub fn reporter(&self) -> impl Fn(Report) + Send + Sync + 'static {
+        let (task, latest, reporter) = (self.task, self.latest.clone(), self.reporter.clone());
+        move |report| {
+            let progress = TaskProgress::of(task, report);
+            if let Ok(mut l) = latest.lock() {
+                *l = Some(progress.clone());
+            }
+            reporter(progress);
+        }
+    }
 }
 
 impl Drop for Running<'_> {
     fn drop(&mut self) {
-        if let Ok(mut running) = self.exports.running.lock() {
+        if let Ok(mut running) = self.slot.running.lock() {
             *running = None;
+        }
+        (self.reporter)(TaskProgress::finished(self.task));
+    }
+}
+
+impl LongTask {
+    /// Takes the slot for `task`, or says which task holds it.
+    pub fn start(&self, task: Task, reporter: Reporter) -> Result<Running<'_>> {
+        let mut running = self
+            .running
+            .lock()
+            .map_err(|_| Error::Internal("任务状态异常，请关闭程序后重新打开".into()))?;
+        if let Some(other) = running.as_ref() {
+            return Err(Error::Conflict(format!(
+                "程序正在{}，请等它完成或点“取消”后再试",
+                other.task.label()
+            )));
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        let latest = Arc::new(Mutex::new(None));
+        *running = Some(Slot {
+            task,
+            cancel: cancel.clone(),
+            latest: latest.clone(),
+        });
+        Ok(Running {
+            slot: self,
+            task,
+            cancel,
+            latest,
+            reporter,
+        })
+    }
+
+    /// The task under way and its last report, if one runs.
+    pub fn current(&self) -> Option<TaskProgress> {
+        let running = self.running.lock().ok()?;
+        let slot = running.as_ref()?;
+        let latest = slot.latest.lock().ok().and_then(|l| l.clone());
+        Some(latest.unwrap_or_else(|| {
+            TaskProgress::of(
+                slot.task,
+                Report {
+                    stage: "正在准备",
+                    done: 0,
+                    total: 0,
+                },
+            )
+        }))
+    }
+
+    /// Asks the running task (if any) to stop; it ends with kind `cancelled`.
+    pub fn cancel(&self) {
+        if let Ok(running) = self.running.lock() {
+            if let Some(slot) = running.as_ref() {
+                slot.cancel.store(true, Ordering::Relaxed);
+            }
         }
     }
 }
 
-impl Exports {
-    pub fn start(&self) -> Result<Running<'_>> {
-        let mut running = self
-            .running
-            .lock()
-            .map_err(|_| Error::Internal("导出状态异常，请关闭程序后重新打开".into()))?;
-        if running.is_some() {
-            return Err(Error::Conflict(
-                "程序正在做另一件费时的事（导出文件、备份或恢复，也可能是每天的自动备份），请等它完成或点“取消”后再试".into(),
-            ));
-        }
-        let cancel = Arc::new(AtomicBool::new(false));
-        *running = Some(cancel.clone());
-        Ok(Running {
-            exports: self,
-            cancel,
-        })
-    }
+/// The files exported in this session: the only ones the window may ask to open.
+#[derive(Default)]
+pub struct ExportedFiles(Mutex<Vec<PathBuf>>);
 
-    pub fn cancel(&self) {
-        if let Ok(running) = self.running.lock() {
-            if let Some(flag) = running.as_ref() {
-                flag.store(true, Ordering::Relaxed);
-            }
-        }
-    }
-
-    pub fn written(&self, path: PathBuf) {
-        if let Ok(mut written) = self.written.lock() {
+impl ExportedFiles {
+    pub fn add(&self, path: PathBuf) {
+        if let Ok(mut written) = self.0.lock() {
             written.push(path);
         }
     }
 
-    pub fn was_written(&self, path: &Path) -> bool {
-        self.written
-            .lock()
-            .is_ok_and(|w| w.iter().any(|p| p == path))
+    pub fn contains(&self, path: &Path) -> bool {
+        self.0.lock().is_ok_and(|w| w.iter().any(|p| p == path))
     }
 }
 
@@ -113,7 +177,8 @@ impl AppState {
             data_mode: None,
             startup_error: Mutex::new(None),
             data_dir: Some(data_dir),
-            exports: Exports::default(),
+            task: LongTask::default(),
+            exported: ExportedFiles::default(),
         }
     }
 
@@ -124,7 +189,8 @@ impl AppState {
             data_mode: None,
             startup_error: Mutex::new(Some(error)),
             data_dir,
-            exports: Exports::default(),
+            task: LongTask::default(),
+            exported: ExportedFiles::default(),
         }
     }
 
@@ -191,5 +257,46 @@ impl AppState {
     /// The clock every use case receives (`ZHIBU_TODAY` pins it; see `zhibu_core::clock`).
     pub fn now(&self) -> DateTime<Local> {
         zhibu_core::clock::now()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heard() -> (Reporter, Arc<Mutex<Vec<TaskProgress>>>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let reporter: Reporter = Arc::new(move |p| log.lock().unwrap().push(p));
+        (reporter, seen)
+    }
+
+    #[test]
+    fn one_task_at_a_time_and_the_refusal_names_the_one_running() {
+        let slot = LongTask::default();
+        let (reporter, seen) = heard();
+        let running = slot.start(Task::AutoBackup, reporter.clone()).unwrap();
+        let refused = slot.start(Task::Export, reporter.clone()).err().unwrap();
+        assert_eq!(
+            refused.to_string(),
+            "程序正在自动备份，请等它完成或点“取消”后再试"
+        );
+        assert_eq!(slot.current().unwrap().stage, "正在准备");
+        running.reporter()(Report {
+            stage: "正在备份",
+            done: 4,
+            total: 8,
+        });
+        assert_eq!(slot.current().unwrap().done, 4);
+        slot.cancel();
+        assert!(running.cancel.load(Ordering::Relaxed));
+        drop(running);
+        assert!(slot.current().is_none());
+        {
+            let seen = seen.lock().unwrap();
+            assert_eq!(seen.len(), 2);
+            assert!(seen[1].finished && seen[1].task == Task::AutoBackup);
+        }
+        assert!(slot.start(Task::Export, reporter).is_ok());
     }
 }

@@ -1,16 +1,18 @@
 //! 数据备份: to a USB stick or any folder, checked after writing; restore
-//! from a file after showing what is in it. Long work runs off the UI thread
-//! with `backup-progress` events and can be stopped with `export_cancel`
-//! (one long task at a time, shared with the PDF exports).
+//! from a file after showing what is in it. Backing up, checking a file and
+//! restoring run off the UI thread as the one long task (see
+//! `commands::task`): `task-progress` events, stopped by `task_cancel`.
 
 use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use zhibu_core::backup::schedule::{self, BackupSettings, BackupStatus};
 use zhibu_core::backup::targets::{self, Drives, SystemDrives, Target};
-use zhibu_core::backup::{self, BackupInfo, BackupProgress, Options, Passphrase, RestoreReport};
+use zhibu_core::backup::{self, BackupInfo, Options, Passphrase, RestoreReport};
+use zhibu_core::task::Task;
 use zhibu_core::Error;
 
+use crate::commands::task::reporter;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -19,14 +21,6 @@ fn passphrase(text: Option<String>) -> IpcResult<Option<Passphrase>> {
         Some(t) => Some(Passphrase::new(&t)?),
         None => None,
     })
-}
-
-fn emitter<R: Runtime>(app: &AppHandle<R>) -> impl Fn(BackupProgress) + Sync + use<R> {
-    let app = app.clone();
-    move |p| {
-        // A window that is gone cannot show progress; the work goes on.
-        let _ = app.emit("backup-progress", p);
-    }
 }
 
 /// Removable drives to offer, each with the folder backups go into.
@@ -58,9 +52,9 @@ pub async fn backup_create<R: Runtime>(
     let pass = passphrase(passphrase_text)?;
     let data_dir = state.files_dir()?.to_path_buf();
     let now = state.now();
-    let control = state.exports.start()?;
-    let cancel = control.cancel.clone();
-    let progress = emitter(&app);
+    let running = state.task.start(Task::Backup, reporter(&app))?;
+    let cancel = running.cancel.clone();
+    let progress = running.reporter();
     let keep = match keep {
         Some(k) => k,
         None => schedule::get_settings(state.store()?.conn())?.keep,
@@ -101,8 +95,10 @@ pub fn backup_set_settings(state: State<'_, AppState>, settings: BackupSettings)
 }
 
 /// The automatic backup into the data directory, when the settings ask for
-/// one `at_exit` (or, at start, when today's is still missing).
-pub fn automatic(state: &AppState, at_exit: bool) {
+/// one `at_exit` (or, at start, when today's is still missing). It reports
+/// like any long task, so the window can show it and the clerk can stop it.
+pub fn automatic<R: Runtime>(app: &AppHandle<R>, at_exit: bool) {
+    let state = app.state::<AppState>();
     let Ok(dir) = state.files_dir().map(Path::to_path_buf) else {
         return;
     };
@@ -128,7 +124,7 @@ pub fn automatic(state: &AppState, at_exit: bool) {
         return;
     }
     // Never beside a restore or another backup (one long task at a time).
-    let Ok(slot) = state.exports.start() else {
+    let Ok(running) = state.task.start(Task::AutoBackup, reporter(app)) else {
         return;
     };
     let local = schedule::local_dir(&dir);
@@ -141,9 +137,8 @@ pub fn automatic(state: &AppState, at_exit: bool) {
                 keep: settings.local_keep,
             },
             now,
-            &|_| {},
-            // The slot's flag: the clerk's 取消 (export_cancel) stops it.
-            &slot.cancel,
+            &running.reporter(),
+            &running.cancel,
         )
     });
     // Nobody is waiting for it: a failure goes to the log, and the reminder
@@ -162,10 +157,11 @@ pub async fn backup_verify<R: Runtime>(
     passphrase_text: Option<String>,
 ) -> IpcResult<BackupInfo> {
     let pass = passphrase(passphrase_text)?;
-    let progress = emitter(&app);
     let scratch = state.files_dir()?.to_path_buf();
+    let running = state.task.start(Task::Verify, reporter(&app))?;
+    let (progress, cancel) = (running.reporter(), running.cancel.clone());
     let info = tauri::async_runtime::spawn_blocking(move || {
-        backup::verify_with_progress(&file, pass.as_ref(), &scratch, &progress)
+        backup::verify_with(&file, pass.as_ref(), &scratch, &progress, &cancel)
     })
     .await
     .map_err(|e| Error::Internal(format!("核对中断（{e}）")))??;
@@ -183,12 +179,12 @@ pub async fn backup_restore<R: Runtime>(
 ) -> IpcResult<RestoreReport> {
     let pass = passphrase(passphrase_text)?;
     let now = state.now();
-    let control = state.exports.start()?;
-    let progress = emitter(&app);
+    let running = state.task.start(Task::Restore, reporter(&app))?;
+    let progress = running.reporter();
     // The database is closed for the swap, so this holds the store; it runs
     // on a runtime worker, not the window's thread.
     let report = state.with_store_closed(|dir: &Path| {
-        backup::restore(dir, &file, pass.as_ref(), now, &progress, &control.cancel)
+        backup::restore(dir, &file, pass.as_ref(), now, &progress, &running.cancel)
     })?;
     Ok(report)
 }

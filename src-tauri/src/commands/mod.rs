@@ -8,3 +8,4 @@ pub mod export;
 pub mod meetings;
 pub mod members;
 pub mod org;
+pub mod task;

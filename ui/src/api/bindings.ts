@@ -1008,12 +1008,6 @@ created_at: string, branches: Array<string>, counts: Counts, attachments: number
 
 export type BackupInfo = { path: string, bytes: number, encrypted: boolean, summary: Summary, };
 
-export type BackupProgress = { 
-/**
- * 正在备份 / 正在核对.
- */
-stage: string, done: number, total: number, };
-
 export type RestoreReport = { restored: BackupInfo, 
 /**
  * The backup of the data as it was just before, when there was any.
@@ -1022,12 +1016,6 @@ safety_backup: string | null, };
 
 export type Exported = { path: string, pages: number, bytes: number, missing: Array<MissingChars>, };
 
-export type ExportProgress = { 
-/**
- * 正在收集记录 / 正在排版 / 正在写入文件.
- */
-stage: string, 
-/**
- * Photos placed so far and in all (0 of 0 for a book without photos).
- */
-done: number, total: number, };
+export type Task = "导出文件" | "备份" | "核对备份文件" | "恢复数据" | "自动备份";
+
+export type TaskProgress = { task: Task, stage: string, done: number, total: number, finished: boolean, };

@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 
 use crate::backup::schedule::{AutoBackup, BackupSettings, BackupStatus};
 use crate::backup::targets::Target;
-use crate::backup::{BackupInfo, BackupProgress, Counts, RestoreReport, Summary};
+use crate::backup::{BackupInfo, Counts, RestoreReport, Summary};
 use crate::development::steps::{Phase, Role, StepDef};
 use crate::development::{
     Breach, Decision, DevDocument, DevFinding, DevSettings, DevStats, NewApplicant, Next,
@@ -26,7 +26,7 @@ use crate::dues::{
     BasePolicy, DuesCategory, DuesSettings, PayPeriod, RemitPeriod, Rounding, Terms, WindowPolicy,
 };
 use crate::error::{ErrorKind, ErrorPayload};
-use crate::export::{Document, ExportProgress, Exported, MissingChars};
+use crate::export::{Document, Exported, MissingChars};
 use crate::info::{AppStatus, Info};
 use crate::meetings::attachments::Attachment;
 use crate::meetings::calendar::{
@@ -55,6 +55,7 @@ use crate::org::{
     Severity, TermInfo, TermState,
 };
 use crate::paths::DataMode;
+use crate::task::{Task, TaskProgress};
 
 fn decl<T: TS>(cfg: &Config) -> String {
     format!("export {}\n", T::decl(cfg))
@@ -197,10 +198,10 @@ fn generate() -> String {
         decl::<Counts>(&cfg),
         decl::<Summary>(&cfg),
         decl::<BackupInfo>(&cfg),
-        decl::<BackupProgress>(&cfg),
         decl::<RestoreReport>(&cfg),
         decl::<Exported>(&cfg),
-        decl::<ExportProgress>(&cfg),
+        decl::<Task>(&cfg),
+        decl::<TaskProgress>(&cfg),
     ];
     format!(
         "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",

@@ -46,13 +46,3 @@ pub struct Exported {
     pub bytes: u64,
     pub missing: Vec<MissingChars>,
 }
-
-/// How far an export has got, sent to the window as `export-progress`.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ExportProgress {
-    /// 正在收集记录 / 正在排版 / 正在写入文件.
-    pub stage: String,
-    /// Photos placed so far and in all (0 of 0 for a book without photos).
-    pub done: u32,
-    pub total: u32,
-}

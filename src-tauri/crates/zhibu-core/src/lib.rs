@@ -25,6 +25,7 @@ pub mod paths;
 pub mod settings;
 pub mod store;
 pub mod table;
+pub mod task;
 pub mod text;
 
 #[cfg(test)]

@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use age::secrecy::SecretString;
 use sha2::{Digest, Sha256};
 
-use super::{BackupProgress, Part, Summary, FORMAT, MANIFEST_NAME, SUMMARY_NAME};
+use super::{Part, Summary, FORMAT, MANIFEST_NAME, SUMMARY_NAME};
 use crate::error::{Error, Result};
 use crate::store::DB_FILE;
+use crate::task::Report;
 
 /// scrypt cost of a new backup's passphrase: 2^18 (256 MiB, about a second
 /// on a modest laptop), fixed so that a file made on a fast computer still
@@ -118,7 +119,7 @@ pub(super) fn write(
     summary: &Summary,
     snapshot: &Path,
     files: &[(String, PathBuf, u64)],
-    on_progress: &dyn Fn(BackupProgress),
+    on_progress: &dyn Fn(Report),
     cancel: &AtomicBool,
 ) -> Result<File> {
     let sink = match passphrase {
@@ -149,7 +150,7 @@ pub(super) fn write(
         // Every 4 MB is plenty for a progress bar.
         if done - last_report >= 4 << 20 || done == total {
             last_report = done;
-            on_progress(BackupProgress {
+            on_progress(Report {
                 stage: "正在备份",
                 done,
                 total,
@@ -271,7 +272,7 @@ pub(super) fn read(
     path: &Path,
     passphrase: Option<&Passphrase>,
     extract: Extract<'_>,
-    on_progress: &dyn Fn(BackupProgress),
+    on_progress: &dyn Fn(Report),
     cancel: &AtomicBool,
 ) -> Result<Contents> {
     let file = File::open(path)
@@ -409,7 +410,7 @@ pub(super) fn read(
                     o.write_all(&buf[..n])
                         .map_err(|e| Error::io("无法写入临时文件".to_string(), e))?;
                 }
-                on_progress(BackupProgress {
+                on_progress(Report {
                     stage: "正在核对",
                     done: done.min(total),
                     total,

@@ -26,6 +26,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store::{Store, APPLICATION_ID, DB_FILE, SCHEMA_VERSION};
+use crate::task::Report;
 
 pub use archive::Passphrase;
 pub use restore::{
@@ -74,15 +75,6 @@ pub struct BackupInfo {
     pub bytes: u64,
     pub encrypted: bool,
     pub summary: Summary,
-}
-
-/// How far a backup or a check has got, in bytes of all parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-pub struct BackupProgress {
-    /// 正在备份 / 正在核对.
-    pub stage: &'static str,
-    pub done: u64,
-    pub total: u64,
 }
 
 /// One part of the archive and its hash, as listed in `manifest.json`.
@@ -291,7 +283,7 @@ pub fn create(
     target_dir: &Path,
     options: &Options<'_>,
     now: DateTime<Local>,
-    on_progress: &dyn Fn(BackupProgress),
+    on_progress: &dyn Fn(Report),
     cancel: &AtomicBool,
 ) -> Result<BackupInfo> {
     if !target_dir.is_dir() {
@@ -391,7 +383,7 @@ pub fn create_in(
     target_dir: &Path,
     options: &Options<'_>,
     now: DateTime<Local>,
-    on_progress: &dyn Fn(BackupProgress),
+    on_progress: &dyn Fn(Report),
     cancel: &AtomicBool,
 ) -> Result<BackupInfo> {
     let db = data_dir.join(DB_FILE);
@@ -589,27 +581,13 @@ pub fn verify(
     )
 }
 
-/// [`verify`], telling `on_progress` how far it has got.
-pub fn verify_with_progress(
+/// [`verify`], telling `on_progress` how far it has got; `cancel` stops it
+/// (kind `cancelled`).
+pub fn verify_with(
     path: &Path,
     passphrase: Option<&Passphrase>,
     scratch_in: &Path,
-    on_progress: &dyn Fn(BackupProgress),
-) -> Result<BackupInfo> {
-    verify_with(
-        path,
-        passphrase,
-        scratch_in,
-        on_progress,
-        &AtomicBool::new(false),
-    )
-}
-
-pub(crate) fn verify_with(
-    path: &Path,
-    passphrase: Option<&Passphrase>,
-    scratch_in: &Path,
-    on_progress: &dyn Fn(BackupProgress),
+    on_progress: &dyn Fn(Report),
     cancel: &AtomicBool,
 ) -> Result<BackupInfo> {
     std::fs::create_dir_all(scratch_in)

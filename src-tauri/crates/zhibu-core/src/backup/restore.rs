@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    archive, check_database, create, sync_dir, trusted_summary, write_small, BackupInfo,
-    BackupProgress, Options, Passphrase,
+    archive, check_database, create, sync_dir, trusted_summary, write_small, BackupInfo, Options,
+    Passphrase,
 };
 use crate::error::{Error, Result};
 use crate::files;
 use crate::store::DB_FILE;
+use crate::task::Report;
 
 const STAGING: &str = ".restore";
 const JOURNAL: &str = "restore.json";
@@ -75,7 +76,7 @@ pub fn restore(
     file: &Path,
     passphrase: Option<&Passphrase>,
     now: DateTime<Local>,
-    on_progress: &dyn Fn(BackupProgress),
+    on_progress: &dyn Fn(Report),
     cancel: &AtomicBool,
 ) -> Result<RestoreReport> {
     // Anything left of an earlier restore is finished first.
