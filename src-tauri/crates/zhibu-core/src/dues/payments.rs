@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ledger::Book;
-use super::rules::{is_large, ARREARS_LIMIT_MONTHS, CLAUSE_ARTICLE_12};
-use super::{month_label, WindowPolicy};
+use super::month_label;
+use super::rules::{check_window, is_large};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::MemberId;
@@ -141,44 +141,7 @@ pub fn pay(
         allocations.push(Allocation { month: *month, fen });
     }
     if let (Some(first), Some(last)) = (allocations.first(), allocations.last()) {
-        let too_old = first.month.plus(s.arrears_window) < ledger;
-        let too_far = last.month > ledger.plus(s.advance_window);
-        if too_old || too_far {
-            let what = if too_old {
-                format!(
-                    "补交{}的党费已超过{}个月",
-                    month_label(first.month),
-                    s.arrears_window
-                )
-            } else {
-                format!(
-                    "预交到{}已超过{}个月",
-                    month_label(last.month),
-                    s.advance_window
-                )
-            };
-            match s.window_policy {
-                WindowPolicy::Refuse => {
-                    return Err(Error::Rule(format!(
-                        "{what}，本支部规定不予登记。{CLAUSE_ARTICLE_12}"
-                    )))
-                }
-                WindowPolicy::NeedsApproval if approval.is_none() => {
-                    return Err(Error::Rule(format!(
-                        "{what}，需经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}"
-                    )))
-                }
-                WindowPolicy::NeedsApproval => {}
-            }
-        }
-        // Whatever window the branch set, 补交 of more than six months
-        // (第十二条 "一般不得超过6个月") is the exception that needs its consent.
-        if first.month.plus(ARREARS_LIMIT_MONTHS) < ledger && approval.is_none() {
-            return Err(Error::Rule(format!(
-                "补交{}的党费已超过{ARREARS_LIMIT_MONTHS}个月。补交党费一般不得超过6个月，超过的须经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}",
-                month_label(first.month)
-            )));
-        }
+        check_window(first.month, last.month, ledger, s, approval.is_some())?;
     }
     let required: i64 = allocations.iter().map(|a| a.fen).sum();
     if input.amount_fen < required {

@@ -7,7 +7,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::{month_label, DuesSettings, WindowPolicy};
+use crate::error::{Error, Result};
 use crate::labels::label_enum;
+use crate::month::YearMonth;
 
 label_enum! {
     /// What a member's dues are computed from (党费规定 第一至七条).
@@ -202,10 +205,150 @@ pub fn is_large(extra_fen: i64) -> bool {
 pub const ARREARS_LIMIT_MONTHS: u32 = 6;
 pub const CLAUSE_ARTICLE_12: &str = "《关于中国共产党党费收缴、使用和管理的规定》第十二条：遇到特殊情况，经党支部同意，可以每季度交纳一次党费，也可以委托其亲属或者其他党员代为交纳或者补交党费。补交党费的时间一般不得超过6个月";
 
+/// The months a payment covers, `first..=last`, against the ledger month it
+/// is entered in: 补交 further back than the branch's window, or 预交 further
+/// ahead, is refused or needs the branch's recorded consent (`approved`), as
+/// the branch's setting says; and whatever the window, 补交 of more than six
+/// months (第十二条 "一般不得超过6个月") is the exception that needs it.
+pub fn check_window(
+    first: YearMonth,
+    last: YearMonth,
+    ledger: YearMonth,
+    settings: &DuesSettings,
+    approved: bool,
+) -> Result<()> {
+    let too_old = first.plus(settings.arrears_window) < ledger;
+    let too_far = last > ledger.plus(settings.advance_window);
+    if too_old || too_far {
+        let what = if too_old {
+            format!(
+                "补交{}的党费已超过{}个月",
+                month_label(first),
+                settings.arrears_window
+            )
+        } else {
+            format!(
+                "预交到{}已超过{}个月",
+                month_label(last),
+                settings.advance_window
+            )
+        };
+        match settings.window_policy {
+            WindowPolicy::Refuse => {
+                return Err(Error::Rule(format!(
+                    "{what}，本支部规定不予登记。{CLAUSE_ARTICLE_12}"
+                )))
+            }
+            WindowPolicy::NeedsApproval if !approved => {
+                return Err(Error::Rule(format!(
+                    "{what}，需经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}"
+                )))
+            }
+            WindowPolicy::NeedsApproval => {}
+        }
+    }
+    if first.plus(ARREARS_LIMIT_MONTHS) < ledger && !approved {
+        return Err(Error::Rule(format!(
+            "补交{}的党费已超过{ARREARS_LIMIT_MONTHS}个月。补交党费一般不得超过6个月，超过的须经党支部同意：请在“支部批准说明”中写明批准情况（如某月支委会同意）后再登记。{CLAUSE_ARTICLE_12}",
+            month_label(first)
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::money::parse_yuan;
+
+    /// 党费规定第十二条 and the branch's window (`DuesSettings`: 补交/预交
+    /// months, 超期 policy): what may be entered in November 2026.
+    #[test]
+    fn the_window_for_arrears_and_advances() {
+        use WindowPolicy::{NeedsApproval, Refuse};
+        let m = |s: &str| YearMonth::parse(s).expect("month");
+        let ledger = m("2026-11");
+        // (补交 window, 预交 window, policy, first, last, consent recorded, refusal containing)
+        let table: &[(u32, u32, WindowPolicy, &str, &str, bool, Option<&str>)] = &[
+            (6, 6, NeedsApproval, "2026-05", "2026-11", false, None),
+            (
+                6,
+                6,
+                NeedsApproval,
+                "2026-04",
+                "2026-04",
+                false,
+                Some("补交2026年4月的党费已超过6个月，需经党支部同意"),
+            ),
+            (6, 6, NeedsApproval, "2026-04", "2026-04", true, None),
+            (
+                6,
+                6,
+                Refuse,
+                "2026-04",
+                "2026-04",
+                true,
+                Some("本支部规定不予登记"),
+            ),
+            (6, 6, NeedsApproval, "2026-12", "2027-05", false, None),
+            (
+                6,
+                6,
+                NeedsApproval,
+                "2026-12",
+                "2027-06",
+                false,
+                Some("预交到2027年6月已超过6个月"),
+            ),
+            (3, 0, Refuse, "2026-08", "2026-11", false, None),
+            (
+                3,
+                0,
+                Refuse,
+                "2026-07",
+                "2026-11",
+                false,
+                Some("补交2026年7月的党费已超过3个月"),
+            ),
+            (
+                3,
+                0,
+                Refuse,
+                "2026-11",
+                "2026-12",
+                false,
+                Some("预交到2026年12月已超过0个月"),
+            ),
+            // A wider window does not lift 第十二条's six months: consent is still needed.
+            (
+                12,
+                6,
+                NeedsApproval,
+                "2026-03",
+                "2026-03",
+                false,
+                Some("补交党费一般不得超过6个月"),
+            ),
+            (12, 6, NeedsApproval, "2026-03", "2026-03", true, None),
+        ];
+        for &(arrears, advance, policy, first, last, approved, refusal) in table {
+            let settings = DuesSettings {
+                arrears_window: arrears,
+                advance_window: advance,
+                window_policy: policy,
+                ..DuesSettings::default()
+            };
+            let got = check_window(m(first), m(last), ledger, &settings, approved);
+            match (refusal, got) {
+                (None, Ok(())) => {}
+                (Some(words), Err(Error::Rule(message))) => {
+                    assert!(message.contains(words), "{first}–{last}: {message}");
+                    assert!(message.contains("第十二条"), "{message}");
+                }
+                (want, got) => panic!("{first}–{last} ({arrears}/{advance}, {policy:?}, {approved}): want {want:?}, got {got:?}"),
+            }
+        }
+    }
 
     fn due(category: DuesCategory, base: &str, rounding: Rounding) -> i64 {
         let terms = Terms {
