@@ -81,6 +81,7 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::task::task_cancel,
         commands::task::task_current,
         commands::export::export_open,
+        commands::export::export_reveal,
         commands::dues::dues_settings,
         commands::dues::dues_set_settings,
         commands::dues::dues_rate,

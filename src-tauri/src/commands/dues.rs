@@ -203,5 +203,6 @@ pub fn dues_export(
     let today = state.now().date_naive();
     let tables = export::tables(state.store()?.conn(), org, year, today)?;
     xlsx::write_tables(&path, &tables).map_err(zhibu_core::Error::from)?;
+    state.exported.add(path);
     Ok(tables.into_iter().map(|t| t.sheet).collect())
 }

@@ -1,7 +1,7 @@
 //! PDF 台账: typeset off the UI thread as the one long task (see
 //! `commands::task`), and opened afterwards on request.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Runtime, State};
 use zhibu_core::export::{Document, Exported};
@@ -77,19 +77,44 @@ pub async fn export_pdf<R: Runtime>(
     Ok(exported)
 }
 
-/// Opens a file this app exported in this session with the system's PDF
-/// reader. Only such files: the window cannot open arbitrary paths.
-#[tauri::command]
-pub fn export_open(state: State<'_, AppState>, path: PathBuf) -> IpcResult<()> {
-    if !state.exported.contains(&path) {
+/// Only files this app exported in this session may be opened or shown:
+/// the window cannot reach arbitrary paths.
+fn exported(state: &AppState, path: &Path) -> IpcResult<()> {
+    if !state.exported.contains(path) {
         return Err(Error::NotFound("只能打开本次导出的文件".into()).into());
     }
+    Ok(())
+}
+
+/// Opens an exported file (PDF or Excel) with the program the system has for it.
+#[tauri::command]
+pub fn export_open(state: State<'_, AppState>, path: PathBuf) -> IpcResult<()> {
+    exported(&state, &path)?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| {
         // The launcher's own words are for whoever reads the log, not the clerk.
         eprintln!("打开导出文件失败：{}：{e}", path.display());
+        let reader = match path.extension().and_then(|e| e.to_str()) {
+            Some("xlsx") => "能打开 Excel 表格的软件（如 WPS、Excel）",
+            _ => "PDF 阅读器（如 WPS、浏览器）",
+        };
         Error::Conflict(format!(
-            "这台电脑没能打开 PDF 文件。请确认装有 PDF 阅读器（如 WPS、浏览器），或到文件所在位置双击打开：{}",
+            "这台电脑没能打开这个文件。请确认装有{reader}，或到文件所在位置双击打开：{}",
             path.display()
+        ))
+    })?;
+    Ok(())
+}
+
+/// Shows an exported file in the system's file manager.
+#[tauri::command]
+pub fn export_reveal(state: State<'_, AppState>, path: PathBuf) -> IpcResult<()> {
+    exported(&state, &path)?;
+    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
+        eprintln!("打开所在文件夹失败：{}：{e}", path.display());
+        let folder = path.parent().unwrap_or(&path);
+        Error::Conflict(format!(
+            "这台电脑没能打开文件所在的文件夹。请在“此电脑”或文件管理器中找到这个位置：{}",
+            folder.display()
         ))
     })?;
     Ok(())

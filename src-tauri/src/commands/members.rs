@@ -126,5 +126,6 @@ pub fn members_export(
     );
     xlsx::write_roster(&path, &title, &excel::export_rows(&roster.rows))
         .map_err(zhibu_core::Error::from)?;
+    state.exported.add(path);
     Ok(roster.rows.len() as u32)
 }

@@ -593,7 +593,11 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=export-path]", &out.display().to_string())?;
     s.screenshot("export")?;
     s.click("[data-test=export-go]")?;
-    s.wait_text(".el-message", "已导出1人")?;
+    // The result stays in the dialog, with where the file went.
+    s.wait_text("[data-test=export-done]", "已导出1人")?;
+    s.wait_text("[data-test=export-result-path]", "导出-蒋丽萍.xlsx")?;
+    s.screenshot("export-done")?;
+    s.click("[data-test=export-close]")?;
     let grid = zhibu_report::xlsx::read_sheet(&out, None).map_err(|e| e.to_string())?;
     let text = |r: usize, c: usize| match grid.get(r).and_then(|row| row.get(c)) {
         Some(zhibu_core::members::excel::Cell::Text(t)) => t.clone(),
@@ -1012,9 +1016,11 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=dues-export-path]", &target.to_string_lossy())?;
     s.click("[data-test=dues-export-go]")?;
     s.wait_text(
-        ".el-message",
+        "[data-test=dues-export-done]",
         "收缴登记表、收缴公示表、收款流水、上缴记录、大额党费",
     )?;
+    s.screenshot("export-done")?;
+    s.click("[data-test=dues-export-close]")?;
     let large =
         zhibu_report::xlsx::read_sheet(&target, Some("大额党费")).map_err(|e| e.to_string())?;
     ensure(
@@ -1122,6 +1128,21 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
         &format!("opening the file failed without saying what to do: {error}"),
     )?;
     s.screenshot("after-open")?;
+    // The same for the folder: shown in a file manager, or its place named.
+    s.click("[data-test=pdf-reveal]")?;
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let error = s
+        .find_all("[data-test=pdf-error]")?
+        .into_iter()
+        .map(|e| s.text(&e))
+        .collect::<Result<Vec<_>>>()?
+        .join("");
+    let folder = target.parent().unwrap_or(data).display().to_string();
+    ensure(
+        error.is_empty() || (error.contains("文件所在的文件夹") && error.contains(&folder)),
+        &format!("showing the folder failed without naming it: {error}"),
+    )?;
+    s.screenshot("after-reveal")?;
     s.click("[data-test=pdf-close]")?;
     let dir = target.parent().unwrap_or(data).to_path_buf();
 

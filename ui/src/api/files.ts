@@ -1,6 +1,7 @@
 // Native open/save dialogs (tauri-plugin-dialog). Returns null when the clerk cancels.
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { documentDir, join } from '@tauri-apps/api/path'
+import type { FileKind } from '@/saveTarget'
 
 const SPREADSHEETS = [{ name: 'Excel 表格', extensions: ['xlsx', 'xls'] }]
 
@@ -9,12 +10,14 @@ export async function pickSpreadsheet(): Promise<string | null> {
   return typeof chosen === 'string' ? chosen : null
 }
 
-export async function chooseSaveXlsx(defaultName: string): Promise<string | null> {
-  return await save({ defaultPath: defaultName, filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }], title: '导出党员花名册' })
+const KINDS: Record<FileKind, { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  xlsx: { name: 'Excel 表格', extensions: ['xlsx'] },
 }
 
-export async function chooseSavePdf(defaultName: string, title: string): Promise<string | null> {
-  return await save({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], title })
+/** The system's save dialog for a new file of `kind`, starting at `defaultPath`. */
+export async function chooseSaveFile(defaultPath: string, kind: FileKind, title: string): Promise<string | null> {
+  return await save({ defaultPath, filters: [KINDS[kind]], title })
 }
 
 export async function pickFolder(title: string): Promise<string | null> {
