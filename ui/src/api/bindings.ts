@@ -1019,3 +1019,23 @@ export type Exported = { path: string, pages: number, bytes: number, missing: Ar
 export type Task = "导出文件" | "备份" | "核对备份文件" | "恢复数据" | "自动备份";
 
 export type TaskProgress = { task: Task, stage: string, done: number, total: number, finished: boolean, };
+
+// Every choice of each list the forms offer, in the Rust order.
+export const ORG_KINDS: readonly OrgKind[] = ["农村","社区","企业","机关","事业单位","学校","两新组织","其他"]
+export const POSITIONS: readonly Position[] = ["书记","副书记","组织委员","宣传委员","纪检委员","青年委员","统战委员","妇女委员","委员"]
+export const MEETING_KINDS: readonly MeetingKind[] = ["支部党员大会","支部委员会","党小组会","党课","主题党日","组织生活会","民主评议党员","谈心谈话","其他"]
+export const FREQUENCIES: readonly Frequency[] = ["每月","每季度","每半年","每年","不要求"]
+export const TALK_SCOPES: readonly TalkScope[] = ["支委两两、每名党员与支委","全体党员两两"]
+export const DAY_CONTENTS: readonly DayContent[] = ["集中学习","过组织生活","民主议事","志愿服务","其他"]
+export const VOTE_KINDS: readonly VoteKind[] = ["一般决议","发展党员表决","选举","支委会决定"]
+export const LEAVING_KINDS: readonly LeavingKind[] = ["除名","开除党籍","自行脱党除名","退党"]
+export const DISCIPLINE_PERIODS: readonly DisciplinePeriod[] = ["一年","二年","延长一年"]
+export const FIELDS: readonly Field[] = ["姓名","性别","民族","出生日期","公民身份号码","学历","人员类别","工作单位及职务","联系电话","现居住地","户籍所在地","入党日期","转正日期","党员类别","党小组","党内职务","是否农民工","新社会阶层","备注"]
+export const DUES_CATEGORIES: readonly DuesCategory[] = ["在职","年薪制","个体经营等不按月取得收入","离退休","农民","学生","下岗失业","依靠抚恤或救济生活","领取最低生活保障金","经批准少交","经批准免交"]
+export const PAY_PERIODS: readonly PayPeriod[] = ["按月","按季度","按半年"]
+export const PAY_METHODS: readonly PayMethod[] = ["现金","转账","微信","其他"]
+export const ROUNDINGS: readonly Rounding[] = ["四舍五入到分","四舍五入到角","舍去分（保留到角）"]
+export const BASE_POLICIES: readonly BasePolicy[] = ["年初核定、年内一般不变动","工资变化当月起调整","工资变化次年起调整"]
+export const WINDOW_POLICIES: readonly WindowPolicy[] = ["填写支部批准说明后可以登记","不予登记"]
+export const REMIT_PERIODS: readonly RemitPeriod[] = ["每月","每季度","每半年","每年"]
+export const AUTO_BACKUPS: readonly AutoBackup[] = ["每天一次","每次退出时","不自动备份"]

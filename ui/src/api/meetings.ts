@@ -15,7 +15,7 @@ import type {
 } from './bindings'
 
 /** Every kind of meeting, in the order the forms and the book list them. */
-export const MEETING_KINDS: MeetingKind[] = ['支部党员大会', '支部委员会', '党小组会', '党课', '主题党日', '组织生活会', '民主评议党员', '谈心谈话', '其他']
+export { MEETING_KINDS } from './bindings'
 
 export const listMeetings = (org: number, year: number) => call<MeetingSummary[]>('meetings_list', { org, year })
 export const meetingDetail = (id: number) => call<MeetingDetail>('meetings_detail', { id })

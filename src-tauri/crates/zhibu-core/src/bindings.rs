@@ -57,6 +57,20 @@ use crate::org::{
 use crate::paths::DataMode;
 use crate::task::{Task, TaskProgress};
 
+/// Every choice of the label enums the forms offer, in the Rust order, so
+/// the UI's selects never copy a list that could drift.
+macro_rules! choices {
+    ($($ty:ident => $name:literal),+ $(,)?) => {
+        vec![$(format!(
+            "export const {}: readonly {}[] = {}\n",
+            $name,
+            stringify!($ty),
+            serde_json::to_string(&$ty::ALL.iter().map(|v| v.label()).collect::<Vec<_>>())
+                .expect("labels are strings"),
+        )),+]
+    };
+}
+
 fn decl<T: TS>(cfg: &Config) -> String {
     format!("export {}\n", T::decl(cfg))
 }
@@ -203,9 +217,30 @@ fn generate() -> String {
         decl::<Task>(&cfg),
         decl::<TaskProgress>(&cfg),
     ];
+    let lists = choices![
+        OrgKind => "ORG_KINDS",
+        Position => "POSITIONS",
+        MeetingKind => "MEETING_KINDS",
+        Frequency => "FREQUENCIES",
+        TalkScope => "TALK_SCOPES",
+        DayContent => "DAY_CONTENTS",
+        VoteKind => "VOTE_KINDS",
+        LeavingKind => "LEAVING_KINDS",
+        DisciplinePeriod => "DISCIPLINE_PERIODS",
+        Field => "FIELDS",
+        DuesCategory => "DUES_CATEGORIES",
+        PayPeriod => "PAY_PERIODS",
+        PayMethod => "PAY_METHODS",
+        Rounding => "ROUNDINGS",
+        BasePolicy => "BASE_POLICIES",
+        WindowPolicy => "WINDOW_POLICIES",
+        RemitPeriod => "REMIT_PERIODS",
+        AutoBackup => "AUTO_BACKUPS",
+    ];
     format!(
-        "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}",
-        parts.join("\n")
+        "// Generated from the Rust types in zhibu-core by its `bindings` test.\n// Do not edit: change the Rust type and run `ZHIBU_UPDATE_BINDINGS=1 cargo test -p zhibu-core bindings`.\n\n{}\n// Every choice of each list the forms offer, in the Rust order.\n{}",
+        parts.join("\n"),
+        lists.concat()
     )
 }
 

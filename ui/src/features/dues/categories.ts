@@ -2,19 +2,7 @@
 // The amounts themselves are computed on the Rust side only.
 import type { DuesCategory } from '@/api/bindings'
 
-export const CATEGORIES: DuesCategory[] = [
-  '在职',
-  '年薪制',
-  '个体经营等不按月取得收入',
-  '离退休',
-  '农民',
-  '学生',
-  '下岗失业',
-  '依靠抚恤或救济生活',
-  '领取最低生活保障金',
-  '经批准少交',
-  '经批准免交',
-]
+export { DUES_CATEGORIES as CATEGORIES } from '@/api/bindings'
 
 /** Categories paying a percentage of a base. */
 export const needsBase = (c: DuesCategory) => ['在职', '年薪制', '个体经营等不按月取得收入', '离退休'].includes(c)

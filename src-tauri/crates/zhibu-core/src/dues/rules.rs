@@ -269,7 +269,16 @@ mod tests {
         let m = |s: &str| YearMonth::parse(s).expect("month");
         let ledger = m("2026-11");
         // (补交 window, 预交 window, policy, first, last, consent recorded, refusal containing)
-        let table: &[(u32, u32, WindowPolicy, &str, &str, bool, Option<&str>)] = &[
+        type Case = (
+            u32,
+            u32,
+            WindowPolicy,
+            &'static str,
+            &'static str,
+            bool,
+            Option<&'static str>,
+        );
+        let table: &[Case] = &[
             (6, 6, NeedsApproval, "2026-05", "2026-11", false, None),
             (
                 6,
