@@ -906,28 +906,27 @@ fn a_backup_is_made_checked_and_restored_through_ipc() {
 
 #[test]
 fn the_automatic_backup_is_made_once_a_day_or_at_exit_as_set() {
-    use tauri::Manager;
     let app = app();
     let local = app._dir.path().join("backups");
     let count = || zhibu_core::backup::list(&local).len();
-    let state = app._app.state::<AppState>();
-    zhibu_app::commands::backup::automatic(&state, false);
+    let handle = app._app.handle();
+    zhibu_app::commands::backup::automatic(handle, false);
     assert_eq!(count(), 0, "nothing to keep before a branch exists");
     invoke(&app, "org_load_demo", json!({})).expect("demo");
-    zhibu_app::commands::backup::automatic(&state, true);
+    zhibu_app::commands::backup::automatic(handle, true);
     assert_eq!(count(), 0, "the default is daily, at start");
-    zhibu_app::commands::backup::automatic(&state, false);
+    zhibu_app::commands::backup::automatic(handle, false);
     assert_eq!(count(), 1, "today's backup");
-    zhibu_app::commands::backup::automatic(&state, false);
+    zhibu_app::commands::backup::automatic(handle, false);
     assert_eq!(count(), 1, "once a day");
 
     let mut settings =
         invoke(&app, "backup_status", json!({})).expect("status")["settings"].clone();
     settings["auto"] = json!("每次退出时");
     invoke(&app, "backup_set_settings", json!({ "settings": settings })).expect("set");
-    zhibu_app::commands::backup::automatic(&state, false);
+    zhibu_app::commands::backup::automatic(handle, false);
     assert_eq!(count(), 1);
-    zhibu_app::commands::backup::automatic(&state, true);
+    zhibu_app::commands::backup::automatic(handle, true);
     assert_eq!(count(), 2, "at exit");
     let newest = zhibu_core::backup::list(&local).pop().expect("newest");
     zhibu_core::backup::verify(&newest, None, &scratch_dir())

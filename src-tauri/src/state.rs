@@ -267,7 +267,7 @@ mod tests {
     fn heard() -> (Reporter, Arc<Mutex<Vec<TaskProgress>>>) {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = seen.clone();
-        let reporter: Reporter = Arc::new(move |p| log.lock().unwrap().push(p));
+        let reporter: Reporter = Arc::new(move |p| log.lock().expect("log").push(p));
         (reporter, seen)
     }
 
@@ -275,25 +275,30 @@ mod tests {
     fn one_task_at_a_time_and_the_refusal_names_the_one_running() {
         let slot = LongTask::default();
         let (reporter, seen) = heard();
-        let running = slot.start(Task::AutoBackup, reporter.clone()).unwrap();
-        let refused = slot.start(Task::Export, reporter.clone()).err().unwrap();
+        let running = slot
+            .start(Task::AutoBackup, reporter.clone())
+            .expect("free slot");
+        let refused = slot
+            .start(Task::Export, reporter.clone())
+            .err()
+            .expect("refused");
         assert_eq!(
             refused.to_string(),
             "程序正在自动备份，请等它完成或点“取消”后再试"
         );
-        assert_eq!(slot.current().unwrap().stage, "正在准备");
+        assert_eq!(slot.current().expect("running").stage, "正在准备");
         running.reporter()(Report {
             stage: "正在备份",
             done: 4,
             total: 8,
         });
-        assert_eq!(slot.current().unwrap().done, 4);
+        assert_eq!(slot.current().expect("running").done, 4);
         slot.cancel();
         assert!(running.cancel.load(Ordering::Relaxed));
         drop(running);
         assert!(slot.current().is_none());
         {
-            let seen = seen.lock().unwrap();
+            let seen = seen.lock().expect("log");
             assert_eq!(seen.len(), 2);
             assert!(seen[1].finished && seen[1].task == Task::AutoBackup);
         }

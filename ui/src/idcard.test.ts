@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { birthAndSexFromId, fullWidthToAscii } from './idcard'
+import { birthAndSexFromId } from './idcard'
+import { fullWidthToAscii } from './text'
 
 describe('birthAndSexFromId', () => {
   it('reads birth date (digits 7–14) and sex (digit 17: odd man, even woman)', () => {

@@ -1,5 +1,6 @@
 // Reads birth date and sex out of an 18-digit 公民身份号码 to pre-fill the
 // form. The check digit and every rule are checked on the Rust side.
+import { fullWidthToAscii } from './text'
 
 export function birthAndSexFromId(id: string): { birthDate: string; sex: '男' | '女' } | null {
   const n = fullWidthToAscii(id).replace(/\s/g, '').toUpperCase()
@@ -8,9 +9,4 @@ export function birthAndSexFromId(id: string): { birthDate: string; sex: '男' |
   const date = new Date(Number(y), Number(m) - 1, Number(d))
   if (date.getFullYear() !== Number(y) || date.getMonth() !== Number(m) - 1 || date.getDate() !== Number(d)) return null
   return { birthDate: `${y}-${m}-${d}`, sex: Number(n[16]) % 2 === 1 ? '男' : '女' }
-}
-
-/** Full-width digits and letters (an input method in 全角 mode) as ASCII; the Rust side does the same. */
-export function fullWidthToAscii(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
 }

@@ -18,4 +18,12 @@ describe('money', () => {
     expect(toFen('-5')).toBeNull()
     expect(toFen('abc')).toBeNull()
   })
+
+  it('reads an amount typed with an input method in 全角 mode', () => {
+    expect(toFen('７６.５０')).toBe(7650)
+    expect(toFen('７６．５')).toBe(7650)
+    expect(toFen('76。5')).toBe(7650)
+    expect(toFen('￥１，０００')).toBe(100000)
+    expect(toFen('７６。５。０')).toBeNull()
+  })
 })

@@ -1,5 +1,6 @@
 // Money on screen: integer 分 from the Rust side shown as 元, and 元 typed by
 // the clerk turned into 分 without floating point. The Rust side checks again.
+import { fullWidthToAscii } from './text'
 
 /** 7650 → "76.50". */
 export function yuan(fen: number | null | undefined): string {
@@ -9,10 +10,13 @@ export function yuan(fen: number | null | undefined): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
 
-/** "3000.01" → 300001; null when it is not an amount (at most two decimals). */
+/**
+ * "3000.01" → 300001; null when it is not an amount (at most two decimals).
+ * Full-width digits and the 。 an input method types for a point are read too.
+ */
 export function toFen(text: string | number | null | undefined): number | null {
   if (text == null) return null
-  const t = String(text).trim().replace(/[,，¥￥元\s]/g, '')
+  const t = fullWidthToAscii(String(text)).trim().replace(/。/g, '.').replace(/[,，¥￥元\s]/g, '')
   const m = /^(\d{1,11})(?:\.(\d{0,2}))?$/.exec(t)
   if (!m) return null
   const whole = m[1] ?? '0'
