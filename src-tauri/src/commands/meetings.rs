@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use tauri::State;
 use zhibu_core::meetings::attachments;
-use zhibu_core::meetings::calendar::{self, Calendar, Participation, Requirements};
+use zhibu_core::meetings::calendar::{self, Calendar, Requirements};
 use zhibu_core::meetings::details;
+use zhibu_core::meetings::participation::{self, Participation};
 use zhibu_core::meetings::votes::Outcome;
 use zhibu_core::meetings::{
     self, MeetingDetail, MeetingId, MeetingInput, MeetingKind, MeetingSummary, Presence, SearchHit,
@@ -227,5 +228,9 @@ pub fn meetings_participation(
     org: OrgId,
 ) -> IpcResult<Vec<Participation>> {
     let today = state.now().date_naive();
-    Ok(calendar::participation(state.store()?.conn(), org, today)?)
+    Ok(participation::participation(
+        state.store()?.conn(),
+        org,
+        today,
+    )?)
 }

@@ -317,7 +317,11 @@ fn run(cli: &Cli) -> Result<()> {
             let org = branch_or_current(&store, *branch)?;
             let cal = calendar::calendar(store.conn(), org.id, *year, now.date_naive())?;
             let findings = calendar::findings(&cal);
-            let participation = calendar::participation(store.conn(), org.id, now.date_naive())?;
+            let participation = zhibu_core::meetings::participation::participation(
+                store.conn(),
+                org.id,
+                now.date_naive(),
+            )?;
             if cli.json {
                 return print_json(&serde_json::json!({
                     "year": year,

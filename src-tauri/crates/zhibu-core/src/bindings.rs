@@ -30,10 +30,11 @@ use crate::export::{Document, Exported, MissingChars};
 use crate::info::{AppStatus, Info};
 use crate::meetings::attachments::Attachment;
 use crate::meetings::calendar::{
-    Calendar, CalendarFinding, CalendarRow, Cell, CellMeeting, CellStatus, Frequency,
-    Participation, ParticipationLevel, Requirements, TalkScope,
+    Calendar, CalendarFinding, CalendarRow, Cell, CellMeeting, CellStatus, Frequency, Requirements,
+    TalkScope,
 };
 use crate::meetings::details::{DayContent, Item, Progress};
+use crate::meetings::participation::{Participation, ParticipationLevel};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
 use crate::meetings::{
     Attendance, AttendanceRow, Exclusion, MeetingDetail, MeetingInput, MeetingKind, MeetingSummary,

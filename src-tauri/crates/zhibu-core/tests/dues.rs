@@ -14,7 +14,7 @@ use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
 use zhibu_core::dues::profile::{self, BaseInput, ReviewEntry};
 use zhibu_core::dues::remit::{self, RemittanceInput};
 use zhibu_core::dues::{self, close, DuesCategory, DuesSettings, PayPeriod, WindowPolicy};
-use zhibu_core::meetings::calendar::ParticipationLevel;
+use zhibu_core::meetings::participation::ParticipationLevel;
 use zhibu_core::members::excel::Cell;
 use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::month::YearMonth;

@@ -6,10 +6,9 @@ mod common;
 
 use common::*;
 use zhibu_core::meetings::attachments::{self, MAX_BYTES};
-use zhibu_core::meetings::calendar::{
-    self, CellStatus, Frequency, ParticipationLevel, Requirements, TalkScope,
-};
+use zhibu_core::meetings::calendar::{self, CellStatus, Frequency, Requirements, TalkScope};
 use zhibu_core::meetings::details::{self, DayContent};
+use zhibu_core::meetings::participation::{self, ParticipationLevel};
 use zhibu_core::meetings::{self, MeetingInput, MeetingKind, Presence};
 use zhibu_core::members::{roster, RosterQuery};
 use zhibu_core::{demo, ErrorKind, Store};
@@ -508,7 +507,7 @@ fn participation_warns_at_three_five_and_six_months_and_changes_nothing() {
             })
             .expect("presence");
     }
-    let warnings = calendar::participation(store.conn(), org, today()).expect("p");
+    let warnings = participation::participation(store.conn(), org, today()).expect("p");
     let of = |id: i64| warnings.iter().find(|w| w.member_id == id);
     let a = of(absent).expect("six months");
     assert_eq!((a.months, a.level), (6, ParticipationLevel::Article9));
@@ -529,7 +528,7 @@ fn participation_warns_at_three_five_and_six_months_and_changes_nothing() {
         .conn()
         .execute_batch("DELETE FROM meetings WHERE date = '2026-07-05';")
         .expect("drop july");
-    let warnings = calendar::participation(store.conn(), org, today()).expect("p");
+    let warnings = participation::participation(store.conn(), org, today()).expect("p");
     let a = warnings
         .iter()
         .find(|w| w.member_id == absent)
@@ -585,7 +584,7 @@ fn the_demo_branch_has_three_years_of_records_with_gaps_and_warnings() {
     );
     assert!(admitted.finalised_at.is_some());
 
-    let warnings = calendar::participation(store.conn(), org, today()).expect("p");
+    let warnings = participation::participation(store.conn(), org, today()).expect("p");
     let names: Vec<(&str, ParticipationLevel)> = warnings
         .iter()
         .map(|w| (w.name.as_str(), w.level))

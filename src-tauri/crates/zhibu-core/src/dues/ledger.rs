@@ -16,7 +16,7 @@ use super::rules::DuesCategory;
 use super::{month_label, settings, DuesSettings};
 use crate::error::Result;
 use crate::labels::label_enum;
-use crate::meetings::calendar::{ParticipationLevel, CLAUSE_ARTICLE_9};
+use crate::meetings::participation::{ParticipationLevel, CLAUSE_ARTICLE_9};
 use crate::members::state::{roll_spans, suspensions, RollSpan};
 use crate::members::{roster, EventKind, MemberId};
 use crate::month::YearMonth;

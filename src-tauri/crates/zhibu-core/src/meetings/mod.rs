@@ -7,6 +7,7 @@ pub mod attachments;
 mod attendance;
 pub mod calendar;
 pub mod details;
+pub mod participation;
 mod search;
 pub mod votes;
 
