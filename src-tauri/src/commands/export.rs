@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Runtime, State};
-use zhibu_core::export::{Document, Exported};
+use zhibu_core::export::{self, Document, Exported};
 use zhibu_core::task::{Report, Task};
 use zhibu_core::Error;
 use zhibu_report::pdf::{self, Step};
@@ -21,7 +21,7 @@ fn count(n: usize) -> u64 {
 #[tauri::command]
 pub fn export_pdf_name(state: State<'_, AppState>, document: Document) -> IpcResult<String> {
     let today = state.now().date_naive();
-    Ok(pdf::file_name(state.store()?.conn(), &document, today)?)
+    Ok(export::file_name(state.store()?.conn(), &document, today)?)
 }
 
 /// Typesets `document` (年度组织生活记录, 花名册, 党费登记表, 签到表,
@@ -50,7 +50,8 @@ pub async fn export_pdf<R: Runtime>(
         total: 0,
     });
     let today = state.now().date_naive();
-    let job = pdf::job(state.store()?.conn(), state.files_dir()?, &document, today)?;
+    let model = export::gather(state.store()?.conn(), state.files_dir()?, &document, today)?;
+    let job = pdf::job(&model, today);
     let cancel = running.cancel.clone();
     let worker = tauri::async_runtime::spawn_blocking(move || {
         let rendered = pdf::render_with(&job, &cancel, &|step| match step {

@@ -144,7 +144,8 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<(
             (Document::Development { person: *person }, out)
         }
     };
-    let job = pdf::job(store.conn(), &data_dir, &document, today)?;
+    let model = zhibu_core::export::gather(store.conn(), &data_dir, &document, today)?;
+    let job = pdf::job(&model, today);
     let rendered = pdf::render(&job, &never)?;
     report(cli, &pdf::save(rendered, out)?)
 }

@@ -17,7 +17,27 @@ use std::time::Instant;
 use chrono::{Local, NaiveDate, TimeZone};
 use zhibu_core::meetings::{self, attachments, MeetingInput, MeetingKind};
 use zhibu_core::{demo, Store};
-use zhibu_report::pdf::{self, minutes};
+use zhibu_report::pdf;
+
+/// The minutes book of `year` as the app makes it: gathered by core, laid out here.
+fn book(
+    conn: &rusqlite::Connection,
+    data_dir: &Path,
+    org: zhibu_core::org::OrgId,
+    year: i32,
+    kinds: &[MeetingKind],
+    today: NaiveDate,
+) -> zhibu_core::Result<pdf::Job> {
+    let doc = zhibu_core::export::Document::Minutes {
+        org,
+        year,
+        kinds: kinds.to_vec(),
+    };
+    Ok(pdf::job(
+        &zhibu_core::export::gather(conn, data_dir, &doc, today)?,
+        today,
+    ))
+}
 
 const MEETINGS: usize = 60;
 const PHOTOS: usize = 3;
@@ -120,7 +140,7 @@ fn main() {
     // LibreOffice's first start builds its profile; a clerk's copy has one.
     let lo_dir = dir.path().join("lo");
     std::fs::create_dir_all(&lo_dir).expect("lo dir");
-    let empty = minutes::book(
+    let empty = book(
         store.conn(),
         dir.path(),
         org,
@@ -131,19 +151,16 @@ fn main() {
     .expect("book");
     race(&lo_dir, &empty, "warm-up");
 
-    let demo_job =
-        minutes::book(store.conn(), dir.path(), org, 2026, &[], now.date_naive()).expect("book");
+    let demo_job = book(store.conn(), dir.path(), org, 2026, &[], now.date_naive()).expect("book");
     let demo = time("demo year 2026 (no photos), first in the process", || {
-        let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], now.date_naive())
-            .expect("book");
+        let job = book(store.conn(), dir.path(), org, 2026, &[], now.date_naive()).expect("book");
         let r = pdf::render(&job, &never).expect("render");
         (r.pages, r.pdf.len())
     });
     ratio(demo, race(&lo_dir, &demo_job, "demo-2026"));
     // typst memoises layout within a process: the same book again is quicker.
     time("demo year 2026 again", || {
-        let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], now.date_naive())
-            .expect("book");
+        let job = book(store.conn(), dir.path(), org, 2026, &[], now.date_naive()).expect("book");
         let r = pdf::render(&job, &never).expect("render");
         (r.pages, r.pdf.len())
     });
@@ -198,8 +215,7 @@ fn main() {
         photos.len()
     );
     let ours = time("60-meeting year with photos", || {
-        let job = minutes::book(store.conn(), dir.path(), org, 2023, &[], now.date_naive())
-            .expect("book");
+        let job = book(store.conn(), dir.path(), org, 2023, &[], now.date_naive()).expect("book");
         let r = pdf::render(&job, &never).expect("render");
         let out = dir.path().join("book.pdf");
         let (pages, bytes) = (r.pages, r.pdf.len());
@@ -210,7 +226,6 @@ fn main() {
         "  target < 3 s: {}",
         if ours < 3.0 { "met" } else { "NOT met" }
     );
-    let job =
-        minutes::book(store.conn(), dir.path(), org, 2023, &[], now.date_naive()).expect("book");
+    let job = book(store.conn(), dir.path(), org, 2023, &[], now.date_naive()).expect("book");
     ratio(ours, race(&lo_dir, &job, "synthetic-2023"));
 }

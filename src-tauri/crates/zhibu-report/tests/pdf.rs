@@ -7,10 +7,37 @@ use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
 use chrono::{Local, NaiveDate, TimeZone};
+use zhibu_core::export::Document;
 use zhibu_core::meetings::{self, attachments, MeetingInput, MeetingKind};
 use zhibu_core::org::OrgId;
 use zhibu_core::{demo, Store};
-use zhibu_report::pdf::{self, minutes};
+use zhibu_report::pdf;
+
+/// The minutes book of `year` as the app makes it: gathered by core, laid out here.
+fn book(
+    conn: &rusqlite::Connection,
+    data_dir: &Path,
+    org: zhibu_core::org::OrgId,
+    year: i32,
+    kinds: &[MeetingKind],
+    today: NaiveDate,
+) -> zhibu_core::Result<pdf::Job> {
+    let doc = zhibu_core::export::Document::Minutes {
+        org,
+        year,
+        kinds: kinds.to_vec(),
+    };
+    Ok(pdf::job(
+        &zhibu_core::export::gather(conn, data_dir, &doc, today)?,
+        today,
+    ))
+}
+
+/// Any other document as the app makes it (none of them reads photos).
+fn make(conn: &rusqlite::Connection, doc: &Document) -> zhibu_core::Result<pdf::Job> {
+    let model = zhibu_core::export::gather(conn, Path::new("."), doc, today())?;
+    Ok(pdf::job(&model, today()))
+}
 
 fn now() -> chrono::DateTime<Local> {
     Local
@@ -151,14 +178,14 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
         .expect("excluded");
     let list = meetings::list(store.conn(), org, 2026).expect("list");
 
-    let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
+    let job = book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
     let rendered = pdf::render(&job, &AtomicBool::new(false)).expect("render");
     assert!(rendered.missing.is_empty(), "{:?}", rendered.missing);
     assert!(
         rendered.pages > list.len(),
         "a cover, contents and a page per meeting"
     );
-    let out = dir.path().join(minutes::file_name("东坡村党支部", 2026));
+    let out = dir.path().join("东坡村党支部2026年组织生活记录.pdf");
     let saved = pdf::save(rendered, &out).expect("save");
     assert_eq!(saved.bytes, std::fs::metadata(&out).expect("file").len());
 
@@ -227,7 +254,7 @@ fn markup_characters_the_clerk_typed_print_literally() {
     store
         .with_tx(|tx| meetings::create(tx, org, &input, now()))
         .expect("create");
-    let job = minutes::book(
+    let job = book(
         store.conn(),
         dir.path(),
         org,
@@ -274,7 +301,7 @@ fn a_character_no_font_draws_is_named_with_its_meeting() {
     store
         .with_tx(|tx| meetings::create(tx, org, &input, now()))
         .expect("create");
-    let job = minutes::book(store.conn(), dir.path(), org, 2025, &[], today()).expect("book");
+    let job = book(store.conn(), dir.path(), org, 2025, &[], today()).expect("book");
     let rendered = pdf::render(&job, &AtomicBool::new(false)).expect("render");
     assert_eq!(rendered.missing.len(), 1, "{:?}", rendered.missing);
     assert_eq!(rendered.missing[0].chars, "\u{F0001}");
@@ -288,10 +315,10 @@ fn a_character_no_font_draws_is_named_with_its_meeting() {
 fn a_year_with_nothing_recorded_is_refused_with_what_to_do() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, org) = demo_store(dir.path());
-    let err = minutes::book(store.conn(), dir.path(), org, 2019, &[], today())
+    let err = book(store.conn(), dir.path(), org, 2019, &[], today())
         .expect_err("no book for an empty year");
     assert!(err.to_string().contains("2019年还没有会议记录"), "{err}");
-    let err = minutes::book(
+    let err = book(
         store.conn(),
         dir.path(),
         org,
@@ -310,7 +337,7 @@ fn a_year_with_nothing_recorded_is_refused_with_what_to_do() {
 fn a_cancelled_export_stops_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, org) = demo_store(dir.path());
-    let job = minutes::book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
+    let job = book(store.conn(), dir.path(), org, 2026, &[], today()).expect("book");
     let err = pdf::render(&job, &AtomicBool::new(true)).expect_err("cancelled");
     assert!(matches!(err, zhibu_report::Error::Cancelled), "{err}");
 }
@@ -334,7 +361,14 @@ fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
     let (store, org) = demo_store(dir.path());
     let query = RosterQuery::default();
     let r = roster(store.conn(), org, &query, today()).expect("roster");
-    let job = pdf::roster::document(store.conn(), org, &query, today()).expect("roster pdf");
+    let job = make(
+        store.conn(),
+        &Document::Roster {
+            org,
+            query: query.clone(),
+        },
+    )
+    .expect("roster pdf");
     let (text, pages) = print(dir.path(), &job, "roster-demo");
     assert_eq!(pages, 1, "18 members fit one landscape page");
     assert!(text.contains("东坡村党支部党员花名册"));
@@ -353,7 +387,14 @@ fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
         text: Some("查无此人".into()),
         ..RosterQuery::default()
     };
-    let err = pdf::roster::document(store.conn(), org, &nobody, today()).expect_err("refused");
+    let err = make(
+        store.conn(),
+        &Document::Roster {
+            org,
+            query: nobody.clone(),
+        },
+    )
+    .expect_err("refused");
     assert!(err.to_string().contains("没有符合条件的党员"), "{err}");
 }
 
@@ -365,7 +406,7 @@ fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
     let (store, org) = demo_store(dir.path());
     let sheets = tables(store.conn(), org, 2026, today()).expect("tables");
     let register = &sheets[0];
-    let job = pdf::dues::document(store.conn(), org, 2026, today()).expect("dues pdf");
+    let job = make(store.conn(), &Document::Dues { org, year: 2026 }).expect("dues pdf");
     let (text, pages) = print(dir.path(), &job, "dues-demo");
     assert_eq!(pages, 2, "the register, then the notice on its own page");
     assert!(text.contains("东坡村党支部2026年党费收缴登记表（截至11月）"));
@@ -386,7 +427,7 @@ fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
         "实交合计 {paid}"
     );
 
-    let err = pdf::dues::document(store.conn(), org, 2019, today()).expect_err("refused");
+    let err = make(store.conn(), &Document::Dues { org, year: 2019 }).expect_err("refused");
     assert!(
         err.to_string().contains("2019年没有应交党费的党员"),
         "{err}"
@@ -403,7 +444,13 @@ fn a_sign_in_sheet_lists_who_is_expected_with_a_blank_to_sign() {
         .rfind(|m| m.kind == MeetingKind::GeneralMeeting)
         .expect("a 支部党员大会");
     let detail = meetings::detail(store.conn(), general.id).expect("detail");
-    let job = pdf::signin::document(store.conn(), general.id, today()).expect("sign-in pdf");
+    let job = make(
+        store.conn(),
+        &Document::Signin {
+            meeting: general.id,
+        },
+    )
+    .expect("sign-in pdf");
     let (text, pages) = print(dir.path(), &job, "signin-demo");
     assert_eq!(pages, 1);
     assert!(text.contains("东坡村党支部党员大会签到表"), "no 支部支部");
@@ -417,14 +464,21 @@ fn a_sign_in_sheet_lists_who_is_expected_with_a_blank_to_sign() {
     assert_eq!(text.matches("预备党员（无表决权）").count(), probationary);
     assert!(text.contains("主持人（签字）"));
     assert_eq!(
-        pdf::signin::file_name_of(store.conn(), general.id).expect("name"),
+        zhibu_core::export::file_name(
+            store.conn(),
+            &Document::Signin {
+                meeting: general.id
+            },
+            today()
+        )
+        .expect("name"),
         format!(
             "东坡村党支部党员大会签到表（{}）.pdf",
             zhibu_core::members::rules::ymd(general.date)
         )
     );
 
-    let err = pdf::signin::document(store.conn(), 999_999, today()).expect_err("refused");
+    let err = make(store.conn(), &Document::Signin { meeting: 999_999 }).expect_err("refused");
     assert!(err.to_string().contains("找不到这次会议"), "{err}");
 }
 
@@ -439,7 +493,7 @@ fn a_development_record_prints_every_step_with_its_date_and_documents() {
         .find(|p| p.name == "孙磊")
         .expect("the demo's extended 预备党员");
     let d = development::detail(store.conn(), sun.id, today()).expect("detail");
-    let job = pdf::development::document(store.conn(), sun.id, today()).expect("record pdf");
+    let job = make(store.conn(), &Document::Development { person: sun.id }).expect("record pdf");
     let (text, _) = print(dir.path(), &job, "development-demo");
     assert!(text.contains("孙磊发展党员记录"));
     assert!(text.contains("当前阶段：预备党员"));

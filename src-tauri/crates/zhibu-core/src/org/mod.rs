@@ -213,6 +213,25 @@ fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrgSummary> {
 const SUMMARY_SQL: &str = "SELECT o.id, o.name, o.level, o.kind, o.parent_id, p.name AS parent_name
      FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id";
 
+/// The branch's 党小组 in their order, without member counts (a printout
+/// needs only the names; the overview counts the members).
+pub fn groups(conn: &Connection, org: OrgId) -> Result<Vec<PartyGroup>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, leader_name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
+    )?;
+    let groups = stmt
+        .query_map([org], |r| {
+            Ok(PartyGroup {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                leader_name: r.get(2)?,
+                member_count: 0,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(groups)
+}
+
 /// Every branch in the database, for the switcher.
 pub fn list_branches(conn: &Connection) -> Result<Vec<OrgSummary>> {
     let mut stmt = conn.prepare(&format!(
@@ -287,19 +306,7 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
     // Loaded once for the counts and the reminders about single members.
     let loaded = members::roster::load(conn, id, today)?;
     let on_roll = members::on_roll_of(&loaded);
-    let mut stmt = conn.prepare(
-        "SELECT id, name, leader_name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
-    )?;
-    let groups = stmt
-        .query_map([id], |r| {
-            Ok(PartyGroup {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                leader_name: r.get(2)?,
-                member_count: 0,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+    let groups = groups(conn, id)?
         .into_iter()
         .map(|mut g| {
             g.member_count = on_roll.iter().filter(|m| m.group_id == Some(g.id)).count() as u32;

@@ -4,32 +4,14 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde_json::json;
-use zhibu_core::development::{self, steps, PersonId};
+use zhibu_core::export::DevelopmentRecord;
 use zhibu_core::members::rules::ymd;
-use zhibu_core::org;
 
 use super::engine::Job;
 
-/// 东坡村党支部吴思远发展党员记录.pdf
-pub fn file_name(branch: &str, name: &str) -> String {
-    format!("{branch}{name}发展党员记录.pdf")
-}
-
-pub fn file_name_of(
-    conn: &Connection,
-    person: PersonId,
-    today: NaiveDate,
-) -> zhibu_core::Result<String> {
-    let branch = org::get(conn, development::org_of(conn, person)?)?.name;
-    let d = development::detail(conn, person, today)?;
-    Ok(file_name(&branch, &d.summary.name))
-}
-
-pub fn document(conn: &Connection, person: PersonId, today: NaiveDate) -> zhibu_core::Result<Job> {
-    let branch = org::get(conn, development::org_of(conn, person)?)?.name;
-    let d = development::detail(conn, person, today)?;
+pub fn job(record: &DevelopmentRecord, today: NaiveDate) -> Job {
+    let d = &record.detail;
     let p = &d.profile;
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let profile = vec![
@@ -48,7 +30,8 @@ pub fn document(conn: &Connection, person: PersonId, today: NaiveDate) -> zhibu_
     let recorded: Vec<_> = d
         .steps
         .iter()
-        .map(|s| {
+        .zip(&record.documents)
+        .map(|(s, filed)| {
             let mut details = Vec::new();
             let mut roles: Vec<(String, Vec<String>)> = Vec::new();
             for person in &s.people {
@@ -82,23 +65,14 @@ pub fn document(conn: &Connection, person: PersonId, today: NaiveDate) -> zhibu_
             if s.withdrawn_at.is_some() {
                 details.push(format!("已撤销：{}", opt(&s.withdrawn_reason)));
             }
-            let expected = steps::def(s.step)
-                .map(|def| def.documents)
-                .unwrap_or_default();
-            let mut documents: Vec<String> = expected
+            let documents: Vec<String> = filed
                 .iter()
-                .map(|name| match s.documents.iter().find(|f| f.name == *name) {
-                    Some(f) if f.file_name.is_some() => format!("{name}：已归档，有扫描件"),
-                    Some(_) => format!("{name}：已归档"),
-                    None => format!("{name}：未归档"),
+                .map(|f| match (f.filed, f.scanned) {
+                    (true, true) => format!("{}：已归档，有扫描件", f.name),
+                    (true, false) => format!("{}：已归档", f.name),
+                    (false, _) => format!("{}：未归档", f.name),
                 })
                 .collect();
-            documents.extend(
-                s.documents
-                    .iter()
-                    .filter(|f| !expected.contains(&f.name.as_str()))
-                    .map(|f| format!("{}：已归档", f.name)),
-            );
             json!({
                 "where": format!("第{}步“{}”", s.step, s.name),
                 "no": s.step,
@@ -129,12 +103,12 @@ pub fn document(conn: &Connection, person: PersonId, today: NaiveDate) -> zhibu_
         (Some(on), reason) => format!("{}终止培养：{}", ymd(on), opt(reason)),
         _ => String::new(),
     };
-    Ok(Job {
+    Job {
         template: "development.typ",
         data: json!({
             "where": format!("{}的发展党员记录", p.name),
             "title": format!("{}发展党员记录", p.name),
-            "branch": branch,
+            "branch": record.branch,
             "stage": d.summary.stage.label(),
             "profile": profile,
             "steps": recorded,
@@ -144,5 +118,5 @@ pub fn document(conn: &Connection, person: PersonId, today: NaiveDate) -> zhibu_
         }),
         pictures: HashMap::new(),
         today,
-    })
+    }
 }

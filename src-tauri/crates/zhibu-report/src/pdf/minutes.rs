@@ -1,22 +1,15 @@
-//! 年度组织生活记录: every meeting of a year (三会一课, 主题党日, 组织生活会 …)
-//! in date order, as the record an inspector reads.
+//! 年度组织生活记录 laid out: every meeting of the year (三会一课, 主题党日,
+//! 组织生活会 …) in date order, as the record an inspector reads.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde_json::{json, Value};
-use zhibu_core::meetings::{self, attachments, MeetingDetail, MeetingKind, Presence};
+use zhibu_core::export::{MinutesBook, MinutesEntry};
+use zhibu_core::meetings::{MeetingDetail, MeetingKind, Presence};
 use zhibu_core::members::rules::ymd;
-use zhibu_core::org::{self, OrgId};
 
 use super::engine::{Job, Picture};
-
-/// The file name a clerk would give the book: 东坡村党支部2026年组织生活记录.pdf.
-pub fn file_name(branch: &str, year: i32) -> String {
-    format!("{branch}{year}年组织生活记录.pdf")
-}
 
 /// Those counted in 应到 who were `presence`; the ones left out of 应到 are
 /// listed on their own line.
@@ -38,34 +31,29 @@ pub(super) fn time_text(d: &MeetingDetail) -> String {
     }
 }
 
-fn meeting(
-    conn: &Connection,
-    data_dir: &Path,
-    d: &MeetingDetail,
-    groups: &HashMap<i64, String>,
-    pictures: &mut HashMap<String, Picture>,
-) -> zhibu_core::Result<Value> {
+fn meeting(entry: &MinutesEntry, pictures: &mut HashMap<String, Picture>) -> Value {
+    let d = &entry.detail;
     let kind = d.input.kind.unwrap_or(MeetingKind::Other);
     let date = d.input.date.map(ymd).unwrap_or_default();
     let mut photos = Vec::new();
-    let mut scans = Vec::new();
-    for a in &d.attachments {
-        if a.mime.starts_with("image/") {
-            let stored = attachments::stored_file(conn, data_dir, a.id)?;
-            let key = format!("img/{}", a.id);
-            pictures.insert(
-                key.clone(),
-                Picture {
-                    path: stored.path,
-                    sha256: stored.sha256,
-                    name: format!("{date}会议的照片“{}”", a.file_name),
-                },
-            );
-            photos.push(json!({ "path": key, "caption": a.caption, "late": a.after_final }));
-        } else {
-            scans.push(json!({ "name": a.file_name, "caption": a.caption }));
-        }
+    for (a, stored) in &entry.photos {
+        let key = format!("img/{}", a.id);
+        pictures.insert(
+            key.clone(),
+            Picture {
+                path: stored.path.clone(),
+                sha256: stored.sha256.clone(),
+                name: format!("{date}会议的照片“{}”", a.file_name),
+            },
+        );
+        photos.push(json!({ "path": key, "caption": a.caption, "late": a.after_final }));
     }
+    let scans: Vec<Value> = d
+        .attachments
+        .iter()
+        .filter(|a| !a.mime.starts_with("image/"))
+        .map(|a| json!({ "name": a.file_name, "caption": a.caption }))
+        .collect();
     let votes: Vec<Value> = d
         .votes
         .iter()
@@ -88,7 +76,7 @@ fn meeting(
         })
         .collect();
     let a = &d.attendance;
-    Ok(json!({
+    json!({
         "where": format!("{date} {}“{}”", kind.label(), d.input.topic),
         "kind": kind.label(),
         "topic": d.input.topic,
@@ -99,7 +87,7 @@ fn meeting(
         "recorder": d.input.recorder.clone().unwrap_or_default(),
         "lecturer": d.input.lecturer.clone().unwrap_or_default(),
         "lecture_title": d.input.lecture_title.clone().unwrap_or_default(),
-        "group": d.input.group_id.and_then(|g| groups.get(&g).cloned()).unwrap_or_default(),
+        "group": entry.group.clone().unwrap_or_default(),
         "talk": kind == MeetingKind::Talk,
         "talkers": d.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         "expected": a.expected,
@@ -132,71 +120,34 @@ fn meeting(
         "photos": photos,
         "scans": scans,
         "draft": d.finalised_at.is_none(),
-    }))
+    })
 }
 
-/// The book of `year` for branch `org`: only `kinds` when given. A year with
-/// nothing recorded is refused with what to do, never an empty book.
-pub fn book(
-    conn: &Connection,
-    data_dir: &Path,
-    org_id: OrgId,
-    year: i32,
-    kinds: &[MeetingKind],
-    today: NaiveDate,
-) -> zhibu_core::Result<Job> {
-    let branch = org::get(conn, org_id)?;
-    let list: Vec<_> = meetings::list(conn, org_id, year)?
-        .into_iter()
-        .filter(|m| kinds.is_empty() || kinds.contains(&m.kind))
-        .collect();
-    if list.is_empty() {
-        let which = if kinds.is_empty() {
-            "会议记录".to_string()
-        } else {
-            kinds
-                .iter()
-                .map(|k| k.label())
-                .collect::<Vec<_>>()
-                .join("、")
-                + "的记录"
-        };
-        return Err(zhibu_core::Error::Validation(format!(
-            "{}{year}年还没有{which}，无法生成组织生活记录。请先在“会议记录”中登记，或换一个年份",
-            branch.name
-        )));
-    }
-    let groups: HashMap<i64, String> = org::overview(conn, org_id, today)?
-        .groups
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+/// The book laid out for its template.
+pub fn job(book: &MinutesBook, today: NaiveDate) -> Job {
     let mut pictures = HashMap::new();
-    let mut entries = Vec::new();
-    for m in &list {
-        let detail = meetings::detail(conn, m.id)?;
-        entries.push(meeting(conn, data_dir, &detail, &groups, &mut pictures)?);
-    }
-    let kinds_text = if kinds.is_empty() {
-        String::new()
-    } else {
-        kinds
-            .iter()
-            .map(|k| k.label())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    Ok(Job {
+    let entries: Vec<Value> = book
+        .meetings
+        .iter()
+        .map(|m| meeting(m, &mut pictures))
+        .collect();
+    let kinds_text = book
+        .kinds
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join("、");
+    Job {
         template: "minutes.typ",
         data: json!({
-            "branch": branch.name,
-            "parent": branch.parent_name.unwrap_or_default(),
-            "year": year,
+            "branch": book.branch,
+            "parent": book.parent,
+            "year": book.year,
             "kinds": kinds_text,
             "made": ymd(today),
             "meetings": entries,
         }),
         pictures,
         today,
-    })
+    }
 }

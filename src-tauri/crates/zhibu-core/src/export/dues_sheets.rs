@@ -1,0 +1,46 @@
+//! What the printed 党费收缴登记表 holds: the year's register and the 公示表
+//! built for the Excel export, refused for a year with nobody owing dues.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::dues::export::tables;
+use crate::error::{Error, Result};
+use crate::org::{self, OrgId};
+use crate::table::Table;
+
+pub struct DuesSheets {
+    pub branch: String,
+    pub year: i32,
+    pub register: Table,
+    pub notice: Table,
+}
+
+/// 东坡村党支部2026年党费收缴登记表.pdf
+pub fn file_name(branch: &str, year: i32) -> String {
+    format!("{branch}{year}年党费收缴登记表.pdf")
+}
+
+pub fn gather(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> Result<DuesSheets> {
+    let branch = org::get(conn, org_id)?.name;
+    let mut all = tables(conn, org_id, year, today)?;
+    let mut take = |sheet: &str| {
+        all.iter()
+            .position(|t| t.sheet == sheet)
+            .map(|i| all.remove(i))
+            .ok_or_else(|| Error::Internal(format!("党费台账缺少“{sheet}”")))
+    };
+    let register = take("收缴登记表")?;
+    let notice = take("收缴公示表")?;
+    if register.rows.len() <= register.total_rows {
+        return Err(Error::Validation(format!(
+            "{branch}{year}年没有应交党费的党员，无法生成党费收缴登记表。请换一个年份"
+        )));
+    }
+    Ok(DuesSheets {
+        branch,
+        year,
+        register,
+        notice,
+    })
+}
