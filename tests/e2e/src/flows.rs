@@ -1032,6 +1032,18 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Clicks `button` of the export's result and gives the error it leaves
+/// (empty when the system did what was asked).
+fn error_after(s: &Session, button: &str) -> Result<String> {
+    s.click(button)?;
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    Ok(s.find_all("[data-test=pdf-error]")?
+        .into_iter()
+        .map(|e| s.text(&e))
+        .collect::<Result<Vec<_>>>()?
+        .join(""))
+}
+
 /// Runs pdftotext on `pdf` (whitespace taken out: cells wrap) and renders
 /// its first pages beside the screenshots for a person to look at.
 fn read_pdf(shot: &Path, pdf: &Path, name: &str) -> Result<String> {
@@ -1114,29 +1126,15 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
         !text.contains("支部委员会"),
         "only 党课 were asked for, yet the book has a 支部委员会",
     )?;
-    s.click("[data-test=pdf-open]")?;
     // Xvfb has no PDF reader: either it opened or the clerk is told what to do.
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    let error = s
-        .find_all("[data-test=pdf-error]")?
-        .into_iter()
-        .map(|e| s.text(&e))
-        .collect::<Result<Vec<_>>>()?
-        .join("");
+    let error = error_after(s, "[data-test=pdf-open]")?;
     ensure(
         error.is_empty() || (error.contains("PDF 阅读器") && !error.contains("gio")),
         &format!("opening the file failed without saying what to do: {error}"),
     )?;
     s.screenshot("after-open")?;
     // The same for the folder: shown in a file manager, or its place named.
-    s.click("[data-test=pdf-reveal]")?;
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    let error = s
-        .find_all("[data-test=pdf-error]")?
-        .into_iter()
-        .map(|e| s.text(&e))
-        .collect::<Result<Vec<_>>>()?
-        .join("");
+    let error = error_after(s, "[data-test=pdf-reveal]")?;
     let folder = target.parent().unwrap_or(data).display().to_string();
     ensure(
         error.is_empty() || (error.contains("文件所在的文件夹") && error.contains(&folder)),

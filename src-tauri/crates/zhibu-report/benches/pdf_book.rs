@@ -19,25 +19,9 @@ use zhibu_core::meetings::{self, attachments, MeetingInput, MeetingKind};
 use zhibu_core::{demo, Store};
 use zhibu_report::pdf;
 
-/// The minutes book of `year` as the app makes it: gathered by core, laid out here.
-fn book(
-    conn: &rusqlite::Connection,
-    data_dir: &Path,
-    org: zhibu_core::org::OrgId,
-    year: i32,
-    kinds: &[MeetingKind],
-    today: NaiveDate,
-) -> zhibu_core::Result<pdf::Job> {
-    let doc = zhibu_core::export::Document::Minutes {
-        org,
-        year,
-        kinds: kinds.to_vec(),
-    };
-    Ok(pdf::job(
-        &zhibu_core::export::gather(conn, data_dir, &doc, today)?,
-        today,
-    ))
-}
+#[path = "support/book.rs"]
+mod book;
+use book::book;
 
 const MEETINGS: usize = 60;
 const PHOTOS: usize = 3;
