@@ -4,12 +4,13 @@
 //! outgoing committee first.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::Transaction;
 
 use super::rules;
+use super::storage::{self, NewOrg};
 use super::{
-    get, load_committee, BranchEdit, CommitteeMemberInput, NewBranch, OrgId, OrgKind, OrgLevel,
-    PartyGroupEdit, PartyGroupInput, Position,
+    get, BranchEdit, CommitteeMemberInput, NewBranch, OrgId, OrgKind, OrgLevel, PartyGroupEdit,
+    PartyGroupInput, Position,
 };
 use crate::error::{Error, Result};
 use crate::members;
@@ -179,36 +180,27 @@ pub fn create_branch(
         input.kind,
         &created_at,
     )?;
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM organisations WHERE parent_id = ?1 AND name = ?2)",
-        params![parent_id, input.name],
-        |r| r.get(0),
-    )?;
-    if exists {
+    if storage::name_taken(tx, Some(parent_id), &input.name, None)? {
         return Err(Error::Conflict(format!(
             "“{}”下已经有名为“{}”的党支部，请换一个名称，或在顶部切换到已有的支部",
             input.higher_name, input.name
         )));
     }
-    tx.execute(
-        "INSERT INTO organisations (parent_id, name, level, kind, term_start, term_years, created_at)
-         VALUES (?1, ?2, '党支部', ?3, ?4, ?5, ?6)",
-        params![
-            parent_id,
-            input.name,
-            input.kind,
-            input.term_start,
-            input.term_years,
-            created_at
-        ],
+    let org_id = storage::insert(
+        tx,
+        &NewOrg {
+            parent: Some(parent_id),
+            name: &input.name,
+            level: OrgLevel::Branch,
+            kind: input.kind,
+            term_start: input.term_start,
+            term_years: input.term_years,
+            created_at: &created_at,
+        },
     )?;
-    let org_id = tx.last_insert_rowid();
-    insert_committee(tx, org_id, &input.committee)?;
+    storage::set_committee(tx, org_id, &input.committee)?;
     for (i, g) in input.groups.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO party_groups (org_id, name, leader_name, sort_order) VALUES (?1, ?2, ?3, ?4)",
-            params![org_id, g.name, g.leader_name, i as i64],
-        )?;
+        storage::insert_group(tx, org_id, &g.name, g.leader_name.as_deref(), i)?;
     }
     settings::set(tx, settings::CURRENT_ORG, &org_id.to_string())?;
     Ok(org_id)
@@ -224,35 +216,21 @@ fn find_or_create(
     kind: OrgKind,
     created_at: &str,
 ) -> Result<OrgId> {
-    let found: Option<OrgId> = tx
-        .query_row(
-            "SELECT id FROM organisations WHERE name = ?1 AND level = ?2",
-            params![name, level],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = found {
+    if let Some(id) = storage::find(tx, name, level)? {
         return Ok(id);
     }
-    tx.execute(
-        "INSERT INTO organisations (parent_id, name, level, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![parent, name, level, kind, created_at],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn insert_committee(
-    tx: &Transaction<'_>,
-    org_id: OrgId,
-    committee: &[CommitteeMemberInput],
-) -> Result<()> {
-    for (i, m) in committee.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO committee_members (org_id, name, position, sort_order) VALUES (?1, ?2, ?3, ?4)",
-            params![org_id, m.name, m.position, i as i64],
-        )?;
-    }
-    Ok(())
+    storage::insert(
+        tx,
+        &NewOrg {
+            parent,
+            name,
+            level,
+            kind,
+            term_start: None,
+            term_years: None,
+            created_at,
+        },
+    )
 }
 
 /// Changes a branch's name, kind, term, committee and 党小组 in the caller's
@@ -279,50 +257,31 @@ pub fn update_branch(
         .term_years
         .unwrap_or_else(|| rules::default_term_years(edit.kind));
 
-    let taken: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM organisations WHERE parent_id IS ?1 AND name = ?2 AND id <> ?3)",
-        params![org.parent_id, name, id],
-        |r| r.get(0),
-    )?;
-    if taken {
+    if storage::name_taken(tx, org.parent_id, &name, Some(id))? {
         return Err(Error::Conflict(format!(
             "上级党组织下已经有名为“{name}”的党支部，请换一个名称"
         )));
     }
 
-    let (old_start, old_years): (Option<NaiveDate>, Option<u8>) = tx.query_row(
-        "SELECT term_start, term_years FROM organisations WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (old_start, old_years) = storage::term(tx, id)?;
     if old_start.is_some() && edit.term_start != old_start {
-        let outgoing: Vec<CommitteeMemberInput> = load_committee(tx, id)?
+        let outgoing: Vec<CommitteeMemberInput> = storage::committee(tx, id)?
             .into_iter()
             .map(|c| CommitteeMemberInput {
                 name: c.name,
                 position: c.position,
             })
             .collect();
-        let json = serde_json::to_string(&outgoing).map_err(|e| Error::Internal(e.to_string()))?;
-        tx.execute(
-            "INSERT INTO committee_terms (org_id, term_start, term_years, committee, archived_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, old_start, old_years, json, now.to_rfc3339()],
-        )?;
+        storage::archive_term(tx, id, old_start, old_years, &outgoing, &now.to_rfc3339())?;
     }
 
-    tx.execute(
-        "UPDATE organisations SET name = ?1, kind = ?2, term_start = ?3, term_years = ?4 WHERE id = ?5",
-        params![name, edit.kind, edit.term_start, term_years, id],
-    )?;
-    tx.execute("DELETE FROM committee_members WHERE org_id = ?1", [id])?;
-    insert_committee(tx, id, &committee)?;
+    storage::update(tx, id, &name, edit.kind, edit.term_start, term_years)?;
+    storage::set_committee(tx, id, &committee)?;
 
-    let existing: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, name FROM party_groups WHERE org_id = ?1")?;
-        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
+    let existing: Vec<(i64, String)> = storage::groups(tx, id)?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
     // Only members on the roll today keep a group; former members' group
     // falls back to none (ON DELETE SET NULL).
     let on_roll = members::on_roll(tx, id, now.date_naive())?;
@@ -339,7 +298,7 @@ pub fn update_branch(
                 "党小组“{group_name}”还有{members}名党员，不能删除。请先在党员花名册中把他们调到其他党小组，再删除该党小组"
             )));
         }
-        tx.execute("DELETE FROM party_groups WHERE id = ?1", [group_id])?;
+        storage::delete_group(tx, *group_id)?;
     }
     // Rename in two passes so that swapping two names does not trip UNIQUE.
     for g in groups.iter().filter_map(|g| g.id) {
@@ -348,22 +307,14 @@ pub fn update_branch(
                 "要修改的党小组已不存在，请关闭窗口后重新打开再编辑".into(),
             ));
         }
-        tx.execute(
-            "UPDATE party_groups SET name = '~' || id WHERE id = ?1",
-            [g],
-        )?;
+        storage::park_group_name(tx, g)?;
     }
     for (i, g) in groups.iter().enumerate() {
+        let leader = g.leader_name.as_deref();
         match g.id {
-            Some(gid) => tx.execute(
-                "UPDATE party_groups SET name = ?1, leader_name = ?2, sort_order = ?3 WHERE id = ?4",
-                params![g.name, g.leader_name, i as i64, gid],
-            )?,
-            None => tx.execute(
-                "INSERT INTO party_groups (org_id, name, leader_name, sort_order) VALUES (?1, ?2, ?3, ?4)",
-                params![id, g.name, g.leader_name, i as i64],
-            )?,
-        };
+            Some(gid) => storage::update_group(tx, gid, &g.name, leader, i)?,
+            None => storage::insert_group(tx, id, &g.name, leader, i)?,
+        }
     }
     Ok(())
 }

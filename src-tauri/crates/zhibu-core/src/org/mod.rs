@@ -4,9 +4,10 @@
 
 mod edit;
 pub mod rules;
+mod storage;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -161,94 +162,19 @@ pub struct BranchOverview {
     pub today: NaiveDate,
 }
 
-pub(crate) fn load_committee(conn: &Connection, org_id: OrgId) -> Result<Vec<CommitteeMember>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, position FROM committee_members WHERE org_id = ?1 ORDER BY sort_order, id",
-    )?;
-    let rows = stmt.query_map([org_id], |r| {
-        Ok(CommitteeMember {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            position: r.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-fn load_past_terms(conn: &Connection, org_id: OrgId) -> Result<Vec<PastTerm>> {
-    let mut stmt = conn.prepare(
-        "SELECT term_start, term_years, committee FROM committee_terms WHERE org_id = ?1 ORDER BY id DESC",
-    )?;
-    let rows = stmt.query_map([org_id], |r| {
-        Ok((
-            r.get::<_, Option<NaiveDate>>(0)?,
-            r.get::<_, Option<u8>>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (term_start, term_years, json) = row?;
-        let committee = serde_json::from_str(&json).map_err(|e| Error::Internal(e.to_string()))?;
-        out.push(PastTerm {
-            term_start,
-            term_years,
-            committee,
-        });
-    }
-    Ok(out)
-}
-
-fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrgSummary> {
-    Ok(OrgSummary {
-        id: r.get("id")?,
-        name: r.get("name")?,
-        level: r.get("level")?,
-        kind: r.get("kind")?,
-        parent_id: r.get("parent_id")?,
-        parent_name: r.get("parent_name")?,
-    })
-}
-
-const SUMMARY_SQL: &str = "SELECT o.id, o.name, o.level, o.kind, o.parent_id, p.name AS parent_name
-     FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id";
-
 /// The branch's 党小组 in their order, without member counts (a printout
 /// needs only the names; the overview counts the members).
 pub fn groups(conn: &Connection, org: OrgId) -> Result<Vec<PartyGroup>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, leader_name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
-    )?;
-    let groups = stmt
-        .query_map([org], |r| {
-            Ok(PartyGroup {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                leader_name: r.get(2)?,
-                member_count: 0,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(groups)
+    storage::groups(conn, org)
 }
 
 /// Every branch in the database, for the switcher.
 pub fn list_branches(conn: &Connection) -> Result<Vec<OrgSummary>> {
-    let mut stmt = conn.prepare(&format!(
-        "{SUMMARY_SQL} WHERE o.level = '党支部' ORDER BY p.name, o.name"
-    ))?;
-    let rows = stmt.query_map([], summary_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    storage::branches(conn)
 }
 
 pub fn get(conn: &Connection, id: OrgId) -> Result<OrgSummary> {
-    conn.query_row(
-        &format!("{SUMMARY_SQL} WHERE o.id = ?1"),
-        [id],
-        summary_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| {
+    storage::summary(conn, id)?.ok_or_else(|| {
         Error::NotFound(format!(
             "找不到编号为{id}的党组织，它可能已被删除，请重新选择"
         ))
@@ -293,16 +219,12 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
             break;
         }
     }
-    let (term_start, term_years): (Option<NaiveDate>, Option<u8>) = conn.query_row(
-        "SELECT term_start, term_years FROM organisations WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (term_start, term_years) = storage::term(conn, id)?;
     let term = match (term_start, term_years) {
         (Some(start), Some(years)) => Some(rules::term_info(start, years, today)),
         _ => None,
     };
-    let committee = load_committee(conn, id)?;
+    let committee = storage::committee(conn, id)?;
     // Loaded once for the counts and the reminders about single members.
     let loaded = members::roster::load(conn, id, today)?;
     let on_roll = members::on_roll_of(&loaded);
@@ -345,7 +267,7 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         groups,
         counts,
         findings,
-        past_terms: load_past_terms(conn, id)?,
+        past_terms: storage::past_terms(conn, id)?,
         today,
     })
 }
