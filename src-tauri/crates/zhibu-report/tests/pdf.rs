@@ -192,6 +192,22 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
     );
     for m in &list {
         let detail = meetings::detail(store.conn(), m.id).expect("detail");
+        if m.kind != MeetingKind::Talk {
+            let attended: Vec<&str> = detail
+                .people
+                .iter()
+                .filter(|p| p.presence == meetings::Presence::Present && p.excluded.is_none())
+                .map(|p| p.name.as_str())
+                .collect();
+            // The 出席 row: pdftotext may read neighbouring cells between its
+            // label and its names, but the names come out together.
+            assert!(
+                text.contains(&squeeze(&attended.join("、"))),
+                "{} {}: the names of those who attended are printed",
+                m.date,
+                m.topic
+            );
+        }
         assert!(text.contains(&squeeze(&m.topic)), "topic {}", m.topic);
         for person in &detail.people {
             assert!(

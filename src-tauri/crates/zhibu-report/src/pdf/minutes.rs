@@ -97,6 +97,7 @@ fn meeting(entry: &MinutesEntry, pictures: &mut HashMap<String, Picture>) -> Val
         } else {
             String::new()
         },
+        "attended": names(d, Presence::Present),
         "leave": names(d, Presence::Leave),
         "absent": names(d, Presence::Absent),
         "excluded": d.people.iter().filter_map(|p| p.excluded.as_ref().map(|x| json!({
