@@ -2,10 +2,11 @@
 //! only from the states it makes sense in, and history stays in date order.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::Transaction;
 
 use super::rules::ymd;
 use super::state::{self, Standing};
+use super::storage;
 use super::{append_event, roster, EventKind, MemberId, NewEvent};
 
 use crate::error::{Error, Result};
@@ -46,11 +47,7 @@ pub fn record(
     event: &NewEvent,
     now: DateTime<Local>,
 ) -> Result<OrgId> {
-    let org: OrgId = tx
-        .query_row("SELECT org_id FROM members WHERE id = ?1", [member], |r| {
-            r.get(0)
-        })
-        .optional()?
+    let org = storage::org_of(tx, member)?
         .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新后重试".into()))?;
     let history = roster::events_of(tx, member)?;
     let today = now.date_naive();
@@ -334,11 +331,7 @@ fn check_correction(
     let mut follow = None;
     if matches!(target.kind, EventKind::Admitted | EventKind::Confirmed) {
         if let Some(joined) = moved(EventKind::Admitted) {
-            let birth: NaiveDate = tx.query_row(
-                "SELECT birth_date FROM members WHERE id = ?1",
-                [member],
-                |r| r.get(0),
-            )?;
+            let birth = storage::birth_date(tx, member)?;
             let extended_until = current
                 .iter()
                 .find(|e| e.kind == EventKind::ProbationExtended)

@@ -9,10 +9,11 @@ pub mod reminders;
 pub mod roster;
 pub mod rules;
 pub mod state;
+mod storage;
 
 use chrono::{DateTime, Local, NaiveDate};
 use pinyin::ToPinyin;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -186,14 +187,7 @@ pub(crate) fn checked_profile(
 ) -> Result<MemberProfile> {
     let name = text::required_line("姓名", &profile.name, 30)?;
     let id_number = rules::check_identity(&profile.id_number, profile.birth_date, profile.sex)?;
-    let holder: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT id, name FROM members WHERE id_number = ?1",
-            [&id_number],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((other, other_name)) = holder {
+    if let Some((other, other_name)) = storage::id_number_holder(conn, &id_number)? {
         if Some(other) != except {
             return Err(Error::Conflict(format!(
                 "公民身份号码{id_number}已登记在党员“{other_name}”名下，同一个人不能重复登记。请核对号码，或直接打开该党员的记录"
@@ -205,12 +199,7 @@ pub(crate) fn checked_profile(
         None => None,
     };
     if let Some(g) = profile.group_id {
-        let ok: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM party_groups WHERE id = ?1 AND org_id = ?2)",
-            params![g, org_id],
-            |r| r.get(0),
-        )?;
-        if !ok {
+        if !storage::group_in_org(conn, g, org_id)? {
             return Err(Error::Validation(
                 "所选党小组不属于本支部，请重新选择党小组".into(),
             ));
@@ -239,69 +228,6 @@ pub(crate) fn checked_profile(
         note: text::optional_line("备注", &profile.note)?,
         ..profile.clone()
     })
-}
-
-fn insert_profile(
-    tx: &Transaction<'_>,
-    org_id: OrgId,
-    p: &MemberProfile,
-    now: DateTime<Local>,
-) -> Result<MemberId> {
-    // The row is created with its required columns, then filled by the same
-    // statement an edit uses, so the two can never disagree.
-    tx.execute(
-        "INSERT INTO members (org_id, name, sex, birth_date, id_number, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![
-            org_id,
-            p.name,
-            p.sex,
-            p.birth_date,
-            p.id_number,
-            now.to_rfc3339()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    write_profile(tx, id, p, now)?;
-    Ok(id)
-}
-
-fn write_profile(
-    tx: &Transaction<'_>,
-    id: MemberId,
-    p: &MemberProfile,
-    now: DateTime<Local>,
-) -> Result<()> {
-    tx.execute(
-        "UPDATE members SET name = ?1, name_initials = ?2, sex = ?3, ethnicity = ?4, birth_date = ?5,
-             id_number = ?6, education = ?7, category = ?8, work_unit = ?9, phone = ?10, residence = ?11,
-             household_reg = ?12, group_id = ?13, party_post = ?14, is_migrant_worker = ?15,
-             new_social_stratum = ?16, party_age_adjust_months = ?17, note = ?18, updated_at = ?19
-         WHERE id = ?20",
-        params![
-            p.name,
-            name_initials(&p.name),
-            p.sex,
-            p.ethnicity,
-            p.birth_date,
-            p.id_number,
-            p.education,
-            p.category,
-            p.work_unit,
-            p.phone,
-            p.residence,
-            p.household_reg,
-            p.group_id,
-            p.party_post,
-            p.is_migrant_worker,
-            p.new_social_stratum,
-            p.party_age_adjust_months,
-            p.note,
-            now.to_rfc3339(),
-            id
-        ],
-    )?;
-    Ok(())
 }
 
 /// Enters a member into a branch's roster with the history their two dates
@@ -345,7 +271,7 @@ pub fn add_member(
         });
     }
     events.sort_by_key(|e| e.date);
-    let id = insert_profile(tx, org_id, &profile, now)?;
+    let id = storage::insert_profile(tx, org_id, &profile, now)?;
     for e in &events {
         append_event(tx, org_id, id, e, now)?;
     }
@@ -362,7 +288,7 @@ pub fn insert_with_history(
     now: DateTime<Local>,
 ) -> Result<MemberId> {
     let profile = checked_profile(tx, org_id, profile, None)?;
-    let id = insert_profile(tx, org_id, &profile, now)?;
+    let id = storage::insert_profile(tx, org_id, &profile, now)?;
     for e in events {
         append_event(tx, org_id, id, e, now)?;
     }
@@ -376,11 +302,7 @@ pub fn update_profile(
     profile: &MemberProfile,
     now: DateTime<Local>,
 ) -> Result<()> {
-    let org_id: OrgId = tx
-        .query_row("SELECT org_id FROM members WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
+    let org_id = storage::org_of(tx, id)?
         .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新花名册后重试".into()))?;
     let p = checked_profile(tx, org_id, profile, Some(id))?;
     let events = roster::events_of(tx, id)?;
@@ -393,7 +315,7 @@ pub fn update_profile(
     {
         rules::check_party_dates(p.birth_date, joined.date, None, None, now.date_naive())?;
     }
-    write_profile(tx, id, &p, now)
+    storage::write_profile(tx, id, &p, now)
 }
 
 pub fn append_event(
@@ -403,25 +325,7 @@ pub fn append_event(
     e: &NewEvent,
     now: DateTime<Local>,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT INTO member_events (member_id, org_id, kind, subkind, date, other_org, reason, doc_no, until_date,
-             corrects_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            member_id,
-            e.in_branch.then_some(org_id),
-            e.kind,
-            e.subkind,
-            e.date,
-            e.other_org,
-            e.reason,
-            e.doc_no,
-            e.until,
-            e.corrects,
-            now.to_rfc3339()
-        ],
-    )?;
-    Ok(())
+    storage::insert_event(tx, org_id, member_id, e, now)
 }
 
 /// A member on a branch's roll on some day.

@@ -4,132 +4,17 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::state::{self, MemberEvent, MemberState, Standing};
+use super::storage;
+pub use super::storage::{events_of, histories, history_of, StoredMember};
 use super::{EventKind, MemberCounts, MemberId, MemberProfile, OnRoll, Sex};
 use crate::error::{Error, Result};
 use crate::ids::OrgId;
 use crate::labels::label_enum;
-
-/// A stored member: the profile plus what the database adds.
-#[derive(Debug, Clone)]
-pub struct StoredMember {
-    pub id: MemberId,
-    pub name: String,
-    pub name_initials: String,
-    pub group_id: Option<i64>,
-    pub profile: MemberProfile,
-}
-
-const MEMBER_COLUMNS: &str = "m.id, m.name, m.name_initials, m.sex, m.ethnicity, m.birth_date, m.id_number,
-     m.education, m.category, m.work_unit, m.phone, m.residence, m.household_reg, m.group_id, m.party_post,
-     m.is_migrant_worker, m.new_social_stratum, m.party_age_adjust_months, m.note";
-
-fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMember> {
-    let profile = MemberProfile {
-        name: r.get(1)?,
-        sex: r.get(3)?,
-        ethnicity: r.get(4)?,
-        birth_date: r.get(5)?,
-        id_number: r.get(6)?,
-        education: r.get(7)?,
-        category: r.get(8)?,
-        work_unit: r.get(9)?,
-        phone: r.get(10)?,
-        residence: r.get(11)?,
-        household_reg: r.get(12)?,
-        group_id: r.get(13)?,
-        party_post: r.get(14)?,
-        is_migrant_worker: r.get(15)?,
-        new_social_stratum: r.get(16)?,
-        party_age_adjust_months: r.get(17)?,
-        note: r.get(18)?,
-    };
-    Ok(StoredMember {
-        id: r.get(0)?,
-        name: profile.name.clone(),
-        name_initials: r.get(2)?,
-        group_id: profile.group_id,
-        profile,
-    })
-}
-
-const EVENT_COLUMNS: &str =
-    "e.id, e.kind, e.subkind, e.date, e.org_id, e.other_org, e.reason, e.doc_no,
-     e.until_date, e.corrects_id, e.created_at";
-
-/// Reads the `EVENT_COLUMNS` that start at column `at`.
-fn event_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<MemberEvent> {
-    Ok(MemberEvent {
-        id: r.get(at)?,
-        kind: r.get(at + 1)?,
-        subkind: r.get(at + 2)?,
-        date: r.get(at + 3)?,
-        org_id: r.get(at + 4)?,
-        other_org: r.get(at + 5)?,
-        reason: r.get(at + 6)?,
-        doc_no: r.get(at + 7)?,
-        until: r.get(at + 8)?,
-        corrects: r.get(at + 9)?,
-        created_at: r.get(at + 10)?,
-    })
-}
-
-/// One member's history in date order (ties in the order entered).
-pub fn events_of(conn: &Connection, member: MemberId) -> Result<Vec<MemberEvent>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {EVENT_COLUMNS} FROM member_events e WHERE e.member_id = ?1 ORDER BY e.date, e.id"
-    ))?;
-    let rows = stmt.query_map([member], |r| event_at(r, 0))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// One member with their whole history.
-pub fn history_of(conn: &Connection, member: MemberId) -> Result<(StoredMember, Vec<MemberEvent>)> {
-    let stored = conn
-        .query_row(
-            &format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1"),
-            [member],
-            member_from_row,
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新后重试".into()))?;
-    Ok((stored, events_of(conn, member)?))
-}
-
-/// Every member the branch has ever had, with their whole history.
-pub fn histories(conn: &Connection, org: OrgId) -> Result<Vec<(StoredMember, Vec<MemberEvent>)>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {MEMBER_COLUMNS} FROM members m
-         WHERE m.org_id = ?1 OR m.id IN (SELECT member_id FROM member_events WHERE org_id = ?1)
-         ORDER BY m.id"
-    ))?;
-    let members = stmt
-        .query_map([org], member_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT e.member_id, {EVENT_COLUMNS} FROM member_events e
-         WHERE e.member_id IN (SELECT id FROM members WHERE org_id = ?1)
-            OR e.member_id IN (SELECT member_id FROM member_events WHERE org_id = ?1)
-         ORDER BY e.member_id, e.date, e.id"
-    ))?;
-    let mut by_member: HashMap<MemberId, Vec<MemberEvent>> = HashMap::new();
-    let rows = stmt.query_map([org], |r| Ok((r.get::<_, MemberId>(0)?, event_at(r, 1)?)))?;
-    for row in rows {
-        let (member, event) = row?;
-        by_member.entry(member).or_default().push(event);
-    }
-    Ok(members
-        .into_iter()
-        .map(|m| {
-            let events = by_member.remove(&m.id).unwrap_or_default();
-            (m, events)
-        })
-        .collect())
-}
 
 /// Every member the branch has ever had, with their state on `day`.
 pub fn load(
@@ -223,12 +108,6 @@ pub struct Roster {
     pub rows: Vec<RosterRow>,
 }
 
-fn group_names(conn: &Connection, org: OrgId) -> Result<HashMap<i64, String>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name FROM party_groups WHERE org_id = ?1")?;
-    let rows = stmt.query_map([org], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
-}
-
 fn row_of(
     m: StoredMember,
     s: &MemberState,
@@ -297,7 +176,7 @@ pub fn roster(
     today: NaiveDate,
 ) -> Result<Roster> {
     let day = query.day.unwrap_or(today);
-    let groups = group_names(conn, org)?;
+    let groups = storage::group_names(conn, org)?;
     let all = load(conn, org, day)?;
     let on_roll: Vec<OnRoll> = all
         .iter()
@@ -342,18 +221,12 @@ pub struct MemberDetail {
 }
 
 pub fn detail(conn: &Connection, id: MemberId, today: NaiveDate) -> Result<MemberDetail> {
-    let member = conn
-        .query_row(
-            &format!("SELECT {MEMBER_COLUMNS}, m.org_id FROM members m WHERE m.id = ?1"),
-            [id],
-            |r| Ok((member_from_row(r)?, r.get::<_, OrgId>(19)?)),
-        )
-        .optional()?
+    let member = storage::member_and_org(conn, id)?
         .ok_or_else(|| Error::NotFound("找不到这名党员的记录，请刷新花名册后重试".into()))?;
     let (m, org) = member;
     let history = events_of(conn, id)?;
     let s = state::derive(&history, org, today);
-    let groups = group_names(conn, org)?;
+    let groups = storage::group_names(conn, org)?;
     let profile = m.profile.clone();
     Ok(MemberDetail {
         row: row_of(m, &s, today, &groups),

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::ids::OrgId;
 use crate::labels::label_enum;
 use crate::members::rules;
+use crate::members::storage;
 use crate::members::{
     add_member, update_profile, MemberId, MemberProfile, NewMember, Sex, Standing,
 };
@@ -96,11 +97,7 @@ fn parse_rows(
             )));
         }
     }
-    let groups: Vec<(i64, String)> = {
-        let mut stmt = conn.prepare("SELECT id, name FROM party_groups WHERE org_id = ?1")?;
-        let rows = stmt.query_map([org], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
+    let groups: Vec<(i64, String)> = storage::group_names(conn, org)?.into_iter().collect();
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
@@ -261,16 +258,6 @@ fn parse_rows(
     Ok((parsed, problems))
 }
 
-fn existing_member(conn: &Connection, id_number: &str) -> Result<Option<(i64, OrgId)>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, org_id FROM members WHERE id_number = ?1",
-            [id_number],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
-}
-
 /// Reads the grid with `map` (detected when absent) and says what an import
 /// would do, row by row, without writing anything.
 pub fn preview(
@@ -300,7 +287,7 @@ fn plan(
     let mut planned = Vec::new();
     let (mut to_add, mut to_update) = (0, 0);
     for mut p in parsed {
-        let existing = existing_member(conn, &p.member.profile.id_number)?;
+        let existing = storage::member_by_id_number(conn, &p.member.profile.id_number)?;
         let action = match existing {
             None => {
                 to_add += 1;
@@ -385,11 +372,7 @@ pub fn import(
     }
     let mut created: Vec<(&str, i64)> = Vec::new();
     for (i, name) in preview.new_groups.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO party_groups (org_id, name, sort_order) VALUES (?1, ?2, 1000 + ?3)",
-            rusqlite::params![org, name, i as i64],
-        )?;
-        created.push((name, tx.last_insert_rowid()));
+        created.push((name, storage::insert_group_after_others(tx, org, name, i)?));
     }
     let (mut added, mut updated) = (0, 0);
     for mut p in planned {
