@@ -3,6 +3,7 @@ import { useBranchStore } from '@/stores/branch'
 // The start page comes with the program's first script rather than after it:
 // one round of loading fewer before the clerk sees anything.
 import BranchOverview from '@/features/org/BranchOverview.vue'
+import { ElMessage } from 'element-plus'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -31,6 +32,8 @@ export const router = createRouter({
 
 // With no branch yet, every screen leads to the first-run wizard.
 router.beforeEach(async (to) => {
+  // A message belongs to the screen it was shown on; a new screen starts clear.
+  ElMessage.closeAll()
   const store = useBranchStore()
   if (!store.ready) await store.init()
   if (store.status?.startup_error) return true

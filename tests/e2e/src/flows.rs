@@ -1244,7 +1244,9 @@ fn backup_restore(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=restore-inside]", "东坡村党支部")?;
     s.screenshot("restore-what-is-inside")?;
     s.click("[data-test=restore-go]")?;
-    s.wait_text(".el-message", "已恢复到")?;
+    // What the restore did stays on the page, with where the earlier data went.
+    s.wait_text("[data-test=restore-done]", "已恢复到")?;
+    s.wait_text("[data-test=restore-done]", "恢复前的数据另存在")?;
     s.screenshot("restored")?;
     s.click("[data-test=nav-meetings]")?;
     s.wait_text("[data-test=meeting-table]", "专题党课")?;
