@@ -532,12 +532,35 @@ impl Session {
         }
     }
 
+    /// Fails when an open dialog reaches past the window (its title or its
+    /// buttons would be off screen on a 1200×800 laptop).
+    pub fn check_dialogs(&self, name: &str) -> Result<()> {
+        let found = self.execute(DIALOG_CHECK)?;
+        let bad: Vec<String> = found
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "screen {name}: a dialog does not fit in the window: {}",
+                bad.join(" | ")
+            ))
+        }
+    }
+
     /// Saves a PNG of the window as `<prefix>-<name>.png` and returns its path,
     /// after checking that every visible text is in the bundled font.
     pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // Let transitions and fonts settle so the picture shows the final state.
         std::thread::sleep(Duration::from_millis(400));
         self.check_fonts(name)?;
+        self.check_dialogs(name)?;
         // The app draws without accelerated compositing (src-tauri/src/main.rs);
         // WebKit then answers a snapshot only after its next paint, which a
         // page at rest never makes. An invisible pixel that changes every
@@ -582,6 +605,21 @@ return 0;";
 /// form controls, whose computed font does not start with the bundled family
 /// or whose characters' slices of the bundled font (ui/src/styles/fonts.css)
 /// have not loaded, and says so when the bundled face has not loaded at all.
+/// Each visible dialog whose box reaches above or below the window, with its
+/// title and where it lies.
+const DIALOG_CHECK: &str = r#"
+const out = [];
+for (const d of document.querySelectorAll('.el-dialog')) {
+  const r = d.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) continue;
+  if (r.top < -1 || r.bottom > window.innerHeight + 1) {
+    const title = (d.querySelector('.el-dialog__title') || {}).textContent || '?';
+    out.push(title + ': ' + Math.round(r.top) + '–' + Math.round(r.bottom) + ' of ' + window.innerHeight);
+  }
+}
+return out;
+"#;
+
 const FONT_CHECK: &str = r#"
 const bad = [];
 if (!document.fonts.check('16px "Zhibu Sans"', '党支部')) bad.push('font "Zhibu Sans" not loaded');
