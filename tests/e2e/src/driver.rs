@@ -508,20 +508,25 @@ impl Session {
         )
     }
 
-    /// Fails when a visible element that shows text (or a form control) is
-    /// not set in the bundled font, or the font itself did not load: on a
-    /// machine without a system Chinese font that text is drawn as boxes,
-    /// which a screenshot looked at in a hurry does not show.
-    pub fn check_fonts(&self, name: &str) -> Result<()> {
-        let found = self.execute(FONT_CHECK)?;
-        let bad: Vec<String> = found
+    /// What a page check (a script returning an array of strings) found.
+    fn findings(&self, script: &str) -> Result<Vec<String>> {
+        Ok(self
+            .execute(script)?
             .as_array()
             .map(|a| {
                 a.iter()
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect()
             })
-            .unwrap_or_default();
+            .unwrap_or_default())
+    }
+
+    /// Fails when a visible element that shows text (or a form control) is
+    /// not set in the bundled font, or the font itself did not load: on a
+    /// machine without a system Chinese font that text is drawn as boxes,
+    /// which a screenshot looked at in a hurry does not show.
+    pub fn check_fonts(&self, name: &str) -> Result<()> {
+        let bad = self.findings(FONT_CHECK)?;
         if bad.is_empty() {
             Ok(())
         } else {
@@ -535,15 +540,7 @@ impl Session {
     /// Fails when an open dialog reaches past the window (its title or its
     /// buttons would be off screen on a 1200×800 laptop).
     pub fn check_dialogs(&self, name: &str) -> Result<()> {
-        let found = self.execute(DIALOG_CHECK)?;
-        let bad: Vec<String> = found
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let bad = self.findings(DIALOG_CHECK)?;
         if bad.is_empty() {
             Ok(())
         } else {
