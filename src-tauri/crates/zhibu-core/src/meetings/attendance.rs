@@ -2,25 +2,14 @@
 //! counts derived from it, and the 应到 exclusions a 党员大会 may make with
 //! the higher committee's consent.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use rusqlite::{Connection, Transaction};
 
-use super::{is_final, locked_error, MeetingId, MeetingKind, Presence};
+use super::storage::attendance as stored;
+use super::types::{Attendance, Exclusion};
+use super::{fixed, is_final, locked_error, MeetingId, MeetingKind, Presence};
 use crate::error::{Error, Result};
 use crate::members::MemberId;
 use crate::text;
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct AttendanceRow {
-    pub member_id: MemberId,
-    pub name: String,
-    pub can_vote: bool,
-    pub presence: Presence,
-    pub reason: Option<String>,
-    /// Left out of 应到 with the higher committee's consent.
-    pub excluded: Option<Exclusion>,
-}
 
 /// Marks one expected person 出席, 请假 or 缺席 (the last two with a reason).
 pub fn set_presence(
@@ -39,25 +28,12 @@ pub fn set_presence(
             "“{presence}”请填写原因，如“外出务工”“生病住院”"
         )));
     }
-    if presence == Presence::Present {
-        let excluded: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM meeting_attendance
-                            WHERE meeting_id = ?1 AND member_id = ?2 AND excluded_reason IS NOT NULL)",
-            params![meeting, member],
-            |r| r.get(0),
-        )?;
-        if excluded {
-            return Err(Error::Rule(
-                "该党员已登记为不计入应到会人数。如确实到会，请先取消“不计入应到”，再登记出席"
-                    .into(),
-            ));
-        }
+    if presence == Presence::Present && stored::is_excluded(tx, meeting, member)? {
+        return Err(Error::Rule(
+            "该党员已登记为不计入应到会人数。如确实到会，请先取消“不计入应到”，再登记出席".into(),
+        ));
     }
-    let changed = tx.execute(
-        "UPDATE meeting_attendance SET status = ?1, reason = ?2 WHERE meeting_id = ?3 AND member_id = ?4",
-        params![presence, reason, meeting, member],
-    )?;
-    if changed == 0 {
+    if !stored::set_presence(tx, meeting, member, presence, reason)? {
         return Err(Error::Validation(
             "这名党员不在本次会议的应到名单中（应到名单按会议当天的党员名册生成）".into(),
         ));
@@ -65,55 +41,9 @@ pub fn set_presence(
     Ok(())
 }
 
-/// 应到/实到, derived from the attendance rows, never typed. Those left out
-/// of 应到 with the higher committee's consent count in none of the figures
-/// but `excluded`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
-pub struct Attendance {
-    pub expected: u32,
-    pub present: u32,
-    pub leave: u32,
-    pub absent: u32,
-    /// 有表决权 应到 / 实到.
-    pub voting_expected: u32,
-    pub voting_present: u32,
-    /// 经上级党组织同意不计入应到会人数.
-    pub excluded: u32,
-}
-
+/// 应到/实到 of a record, derived from its attendance rows, never typed.
 pub fn attendance(conn: &Connection, meeting: MeetingId) -> Result<Attendance> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(counted), 0),
-                coalesce(sum(counted AND status = '出席'), 0),
-                coalesce(sum(counted AND status = '请假'), 0),
-                coalesce(sum(counted AND status = '缺席'), 0),
-                coalesce(sum(counted AND can_vote), 0),
-                coalesce(sum(counted AND can_vote AND status = '出席'), 0),
-                coalesce(sum(NOT counted), 0)
-         FROM (SELECT status, can_vote, excluded_reason IS NULL AS counted
-               FROM meeting_attendance WHERE meeting_id = ?1)",
-        [meeting],
-        |r| {
-            Ok(Attendance {
-                expected: r.get(0)?,
-                present: r.get(1)?,
-                leave: r.get(2)?,
-                absent: r.get(3)?,
-                voting_expected: r.get(4)?,
-                voting_present: r.get(5)?,
-                excluded: r.get(6)?,
-            })
-        },
-    )?)
-}
-
-/// Why someone is left out of a meeting's 应到, and whose consent says so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Exclusion {
-    /// 如：因病不能表达本人意志、出国半年以上、外出半年以上未转组织关系.
-    pub reason: String,
-    /// The higher committee's consent: who, when, document number.
-    pub consent: String,
+    stored::counts(conn, meeting)
 }
 
 /// The usual cases in which a 党员大会 may, with the higher committee's
@@ -139,26 +69,14 @@ pub fn set_exclusion(
     if is_final(tx, meeting)? {
         return Err(locked_error());
     }
-    let kind: MeetingKind = tx
-        .query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .ok_or_else(|| Error::NotFound("找不到这次会议的记录，请刷新后重试".into()))?;
-    let status: Option<Presence> = tx
-        .query_row(
-            "SELECT status FROM meeting_attendance WHERE meeting_id = ?1 AND member_id = ?2",
-            params![meeting, member],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(status) = status else {
+    let (_, kind, _) = fixed(tx, meeting)?;
+    let Some(status) = stored::presence(tx, meeting, member)? else {
         return Err(Error::Validation(
             "这名党员不在本次会议的应到名单中（应到名单按会议当天的党员名册生成）".into(),
         ));
     };
-    let (reason, consent) = match exclusion {
-        None => (None, None),
+    let cleaned = match exclusion {
+        None => None,
         Some(x) => {
             if kind != MeetingKind::GeneralMeeting {
                 return Err(Error::Rule(
@@ -180,13 +98,8 @@ pub fn set_exclusion(
                 &x.consent,
                 100,
             )?;
-            (Some(reason), Some(consent))
+            Some(Exclusion { reason, consent })
         }
     };
-    tx.execute(
-        "UPDATE meeting_attendance SET excluded_reason = ?1, excluded_consent = ?2
-         WHERE meeting_id = ?3 AND member_id = ?4",
-        params![reason, consent, meeting, member],
-    )?;
-    Ok(())
+    stored::set_exclusion(tx, meeting, member, cleaned.as_ref())
 }

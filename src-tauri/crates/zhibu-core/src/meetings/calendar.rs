@@ -10,11 +10,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{year_bounds, MeetingId, MeetingKind};
+use super::storage::{attendance, record};
+use super::{MeetingId, MeetingKind};
 use crate::error::{Error, Result};
 use crate::labels::label_enum;
 use crate::members::{self, MemberId};
@@ -156,6 +157,16 @@ pub struct CellMeeting {
     pub finalised: bool,
 }
 
+impl From<&record::Held> for CellMeeting {
+    fn from(h: &record::Held) -> Self {
+        CellMeeting {
+            id: h.id,
+            date: h.date,
+            finalised: h.finalised,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Cell {
     /// "3月", "第一季度", "上半年", "全年".
@@ -264,29 +275,14 @@ pub fn calendar(conn: &Connection, org: OrgId, year: i32, today: NaiveDate) -> R
         let day = ym.last_day().min(today).max(ym.first_day());
         roll_by_month.push(members::on_roll(conn, org, day)?);
     }
-    let (from, to) = year_bounds(year);
-    let mut stmt = conn.prepare(
-        "SELECT id, kind, group_id, date, finalised_at IS NOT NULL FROM meetings
-         WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
-    )?;
-    let held = stmt
-        .query_map(params![org, from, to], |r| {
-            Ok((
-                r.get::<_, MeetingKind>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                CellMeeting {
-                    id: r.get(0)?,
-                    date: r.get(3)?,
-                    finalised: r.get(4)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut groups_stmt = conn
-        .prepare("SELECT id, name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id")?;
-    let groups = groups_stmt
-        .query_map([org], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let held: Vec<(MeetingKind, Option<i64>, CellMeeting)> = record::held_in_year(conn, org, year)?
+        .into_iter()
+        .map(|h| (h.kind, h.group_id, CellMeeting::from(&h)))
+        .collect();
+    let groups: Vec<(i64, String)> = crate::org::groups(conn, org)?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
 
     let mut rows = Vec::new();
     for (kind, frequency) in req.frequencies() {
@@ -377,37 +373,18 @@ fn talk_coverage(
     let roll = roll_by_month.last().cloned().unwrap_or_default();
     let names: HashMap<MemberId, String> =
         roll.iter().map(|m| (m.member_id, m.name.clone())).collect();
-    let mut stmt = conn.prepare("SELECT name FROM committee_members WHERE org_id = ?1")?;
-    let committee_names = stmt
-        .query_map([org], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+    let committee_names = crate::org::committee_names(conn, org)?;
     let committee: Vec<MemberId> = roll
         .iter()
         .filter(|m| committee_names.contains(&m.name))
         .map(|m| m.member_id)
         .collect();
     // Pairs who talked this year.
-    let (from, to) = year_bounds(year);
-    let mut stmt = conn.prepare(
-        "SELECT m.id, m.date, m.finalised_at IS NOT NULL, a.member_id FROM meetings m
-         JOIN meeting_attendance a ON a.meeting_id = m.id AND a.status = '出席'
-         WHERE m.org_id = ?1 AND m.kind = ?2 AND m.date >= ?3 AND m.date < ?4 ORDER BY m.date, m.id",
-    )?;
     let mut talks: BTreeMap<MeetingId, (CellMeeting, Vec<MemberId>)> = BTreeMap::new();
-    for row in stmt.query_map(params![org, MeetingKind::Talk, from, to], |r| {
-        Ok((
-            CellMeeting {
-                id: r.get(0)?,
-                date: r.get(1)?,
-                finalised: r.get(2)?,
-            },
-            r.get::<_, MemberId>(3)?,
-        ))
-    })? {
-        let (meeting, member) = row?;
+    for (held, member) in attendance::present_in_year(conn, org, MeetingKind::Talk, year)? {
         talks
-            .entry(meeting.id)
-            .or_insert_with(|| (meeting, Vec::new()))
+            .entry(held.id)
+            .or_insert_with(|| (CellMeeting::from(&held), Vec::new()))
             .1
             .push(member);
     }

@@ -3,28 +3,15 @@
 //! each 议定事项 (which happens after the meeting, so it is logged, not edited).
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::Serialize;
-use ts_rs::TS;
+use rusqlite::{Connection, Transaction};
 
+use super::storage::{attendance, details as stored, record};
+pub use super::types::{DayContent, Item, Progress};
 use super::{is_final, MeetingId, MeetingInput, MeetingKind, Presence};
 use crate::error::{Error, Result};
-use crate::labels::label_enum;
 use crate::members::{self, MemberId};
 use crate::org::OrgId;
 use crate::text;
-
-label_enum! {
-    /// What a 主题党日 held (支部工作条例: 集中学习、过组织生活、民主议事、志愿服务).
-    pub enum DayContent {
-        Study = "集中学习",
-        OrgLife = "过组织生活",
-        Deliberation = "民主议事",
-        Volunteering = "志愿服务",
-        Other = "其他",
-    }
-    what: "主题党日内容"
-}
 
 /// Replaces a draft's guests, talk participants, day contents and 议定事项
 /// with what the form sent. Creating and editing both call it.
@@ -36,13 +23,7 @@ pub(super) fn write(
     date: NaiveDate,
     input: &MeetingInput,
 ) -> Result<()> {
-    tx.execute("DELETE FROM meeting_guests WHERE meeting_id = ?1", [id])?;
-    for guest in cleaned("列席人员", &input.guests)? {
-        tx.execute(
-            "INSERT INTO meeting_guests (meeting_id, name) VALUES (?1, ?2)",
-            params![id, guest],
-        )?;
-    }
+    stored::replace_guests(tx, id, &cleaned("列席人员", &input.guests)?)?;
     let contents: Vec<DayContent> = if kind == MeetingKind::ThemeDay {
         let mut c = input.day_contents.clone();
         c.dedup();
@@ -50,17 +31,8 @@ pub(super) fn write(
     } else {
         Vec::new()
     };
-    tx.execute(
-        "UPDATE meetings SET day_contents = ?1 WHERE id = ?2",
-        params![serde_json::to_string(&contents)?, id],
-    )?;
-    tx.execute("DELETE FROM meeting_items WHERE meeting_id = ?1", [id])?;
-    for (order, item) in cleaned("议定事项", &input.items)?.into_iter().enumerate() {
-        tx.execute(
-            "INSERT INTO meeting_items (meeting_id, item, sort_order) VALUES (?1, ?2, ?3)",
-            params![id, item, order as i64],
-        )?;
-    }
+    record::set_day_contents(tx, id, &serde_json::to_string(&contents)?)?;
+    stored::replace_items(tx, id, &cleaned("议定事项", &input.items)?)?;
     if kind == MeetingKind::Talk {
         write_talkers(tx, id, org, date, &input.participants)?;
     }
@@ -96,84 +68,30 @@ fn write_talkers(
         ));
     }
     let roll = members::on_roll(tx, org, date)?;
-    tx.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?1", [id])?;
+    attendance::clear(tx, id)?;
     for person in people {
         let on = roll.iter().find(|m| m.member_id == person).ok_or_else(|| {
             Error::Validation("所选谈话人在谈话当天不在本支部名册中，请重新选择".into())
         })?;
-        tx.execute(
-            "INSERT INTO meeting_attendance (meeting_id, member_id, can_vote, status) VALUES (?1, ?2, ?3, ?4)",
-            params![id, person, on.can_vote, Presence::Present],
-        )?;
+        attendance::insert(tx, id, person, on.can_vote, Presence::Present)?;
     }
     Ok(())
 }
 
 /// Reads back what `write` stored into the form's shape.
 pub(super) fn read_into(conn: &Connection, id: MeetingId, input: &mut MeetingInput) -> Result<()> {
-    let mut stmt =
-        conn.prepare("SELECT name FROM meeting_guests WHERE meeting_id = ?1 ORDER BY id")?;
-    input.guests = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let contents: String = conn.query_row(
-        "SELECT day_contents FROM meetings WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
-    input.day_contents = serde_json::from_str(&contents)?;
+    input.guests = stored::guests(conn, id)?;
+    input.day_contents = serde_json::from_str(&record::day_contents(conn, id)?)?;
     input.items = items(conn, id)?.into_iter().map(|i| i.item).collect();
     if input.kind == Some(MeetingKind::Talk) {
-        let mut stmt = conn.prepare(
-            "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 ORDER BY member_id",
-        )?;
-        input.participants = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        input.participants = attendance::member_ids(conn, id)?;
     }
     Ok(())
 }
 
-/// One 落实情况 entry.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct Progress {
-    pub date: NaiveDate,
-    pub text: String,
-}
-
-/// A 议定事项 with its 落实情况 so far.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct Item {
-    pub id: i64,
-    pub item: String,
-    pub progress: Vec<Progress>,
-}
-
+/// The 议定事项 in their order, each with its 落实情况 so far.
 pub(super) fn items(conn: &Connection, meeting: MeetingId) -> Result<Vec<Item>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, item FROM meeting_items WHERE meeting_id = ?1 ORDER BY sort_order, id",
-    )?;
-    let rows = stmt
-        .query_map([meeting], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut progress = conn.prepare(
-        "SELECT date, text FROM meeting_item_progress WHERE item_id = ?1 ORDER BY date, id",
-    )?;
-    rows.into_iter()
-        .map(|(id, item)| {
-            let progress = progress
-                .query_map([id], |r| {
-                    Ok(Progress {
-                        date: r.get(0)?,
-                        text: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(Item { id, item, progress })
-        })
-        .collect()
+    stored::items(conn, meeting)
 }
 
 /// Logs how a 议定事项 of a finalised record was carried out (条例: 开展后，
@@ -185,15 +103,8 @@ pub fn add_progress(
     text: &str,
     now: DateTime<Local>,
 ) -> Result<()> {
-    let meeting: Option<(MeetingId, NaiveDate)> = tx
-        .query_row(
-            "SELECT m.id, m.date FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
-            [item],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (meeting, held) =
-        meeting.ok_or_else(|| Error::NotFound("找不到这项议定事项，请刷新后重试".into()))?;
+    let (meeting, held) = stored::item_meeting(tx, item)?
+        .ok_or_else(|| Error::NotFound("找不到这项议定事项，请刷新后重试".into()))?;
     if !is_final(tx, meeting)? {
         return Err(Error::Validation(
             "请先把这次会议记录定稿，再登记议定事项的落实情况".into(),
@@ -213,9 +124,5 @@ pub fn add_progress(
     if text.is_empty() {
         return Err(Error::Validation("请填写落实情况".into()));
     }
-    tx.execute(
-        "INSERT INTO meeting_item_progress (item_id, date, text, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![item, date, text, now.to_rfc3339()],
-    )?;
-    Ok(())
+    stored::insert_progress(tx, item, date, &text, now)
 }

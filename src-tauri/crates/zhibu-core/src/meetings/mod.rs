@@ -9,10 +9,12 @@ pub mod calendar;
 pub mod details;
 pub mod participation;
 mod search;
+mod storage;
+mod types;
 pub mod votes;
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,12 +23,11 @@ use crate::labels::label_enum;
 use crate::members::{self, MemberId};
 use crate::org::OrgId;
 use crate::text;
-pub use attendance::{
-    attendance, set_exclusion, set_presence, Attendance, AttendanceRow, Exclusion,
-    EXCLUSION_REASONS,
-};
+pub use attendance::{attendance, set_exclusion, set_presence, EXCLUSION_REASONS};
 use details::DayContent;
 pub use search::{search, SearchHit};
+use storage::record::{self, NewMeeting};
+pub use types::{Attendance, AttendanceRow, Exclusion};
 use votes::{Outcome, Tally, VoteKind};
 
 label_enum! {
@@ -110,15 +111,8 @@ pub(super) fn locked_error() -> Error {
 }
 
 pub(super) fn is_final(conn: &Connection, meeting: MeetingId) -> Result<bool> {
-    let finalised: Option<Option<String>> = conn
-        .query_row(
-            "SELECT finalised_at FROM meetings WHERE id = ?1",
-            [meeting],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match finalised {
-        None => Err(Error::NotFound("找不到这次会议的记录，请刷新后重试".into())),
+    match record::finalised_at(conn, meeting)? {
+        None => Err(not_found()),
         Some(f) => Ok(f.is_some()),
     }
 }
@@ -140,10 +134,7 @@ fn expected(
     Ok(match kind {
         MeetingKind::Group => roll.into_iter().filter(|m| m.group_id == group).collect(),
         MeetingKind::Committee => {
-            let mut stmt = conn.prepare("SELECT name FROM committee_members WHERE org_id = ?1")?;
-            let names = stmt
-                .query_map([org], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let names = crate::org::committee_names(conn, org)?;
             roll.into_iter()
                 .filter(|m| names.contains(&m.name))
                 .collect()
@@ -172,36 +163,23 @@ pub fn create(
         let group = input
             .group_id
             .ok_or_else(|| Error::Validation("党小组会请选择是哪个党小组".into()))?;
-        let ours: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM party_groups WHERE id = ?1 AND org_id = ?2)",
-            params![group, org],
-            |r| r.get(0),
-        )?;
-        if !ours {
+        if !crate::org::groups(tx, org)?.iter().any(|g| g.id == group) {
             return Err(Error::Validation(
                 "所选党小组不属于本支部，请重新选择".into(),
             ));
         }
     }
-    tx.execute(
-        "INSERT INTO meetings (org_id, kind, group_id, topic, date, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![
-            org,
-            kind,
-            input.group_id.filter(|_| kind == MeetingKind::Group),
-            topic,
-            date,
-            now.to_rfc3339()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let new = NewMeeting {
+        org,
+        kind,
+        group_id: input.group_id.filter(|_| kind == MeetingKind::Group),
+        topic: &topic,
+        date,
+    };
+    let id = record::insert(tx, &new, now)?;
     write_text(tx, id, &topic, input, now)?;
     for m in expected(tx, org, kind, input.group_id, date)? {
-        tx.execute(
-            "INSERT INTO meeting_attendance (meeting_id, member_id, can_vote, status) VALUES (?1, ?2, ?3, '出席')",
-            params![id, m.member_id, m.can_vote],
-        )?;
+        storage::attendance::insert(tx, id, m.member_id, m.can_vote, Presence::Present)?;
     }
     details::write(tx, id, org, kind, date, input)?;
     Ok(id)
@@ -254,24 +232,7 @@ pub fn add_vote(
     }
     let subject = text::required_line("表决事项", &vote.subject, 200)?;
     let outcome = votes::evaluate(vote.kind, &tally_of(vote, &attendance(tx, meeting)?))?;
-    tx.execute(
-        "INSERT INTO meeting_votes (meeting_id, subject, kind, method, yes, no, abstain, written_yes, written_no,
-             written_abstain, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            meeting,
-            subject,
-            vote.kind,
-            vote.method,
-            vote.yes,
-            vote.no,
-            vote.abstain,
-            vote.written_yes,
-            vote.written_no,
-            vote.written_abstain,
-            now.to_rfc3339()
-        ],
-    )?;
+    storage::votes::insert(tx, meeting, &subject, vote, now)?;
     Ok(outcome)
 }
 
@@ -281,12 +242,12 @@ pub fn finalise(tx: &Transaction<'_>, meeting: MeetingId, now: DateTime<Local>) 
     if is_final(tx, meeting)? {
         return Err(Error::Conflict("该会议记录已经定稿".into()));
     }
-    let (date, host, recorder, minutes): (NaiveDate, Option<String>, Option<String>, String) = tx
-        .query_row(
-        "SELECT date, host, recorder, minutes FROM meetings WHERE id = ?1",
-        [meeting],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
+    let record::Completeness {
+        date,
+        host,
+        recorder,
+        minutes,
+    } = record::completeness(tx, meeting)?;
     let blank = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or("").is_empty();
     if date > now.date_naive() {
         return Err(Error::Validation(
@@ -299,11 +260,7 @@ pub fn finalise(tx: &Transaction<'_>, meeting: MeetingId, now: DateTime<Local>) 
     if minutes.trim().is_empty() {
         return Err(Error::Validation("定稿前请填写会议记录内容".into()));
     }
-    tx.execute(
-        "UPDATE meetings SET finalised_at = ?1 WHERE id = ?2",
-        params![now.to_rfc3339(), meeting],
-    )?;
-    Ok(())
+    record::set_finalised(tx, meeting, now)
 }
 
 /// Adds a dated 补充说明 to a finalised record (drafts are simply edited).
@@ -322,11 +279,7 @@ pub fn add_supplement(
     if text.is_empty() {
         return Err(Error::Validation("请填写补充说明的内容".into()));
     }
-    tx.execute(
-        "INSERT INTO meeting_supplements (meeting_id, text, created_at) VALUES (?1, ?2, ?3)",
-        params![meeting, text, now.to_rfc3339()],
-    )?;
-    Ok(())
+    storage::votes::insert_supplement(tx, meeting, &text, now)
 }
 
 /// A topic as typed, with full-width spaces treated as spaces; never empty.
@@ -343,27 +296,20 @@ fn write_text(
     now: DateTime<Local>,
 ) -> Result<()> {
     let line = |field: &str, v: &Option<String>| text::optional_line(field, v);
-    tx.execute(
-        "UPDATE meetings SET topic = ?1, start_time = ?2, end_time = ?3, place = ?4, host = ?5, recorder = ?6,
-             agenda = ?7, minutes = ?8, decisions = ?9, lecturer = ?10, lecture_title = ?11, updated_at = ?12
-         WHERE id = ?13",
-        params![
-            topic,
-            line("开始时间", &input.start_time)?,
-            line("结束时间", &input.end_time)?,
-            line("地点", &input.place)?,
-            line("主持人", &input.host)?,
-            line("记录人", &input.recorder)?,
-            text::paragraphs("议程", &input.agenda)?,
-            text::paragraphs("会议记录", &input.minutes)?,
-            text::paragraphs("决议", &input.decisions)?,
-            line("授课人", &input.lecturer)?,
-            line("党课题目", &input.lecture_title)?,
-            now.to_rfc3339(),
-            id
-        ],
-    )?;
-    Ok(())
+    let cleaned = record::Text {
+        topic: topic.to_string(),
+        start_time: line("开始时间", &input.start_time)?,
+        end_time: line("结束时间", &input.end_time)?,
+        place: line("地点", &input.place)?,
+        host: line("主持人", &input.host)?,
+        recorder: line("记录人", &input.recorder)?,
+        agenda: text::paragraphs("议程", &input.agenda)?,
+        minutes: text::paragraphs("会议记录", &input.minutes)?,
+        decisions: text::paragraphs("决议", &input.decisions)?,
+        lecturer: line("授课人", &input.lecturer)?,
+        lecture_title: line("党课题目", &input.lecture_title)?,
+    };
+    record::write_text(tx, id, &cleaned, now)
 }
 
 /// Changes a draft's text fields; a finalised record is refused.
@@ -379,23 +325,25 @@ pub fn update(
     let topic = clean_topic(&input.topic)?;
     write_text(tx, meeting, &topic, input, now)?;
     // Kind, date and branch are fixed at creation: the 应到 list was built from them.
-    let (org, kind, date) = tx.query_row(
-        "SELECT org_id, kind, date FROM meetings WHERE id = ?1",
-        [meeting],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (org, kind, date) = fixed(tx, meeting)?;
     details::write(tx, meeting, org, kind, date, input)
 }
 
 /// The branch a meeting belongs to.
 pub fn org_of(conn: &Connection, meeting: MeetingId) -> Result<OrgId> {
-    conn.query_row(
-        "SELECT org_id FROM meetings WHERE id = ?1",
-        [meeting],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound("找不到这次会议的记录，请刷新后重试".into()))
+    Ok(fixed(conn, meeting)?.0)
+}
+
+/// What a record is fixed to at creation: its branch, kind and date.
+pub(super) fn fixed(
+    conn: &Connection,
+    meeting: MeetingId,
+) -> Result<(OrgId, MeetingKind, NaiveDate)> {
+    record::fixed(conn, meeting)?.ok_or_else(not_found)
+}
+
+fn not_found() -> Error {
+    Error::NotFound("找不到这次会议的记录，请刷新后重试".into())
 }
 
 /// One line of the meeting list.
@@ -418,29 +366,21 @@ pub(crate) fn year_bounds(year: i32) -> (String, String) {
 /// The meetings of a branch in a year, in date order.
 pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<MeetingSummary>> {
     crate::month::check_year(year)?;
-    let (from, to) = year_bounds(year);
-    let mut stmt = conn.prepare(
-        "SELECT id FROM meetings WHERE org_id = ?1 AND date >= ?2 AND date < ?3 ORDER BY date, id",
-    )?;
-    let ids = stmt
-        .query_map(params![org, from, to], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<MeetingId>>>()?;
-    ids.into_iter().map(|id| summary(conn, id)).collect()
+    record::ids_in_year(conn, org, year)?
+        .into_iter()
+        .map(|id| summary(conn, id))
+        .collect()
 }
 
 /// One meeting's line in a list, with its derived attendance.
 fn summary(conn: &Connection, id: MeetingId) -> Result<MeetingSummary> {
-    let (kind, topic, date, finalised) = conn.query_row(
-        "SELECT kind, topic, date, finalised_at IS NOT NULL FROM meetings WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
+    let line = record::line(conn, id)?;
     Ok(MeetingSummary {
         id,
-        kind,
-        topic,
-        date,
-        finalised,
+        kind: line.kind,
+        topic: line.topic,
+        date: line.date,
+        finalised: line.finalised,
         attendance: attendance(conn, id)?,
     })
 }
@@ -475,82 +415,11 @@ pub struct MeetingDetail {
 }
 
 pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
-    let (input, finalised_at) = conn
-        .query_row(
-            "SELECT kind, group_id, topic, date, start_time, end_time, place, host, recorder, agenda, minutes,
-                    decisions, lecturer, lecture_title, finalised_at
-             FROM meetings WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    MeetingInput {
-                        kind: Some(r.get(0)?),
-                        group_id: r.get(1)?,
-                        topic: r.get(2)?,
-                        date: Some(r.get(3)?),
-                        start_time: r.get(4)?,
-                        end_time: r.get(5)?,
-                        place: r.get(6)?,
-                        host: r.get(7)?,
-                        recorder: r.get(8)?,
-                        agenda: r.get(9)?,
-                        minutes: r.get(10)?,
-                        decisions: r.get(11)?,
-                        lecturer: r.get(12)?,
-                        lecture_title: r.get(13)?,
-                        ..MeetingInput::default()
-                    },
-                    r.get::<_, Option<String>>(14)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound("找不到这次会议的记录，请刷新后重试".into()))?;
-    let mut input = input;
+    let (mut input, finalised_at) = record::input(conn, id)?.ok_or_else(not_found)?;
     details::read_into(conn, id, &mut input)?;
-    let mut stmt = conn.prepare(
-        "SELECT a.member_id, m.name, a.can_vote, a.status, a.reason, a.excluded_reason, a.excluded_consent
-         FROM meeting_attendance a JOIN members m ON m.id = a.member_id
-         WHERE a.meeting_id = ?1 ORDER BY m.id",
-    )?;
-    let people = stmt
-        .query_map([id], |r| {
-            Ok(AttendanceRow {
-                member_id: r.get(0)?,
-                name: r.get(1)?,
-                can_vote: r.get(2)?,
-                presence: r.get(3)?,
-                reason: r.get(4)?,
-                excluded: match (r.get(5)?, r.get(6)?) {
-                    (Some(reason), Some(consent)) => Some(Exclusion { reason, consent }),
-                    _ => None,
-                },
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let people = storage::attendance::rows(conn, id)?;
     let counts = attendance(conn, id)?;
-    let mut stmt = conn.prepare(
-        "SELECT id, subject, kind, method, yes, no, abstain, written_yes, written_no, written_abstain
-         FROM meeting_votes WHERE meeting_id = ?1 ORDER BY id",
-    )?;
-    let stored = stmt
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                VoteInput {
-                    subject: r.get(1)?,
-                    kind: r.get(2)?,
-                    method: r.get(3)?,
-                    yes: r.get(4)?,
-                    no: r.get(5)?,
-                    abstain: r.get(6)?,
-                    written_yes: r.get(7)?,
-                    written_no: r.get(8)?,
-                    written_abstain: r.get(9)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let stored = storage::votes::list(conn, id)?;
     let mut votes_out = Vec::new();
     for (vote_id, v) in stored {
         let judged = votes::evaluate(v.kind, &tally_of(&v, &counts));
@@ -570,17 +439,7 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
             outcome,
         });
     }
-    let mut stmt = conn.prepare(
-        "SELECT text, created_at FROM meeting_supplements WHERE meeting_id = ?1 ORDER BY id",
-    )?;
-    let supplements = stmt
-        .query_map([id], |r| {
-            Ok(Supplement {
-                text: r.get(0)?,
-                created_at: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let supplements = storage::votes::supplements(conn, id)?;
     Ok(MeetingDetail {
         id,
         input,

@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::storage::attendance;
 use crate::error::Result;
 use crate::labels::label_enum;
 use crate::members::{self, MemberId};
@@ -71,25 +72,11 @@ pub fn participation(
     today: NaiveDate,
 ) -> Result<Vec<Participation>> {
     let roll = members::on_roll(conn, org, today)?;
-    let mut stmt = conn.prepare(
-        "SELECT substr(m.date, 1, 7), a.status, a.reason FROM meeting_attendance a
-         JOIN meetings m ON m.id = a.meeting_id
-         WHERE a.member_id = ?1 AND m.org_id = ?2 AND m.date <= ?3 ORDER BY m.date DESC, m.id DESC",
-    )?;
     let mut out = Vec::new();
     for member in roll {
         // Month → (attended any, all absences excused, reasons).
         let mut months: BTreeMap<YearMonth, (bool, bool, Vec<String>)> = BTreeMap::new();
-        let rows = stmt
-            .query_map(params![member.member_id, org, today], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for (ym, status, reason) in rows {
+        for (ym, status, reason) in attendance::history(conn, member.member_id, org, today)? {
             let ym = YearMonth::parse(&ym)?;
             let entry = months.entry(ym).or_insert((false, true, Vec::new()));
             match status.as_str() {

@@ -6,6 +6,8 @@ mod edit;
 pub mod rules;
 mod storage;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -166,6 +168,14 @@ pub struct BranchOverview {
 /// needs only the names; the overview counts the members).
 pub fn groups(conn: &Connection, org: OrgId) -> Result<Vec<PartyGroup>> {
     storage::groups(conn, org)
+}
+
+/// The names on the branch's committee today (who a 支委会 expects).
+pub fn committee_names(conn: &Connection, org: OrgId) -> Result<BTreeSet<String>> {
+    Ok(storage::committee(conn, org)?
+        .into_iter()
+        .map(|m| m.name)
+        .collect())
 }
 
 /// Every branch in the database, for the switcher.
