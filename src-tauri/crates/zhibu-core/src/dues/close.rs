@@ -3,27 +3,15 @@
 //! and any correction, is recorded in an open month with a reason.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, Transaction};
-use serde::Serialize;
-use ts_rs::TS;
+use rusqlite::{Connection, Transaction};
 
 use super::ledger::{received_in, sheet_of, Book};
 use super::month_label;
+use super::storage::closed as stored;
+pub use super::types::ClosedMonth;
 use crate::error::{Error, Result};
 use crate::month::YearMonth;
 use crate::org::OrgId;
-
-/// A closed month and its figures at closing time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ClosedMonth {
-    #[ts(type = "string")]
-    pub month: YearMonth,
-    pub closed_at: String,
-    pub members_due: u32,
-    pub members_paid: u32,
-    pub due_fen: i64,
-    pub received_fen: i64,
-}
 
 /// Closes `month`. Months close in order from the first month of the books,
 /// and only after they have ended.
@@ -72,48 +60,11 @@ pub fn close_month(
         due_fen: sheet.due_fen,
         received_fen: received.0 + received.1,
     };
-    tx.execute(
-        "INSERT INTO dues_closed_months (org_id, month, closed_at, members_due, members_paid, due_fen, received_fen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            org,
-            month.to_string(),
-            closed.closed_at,
-            closed.members_due,
-            closed.members_paid,
-            closed.due_fen,
-            closed.received_fen
-        ],
-    )?;
+    stored::insert(tx, org, &closed)?;
     Ok(closed)
 }
 
 /// The branch's closed months, latest first.
 pub fn closed_months(conn: &Connection, org: OrgId) -> Result<Vec<ClosedMonth>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT month, closed_at, members_due, members_paid, due_fen, received_fen
-         FROM dues_closed_months WHERE org_id = ?1 ORDER BY month DESC",
-    )?;
-    let rows = stmt.query_map([org], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, u32>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, i64>(5)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (month, closed_at, members_due, members_paid, due_fen, received_fen) = row?;
-        Ok(ClosedMonth {
-            month: YearMonth::parse(&month)?,
-            closed_at,
-            members_due,
-            members_paid,
-            due_fen,
-            received_fen,
-        })
-    })
-    .collect()
+    stored::list(conn, org)
 }

@@ -7,12 +7,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::profile::{applying, base_from_row, BaseRecord, BASE_COLUMNS};
+use super::profile::{applying, BaseRecord};
 use super::rules::DuesCategory;
+use super::storage;
 use super::{month_label, settings, DuesSettings};
 use crate::error::Result;
 use crate::labels::label_enum;
@@ -222,57 +223,16 @@ impl Book {
         let settings = settings(conn, org)?;
         let start = settings.start_month(today);
         let mut bases: HashMap<MemberId, Vec<BaseRecord>> = HashMap::new();
-        // One member's book reads by the member's indexes; the branch's
-        // book reads everything once.
-        let base_sql = match only {
-            Some(_) => format!("SELECT {BASE_COLUMNS} FROM dues_bases b WHERE ?1 IS NOT NULL AND b.member_id = ?2 ORDER BY b.effective, b.id"),
-            None => format!(
-                "SELECT {BASE_COLUMNS} FROM dues_bases b
-                 WHERE ?2 IS NULL AND b.member_id IN (SELECT id FROM members WHERE org_id = ?1
-                                       UNION SELECT member_id FROM member_events WHERE org_id = ?1)
-                 ORDER BY b.member_id, b.effective, b.id"
-            ),
+        let rows = match only {
+            Some(id) => storage::bases::of_member(conn, id)?,
+            None => storage::bases::of_branch(conn, org)?,
         };
-        let mut stmt = conn.prepare_cached(&base_sql)?;
-        for row in stmt.query_map(params![org, only], base_from_row)? {
-            let b = row?;
+        for b in rows {
             bases.entry(b.member_id).or_default().push(b);
         }
-        let mut paid: HashMap<MemberId, BTreeMap<YearMonth, (i64, Option<NaiveDate>)>> =
-            HashMap::new();
-        let paid_sql = format!(
-            "SELECT p.member_id, a.month, SUM(a.amount_fen), MAX(CASE WHEN a.amount_fen > 0 THEN p.paid_on END)
-             FROM dues_allocations a JOIN dues_payments p ON p.id = a.payment_id
-             WHERE p.org_id = ?1 AND {} GROUP BY p.member_id, a.month",
-            if only.is_some() { "p.member_id = ?2" } else { "?2 IS NULL" }
-        );
-        let mut stmt = conn.prepare_cached(&paid_sql)?;
-        let rows = stmt.query_map(params![org, only], |r| {
-            Ok((
-                r.get::<_, MemberId>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, Option<NaiveDate>>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (member, month, fen, on) = row?;
-            paid.entry(member)
-                .or_default()
-                .insert(YearMonth::parse(&month)?, (fen, on));
-        }
+        let mut paid = storage::payments::paid_by_month(conn, org, only)?;
         // 预备党员 handed over from 发展党员: the 上级党委's approval (step 17).
-        let mut handed_over: HashMap<MemberId, NaiveDate> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT p.member_id, max(s.date) FROM dev_people p JOIN dev_steps s ON s.person_id = p.id
-             WHERE p.org_id = ?1 AND p.member_id IS NOT NULL AND (?2 IS NULL OR p.member_id = ?2)
-               AND s.step = 17 AND s.withdrawn_at IS NULL
-             GROUP BY p.member_id",
-        )?;
-        for row in stmt.query_map(params![org, only], |r| Ok((r.get(0)?, r.get(1)?)))? {
-            let (member, on) = row?;
-            handed_over.insert(member, on);
-        }
+        let handed_over = storage::people::handed_over(conn, org, only)?;
         let histories = match only {
             Some(id) => vec![roster::history_of(conn, id)?],
             None => roster::histories(conn, org)?,
@@ -290,12 +250,7 @@ impl Book {
                 paid: paid.remove(&m.id).unwrap_or_default(),
             })
             .collect();
-        let mut stmt =
-            conn.prepare_cached("SELECT month FROM dues_closed_months WHERE org_id = ?1")?;
-        let closed = stmt
-            .query_map([org], |r| r.get::<_, String>(0))?
-            .map(|m| YearMonth::parse(&m?))
-            .collect::<Result<BTreeSet<_>>>()?;
+        let closed = storage::closed::months(conn, org)?;
         Ok(Book {
             settings,
             start,
@@ -454,25 +409,7 @@ pub(crate) fn received_in(
     from: YearMonth,
     through: YearMonth,
 ) -> Result<(i64, i64)> {
-    let large = is_large_sql();
-    Ok(conn.query_row(
-        &format!(
-            "SELECT COALESCE(SUM(p.dues_fen + CASE WHEN {large} THEN 0 ELSE p.extra_fen END), 0),
-                    COALESCE(SUM(CASE WHEN {large} THEN p.extra_fen ELSE 0 END), 0)
-             FROM dues_payments p LEFT JOIN dues_payments o ON o.id = p.reverses_id
-             WHERE p.org_id = ?1 AND p.ledger_month BETWEEN ?2 AND ?3"
-        ),
-        params![org, from.to_string(), through.to_string()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
-}
-
-use super::rules::LARGE_FEN;
-
-/// SQL saying that payment `p` is 大额党费, where `o` is the payment it
-/// reverses (LEFT JOINed): a reversal is large when what it reverses was.
-pub(crate) fn is_large_sql() -> String {
-    format!("ABS(COALESCE(o.extra_fen, p.extra_fen)) >= {LARGE_FEN}")
+    storage::payments::received_in(conn, org, from, through)
 }
 
 /// A member in arrears.

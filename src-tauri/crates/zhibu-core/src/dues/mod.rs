@@ -17,6 +17,8 @@ pub mod profile;
 pub mod remit;
 mod reversal;
 pub mod rules;
+mod storage;
+mod types;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -242,15 +244,7 @@ pub fn settings(conn: &Connection, org: OrgId) -> Result<DuesSettings> {
 pub fn set_settings(conn: &Connection, org: OrgId, new: &DuesSettings) -> Result<()> {
     new.check()?;
     if let Some(start) = new.start {
-        let earliest: Option<String> = conn.query_row(
-            "SELECT MIN(m) FROM (
-                 SELECT a.month AS m FROM dues_allocations a JOIN dues_payments p ON p.id = a.payment_id
-                 WHERE p.org_id = ?1
-                 UNION ALL SELECT month FROM dues_closed_months WHERE org_id = ?1)",
-            [org],
-            |r| r.get(0),
-        )?;
-        if let Some(earliest) = earliest.map(|m| YearMonth::parse(&m)).transpose()? {
+        if let Some(earliest) = storage::payments::earliest_booked(conn, org)? {
             if start > earliest {
                 return Err(Error::Conflict(format!(
                     "{}已有收款或结账记录，记账起始月不能晚于该月，请选择{}或更早的月份",

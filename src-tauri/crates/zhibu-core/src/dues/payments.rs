@@ -5,30 +5,22 @@
 //! editing the payment.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ledger::Book;
 use super::month_label;
-use super::rules::{check_window, is_large};
+use super::rules::check_window;
+use super::storage::closed;
+use super::storage::payments::{self as stored, NewPayment};
+pub use super::types::{Allocation, PayMethod, PaymentRecord};
 use crate::error::{Error, Result};
-use crate::labels::label_enum;
 use crate::members::MemberId;
 use crate::money::{self, yuan};
 use crate::month::YearMonth;
 use crate::org::OrgId;
 use crate::text;
-
-label_enum! {
-    pub enum PayMethod {
-        Cash = "现金",
-        Transfer = "转账",
-        WeChat = "微信",
-        Other = "其他",
-    }
-    what: "交纳方式"
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct PaymentInput {
@@ -48,47 +40,8 @@ pub struct PaymentInput {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Allocation {
-    #[ts(type = "string")]
-    pub month: YearMonth,
-    pub fen: i64,
-}
-
-/// A stored payment or reversal.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct PaymentRecord {
-    pub id: i64,
-    pub member_id: MemberId,
-    pub name: String,
-    pub paid_on: NaiveDate,
-    #[ts(type = "string")]
-    pub ledger_month: YearMonth,
-    pub dues_fen: i64,
-    pub extra_fen: i64,
-    /// 大额党费: a voluntary extra of 1000元 or more (党费规定 第十一条).
-    pub large: bool,
-    pub method: PayMethod,
-    pub paid_by: Option<String>,
-    pub receipt_no: Option<String>,
-    pub approval: Option<String>,
-    /// This row reverses that payment.
-    pub reverses: Option<i64>,
-    /// This payment was reversed by that row.
-    pub reversed_by: Option<i64>,
-    pub reason: Option<String>,
-    pub note: Option<String>,
-    pub months: Vec<Allocation>,
-    pub created_at: String,
-}
-
 fn check_open(conn: &Connection, org: OrgId, ledger: YearMonth) -> Result<()> {
-    let closed: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM dues_closed_months WHERE org_id = ?1 AND month = ?2)",
-        params![org, ledger.to_string()],
-        |r| r.get(0),
-    )?;
-    if closed {
+    if closed::is_closed(conn, org, ledger)? {
         return Err(Error::Conflict(format!(
             "{}已结账，不能再记入收款。请把日期填在未结账的月份（如今天），并在备注中写明原因",
             month_label(ledger)
@@ -162,43 +115,25 @@ pub fn pay(
     }
     let paid_by =
         text::optional_line("代交人", &input.paid_by)?.filter(|p| p != "本人" && *p != name);
-    tx.execute(
-        "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, extra_fen, method,
-             paid_by, receipt_no, approval, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            org,
-            input.member_id,
-            input.paid_on,
-            ledger.to_string(),
-            required,
-            input.amount_fen - required,
-            input.method,
-            paid_by,
-            text::optional_line("收据编号", &input.receipt_no)?,
-            approval,
-            text::optional_line("备注", &input.note)?,
-            now.to_rfc3339()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    insert_allocations(tx, id, &allocations, 1)?;
-    Ok(id)
-}
-
-fn insert_allocations(
-    tx: &Transaction<'_>,
-    payment: i64,
-    allocations: &[Allocation],
-    sign: i64,
-) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO dues_allocations (payment_id, month, amount_fen) VALUES (?1, ?2, ?3)",
-    )?;
-    for a in allocations {
-        stmt.execute(params![payment, a.month.to_string(), sign * a.fen])?;
-    }
-    Ok(())
+    let receipt_no = text::optional_line("收据编号", &input.receipt_no)?;
+    let note = text::optional_line("备注", &input.note)?;
+    let new = NewPayment {
+        org,
+        member: input.member_id,
+        paid_on: input.paid_on,
+        ledger,
+        dues_fen: required,
+        extra_fen: input.amount_fen - required,
+        method: input.method,
+        paid_by: paid_by.as_deref(),
+        receipt_no: receipt_no.as_deref(),
+        approval: approval.as_deref(),
+        note: note.as_deref(),
+        reverses: None,
+        reason: None,
+        months: &allocations,
+    };
+    stored::insert(tx, &new, now)
 }
 
 /// Records several payments (the ticks of a collection day): all or none.
@@ -227,7 +162,7 @@ pub fn reverse(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    let original = record(tx, org, payment)?
+    let original = stored::one(tx, org, payment)?
         .ok_or_else(|| Error::NotFound("找不到这笔收款，请刷新后重试".into()))?;
     let reason = super::reversal::check(
         "收款",
@@ -241,108 +176,28 @@ pub fn reverse(
     )?;
     let ledger = YearMonth::of(on);
     check_open(tx, org, ledger)?;
-    tx.execute(
-        "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, extra_fen, method,
-             paid_by, receipt_no, reverses_id, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            org,
-            original.member_id,
-            on,
-            ledger.to_string(),
-            -original.dues_fen,
-            -original.extra_fen,
-            original.method,
-            original.paid_by,
-            original.receipt_no,
-            payment,
-            reason,
-            now.to_rfc3339()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    insert_allocations(tx, id, &original.months, -1)?;
-    Ok(id)
-}
-
-const PAYMENT_COLUMNS: &str = "p.id, p.member_id, m.name, p.paid_on, p.ledger_month, p.dues_fen, p.extra_fen,
-     p.method, p.paid_by, p.receipt_no, p.approval, p.reverses_id,
-     (SELECT r.id FROM dues_payments r WHERE r.reverses_id = p.id), p.reason, p.note, p.created_at,
-     COALESCE((SELECT ABS(o.extra_fen) FROM dues_payments o WHERE o.id = p.reverses_id), p.extra_fen)";
-
-fn payment_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
-    let ledger: String = r.get(4)?;
-    let large_basis: i64 = r.get(16)?;
-    Ok(PaymentRecord {
-        id: r.get(0)?,
-        member_id: r.get(1)?,
-        name: r.get(2)?,
-        paid_on: r.get(3)?,
-        ledger_month: YearMonth::parse(&ledger).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
-        })?,
-        dues_fen: r.get(5)?,
-        extra_fen: r.get(6)?,
-        large: is_large(large_basis),
-        method: r.get(7)?,
-        paid_by: r.get(8)?,
-        receipt_no: r.get(9)?,
-        approval: r.get(10)?,
-        reverses: r.get(11)?,
-        reversed_by: r.get(12)?,
-        reason: r.get(13)?,
-        note: r.get(14)?,
-        months: Vec::new(),
-        created_at: r.get(15)?,
-    })
-}
-
-fn with_months(conn: &Connection, mut records: Vec<PaymentRecord>) -> Result<Vec<PaymentRecord>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT month, amount_fen FROM dues_allocations WHERE payment_id = ?1 ORDER BY month",
-    )?;
-    for p in &mut records {
-        p.months = stmt
-            .query_map([p.id], |r| {
-                let month: String = r.get(0)?;
-                Ok((month, r.get::<_, i64>(1)?))
-            })?
-            .map(|row| {
-                let (month, fen) = row?;
-                Ok(Allocation {
-                    month: YearMonth::parse(&month)?,
-                    fen: fen.abs(),
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-    }
-    Ok(records)
-}
-
-fn record(conn: &Connection, org: OrgId, id: i64) -> Result<Option<PaymentRecord>> {
-    let found = conn
-        .query_row(
-            &format!(
-                "SELECT {PAYMENT_COLUMNS} FROM dues_payments p JOIN members m ON m.id = p.member_id
-                 WHERE p.id = ?1 AND p.org_id = ?2"
-            ),
-            params![id, org],
-            payment_from_row,
-        )
-        .optional()?;
-    Ok(with_months(conn, found.into_iter().collect())?.pop())
+    let new = NewPayment {
+        org,
+        member: original.member_id,
+        paid_on: on,
+        ledger,
+        dues_fen: -original.dues_fen,
+        extra_fen: -original.extra_fen,
+        method: original.method,
+        paid_by: original.paid_by.as_deref(),
+        receipt_no: original.receipt_no.as_deref(),
+        approval: None,
+        note: None,
+        reverses: Some(payment),
+        reason: Some(&reason),
+        months: &original.months,
+    };
+    stored::insert(tx, &new, now)
 }
 
 /// A member's payments and reversals, in the order they happened.
 pub fn of_member(conn: &Connection, org: OrgId, member: MemberId) -> Result<Vec<PaymentRecord>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {PAYMENT_COLUMNS} FROM dues_payments p JOIN members m ON m.id = p.member_id
-         WHERE p.org_id = ?1 AND p.member_id = ?2 ORDER BY p.paid_on, p.id"
-    ))?;
-    let rows = stmt
-        .query_map(params![org, member], payment_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    with_months(conn, rows)
+    stored::of_member(conn, org, member)
 }
 
 /// The cash book of ledger months `from..=through`: every payment and
@@ -353,15 +208,5 @@ pub fn cash_book(
     from: YearMonth,
     through: YearMonth,
 ) -> Result<Vec<PaymentRecord>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {PAYMENT_COLUMNS} FROM dues_payments p JOIN members m ON m.id = p.member_id
-         WHERE p.org_id = ?1 AND p.ledger_month BETWEEN ?2 AND ?3 ORDER BY p.paid_on, p.id"
-    ))?;
-    let rows = stmt
-        .query_map(
-            params![org, from.to_string(), through.to_string()],
-            payment_from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    with_months(conn, rows)
+    stored::booked_in(conn, org, from, through)
 }

@@ -2,33 +2,20 @@
 //! each takes effect, and the yearly 核定 that reviews every member at once.
 
 use chrono::{DateTime, Local};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rules::{self, DuesCategory, Terms};
+use super::storage::bases::{self as stored, NewBase};
+use super::storage::{closed, people};
+pub use super::types::BaseRecord;
 use super::{month_label, settings, BasePolicy, DuesSettings, PayPeriod};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberId};
 use crate::month::YearMonth;
 use crate::org::OrgId;
 use crate::text;
-
-/// One stored base row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct BaseRecord {
-    pub id: i64,
-    pub member_id: MemberId,
-    #[ts(type = "string")]
-    pub effective: YearMonth,
-    pub terms: Terms,
-    pub pays_elsewhere: bool,
-    /// Monthly, or 按季度 with the branch's consent (党费规定第十二条).
-    pub period: PayPeriod,
-    pub approval: Option<String>,
-    pub note: Option<String>,
-    pub created_at: String,
-}
 
 /// A new base from the form or the yearly 核定.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -50,37 +37,9 @@ pub struct BaseInput {
     pub note: Option<String>,
 }
 
-pub(crate) const BASE_COLUMNS: &str =
-    "b.id, b.member_id, b.effective, b.category, b.base_fen, b.fixed_fen, b.pays_elsewhere, b.approval, b.note, b.created_at, b.pay_months";
-
-pub(crate) fn base_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BaseRecord> {
-    let effective: String = r.get(2)?;
-    Ok(BaseRecord {
-        id: r.get(0)?,
-        member_id: r.get(1)?,
-        effective: YearMonth::parse(&effective).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
-        })?,
-        terms: Terms {
-            category: r.get(3)?,
-            base_fen: r.get(4)?,
-            fixed_fen: r.get(5)?,
-        },
-        pays_elsewhere: r.get(6)?,
-        approval: r.get(7)?,
-        note: r.get(8)?,
-        created_at: r.get(9)?,
-        period: PayPeriod::from_months(r.get(10)?),
-    })
-}
-
 /// A member's base rows in the order they apply (by month, then as entered).
 pub fn bases(conn: &Connection, member: MemberId) -> Result<Vec<BaseRecord>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {BASE_COLUMNS} FROM dues_bases b WHERE b.member_id = ?1 ORDER BY b.effective, b.id"
-    ))?;
-    let rows = stmt.query_map([member], base_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    stored::of_member(conn, member)
 }
 
 /// The row that applies to `month`: the latest effective on or before it.
@@ -90,23 +49,12 @@ pub fn applying(bases: &[BaseRecord], month: YearMonth) -> Option<&BaseRecord> {
 
 /// The last closed month of the branch, if any.
 pub(crate) fn last_closed(conn: &Connection, org: OrgId) -> Result<Option<YearMonth>> {
-    let last: Option<String> = conn.query_row(
-        "SELECT MAX(month) FROM dues_closed_months WHERE org_id = ?1",
-        [org],
-        |r| r.get(0),
-    )?;
-    last.map(|m| YearMonth::parse(&m)).transpose()
+    closed::last(conn, org)
 }
 
 pub(crate) fn check_member(conn: &Connection, org: OrgId, member: MemberId) -> Result<String> {
-    conn.query_row(
-        "SELECT name FROM members WHERE id = ?1
-           AND (org_id = ?2 OR id IN (SELECT member_id FROM member_events WHERE org_id = ?2))",
-        params![member, org],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound("找不到这名党员，请刷新后重试".into()))
+    people::name_here(conn, org, member)?
+        .ok_or_else(|| Error::NotFound("找不到这名党员，请刷新后重试".into()))
 }
 
 /// In a batch (the yearly 核定, a collection day), says whose entry a
@@ -236,24 +184,16 @@ pub fn set_base(
     }
     let has_earlier = !bases(tx, member)?.is_empty();
     let terms = checked(input, &settings, has_earlier)?;
-    tx.execute(
-        "INSERT INTO dues_bases (member_id, effective, category, base_fen, fixed_fen, pays_elsewhere,
-             approval, note, created_at, pay_months)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            member,
-            input.effective.to_string(),
-            terms.category,
-            terms.base_fen,
-            terms.fixed_fen,
-            input.pays_elsewhere,
-            text::optional_line("批准情况", &input.approval)?,
-            text::optional_line("备注", &input.note)?,
-            now.to_rfc3339(),
-            input.period.months()
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    let new = NewBase {
+        member,
+        effective: input.effective,
+        terms: &terms,
+        pays_elsewhere: input.pays_elsewhere,
+        approval: text::optional_line("批准情况", &input.approval)?,
+        note: text::optional_line("备注", &input.note)?,
+        period: input.period,
+    };
+    stored::insert(tx, &new, now)
 }
 
 /// One member in the yearly 核定 screen.
@@ -286,7 +226,6 @@ pub fn review(conn: &Connection, org: OrgId, month: YearMonth) -> Result<Review>
     let settings = settings(conn, org)?;
     let roll = members::on_roll(conn, org, month.last_day())?;
     let mut rows = Vec::with_capacity(roll.len());
-    let mut category_stmt = conn.prepare_cached("SELECT category FROM members WHERE id = ?1")?;
     for m in roll {
         let history = bases(conn, m.member_id)?;
         let current = applying(&history, month).cloned();
@@ -294,7 +233,7 @@ pub fn review(conn: &Connection, org: OrgId, month: YearMonth) -> Result<Review>
         rows.push(ReviewRow {
             member_id: m.member_id,
             name: m.name,
-            roster_category: category_stmt.query_row([m.member_id], |r| r.get(0))?,
+            roster_category: people::roster_category(conn, m.member_id)?,
             current_fen: current.as_ref().map(|b| settings.monthly_due(&b.terms)),
             current,
             reviewed,

@@ -3,11 +3,13 @@
 //! period: 应收, 实收, 上缴, 结余, with every mismatch named.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ledger::{received_in, Book, Owing};
+use super::storage::remittances::{self as stored, NewRemittance};
+pub use super::types::RemittanceRecord;
 use super::{settings, RemitPeriod};
 use crate::error::{Error, Result};
 use crate::money::{self, yuan};
@@ -27,25 +29,6 @@ pub struct RemittanceInput {
     pub large: bool,
     pub receipt_no: Option<String>,
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct RemittanceRecord {
-    pub id: i64,
-    pub remitted_on: NaiveDate,
-    #[ts(type = "string")]
-    pub period_start: YearMonth,
-    #[ts(type = "string")]
-    pub period_end: YearMonth,
-    pub period_label: String,
-    pub amount_fen: i64,
-    pub large: bool,
-    pub receipt_no: Option<String>,
-    pub note: Option<String>,
-    pub reverses: Option<i64>,
-    pub reversed_by: Option<i64>,
-    pub reason: Option<String>,
-    pub created_at: String,
 }
 
 pub fn remit(
@@ -69,23 +52,21 @@ pub fn remit(
             period.name_of(start)
         )));
     }
-    tx.execute(
-        "INSERT INTO dues_remittances (org_id, remitted_on, period_start, period_end, amount_fen, large,
-             receipt_no, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            org,
-            input.remitted_on,
-            start.to_string(),
-            end.to_string(),
-            input.amount_fen,
-            input.large,
-            text::optional_line("收据编号", &input.receipt_no)?,
-            text::optional_line("备注", &input.note)?,
-            now.to_rfc3339()
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    let receipt_no = text::optional_line("收据编号", &input.receipt_no)?;
+    let note = text::optional_line("备注", &input.note)?;
+    let new = NewRemittance {
+        org,
+        remitted_on: input.remitted_on,
+        period_start: start,
+        period_end: end,
+        amount_fen: input.amount_fen,
+        large: input.large,
+        receipt_no: receipt_no.as_deref(),
+        note: note.as_deref(),
+        reverses: None,
+        reason: None,
+    };
+    stored::insert(tx, &new, now)
 }
 
 /// Cancels a remittance entered by mistake, with a reason; the row stays.
@@ -97,105 +78,42 @@ pub fn reverse(
     reason: &str,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    let found: Option<(String, String, i64, bool, Option<i64>, bool)> = tx
-        .query_row(
-            "SELECT period_start, period_end, amount_fen, large, reverses_id,
-                    EXISTS (SELECT 1 FROM dues_remittances r WHERE r.reverses_id = d.id)
-             FROM dues_remittances d WHERE id = ?1 AND org_id = ?2",
-            params![id, org],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            },
-        )
-        .optional()?;
-    let (start, end, amount, large, reverses, reversed) =
-        found.ok_or_else(|| Error::NotFound("找不到这笔上缴记录，请刷新后重试".into()))?;
+    let original = stored::reversible(tx, org, id)?
+        .ok_or_else(|| Error::NotFound("找不到这笔上缴记录，请刷新后重试".into()))?;
     let reason = super::reversal::check(
         "上缴记录",
         super::reversal::Original {
-            is_reversal: reverses.is_some(),
-            reversed,
+            is_reversal: original.reverses.is_some(),
+            reversed: original.reversed,
         },
         on,
         now.date_naive(),
         reason,
     )?;
-    tx.execute(
-        "INSERT INTO dues_remittances (org_id, remitted_on, period_start, period_end, amount_fen, large,
-             reverses_id, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![org, on, start, end, -amount, large, id, reason, now.to_rfc3339()],
-    )?;
-    Ok(tx.last_insert_rowid())
+    let new = NewRemittance {
+        org,
+        remitted_on: on,
+        period_start: original.period_start,
+        period_end: original.period_end,
+        amount_fen: -original.amount_fen,
+        large: original.large,
+        receipt_no: None,
+        note: None,
+        reverses: Some(id),
+        reason: Some(&reason),
+    };
+    stored::insert(tx, &new, now)
 }
 
 /// Remittances whose period falls in `year`, in date order.
 pub fn list(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<RemittanceRecord>> {
     crate::month::check_year(year)?;
     let period = settings(conn, org)?.remit_period;
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.remitted_on, d.period_start, d.period_end, d.amount_fen, d.large, d.receipt_no, d.note,
-                d.reverses_id, (SELECT r.id FROM dues_remittances r WHERE r.reverses_id = d.id), d.reason, d.created_at
-         FROM dues_remittances d
-         WHERE d.org_id = ?1 AND substr(d.period_start, 1, 4) = ?2
-         ORDER BY d.remitted_on, d.id",
-    )?;
-    let rows = stmt.query_map(params![org, format!("{year:04}")], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, NaiveDate>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, bool>(5)?,
-            r.get::<_, Option<String>>(6)?,
-            r.get::<_, Option<String>>(7)?,
-            r.get::<_, Option<i64>>(8)?,
-            r.get::<_, Option<i64>>(9)?,
-            r.get::<_, Option<String>>(10)?,
-            r.get::<_, String>(11)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (
-            id,
-            remitted_on,
-            start,
-            end,
-            amount_fen,
-            large,
-            receipt_no,
-            note,
-            reverses,
-            reversed_by,
-            reason,
-            created_at,
-        ) = row?;
-        let period_start = YearMonth::parse(&start)?;
-        Ok(RemittanceRecord {
-            id,
-            remitted_on,
-            period_label: label_for(period, period_start, YearMonth::parse(&end)?),
-            period_start,
-            period_end: YearMonth::parse(&end)?,
-            amount_fen,
-            large,
-            receipt_no,
-            note,
-            reverses,
-            reversed_by,
-            reason,
-            created_at,
-        })
-    })
-    .collect()
+    let mut rows = stored::of_year(conn, org, year)?;
+    for r in &mut rows {
+        r.period_label = label_for(period, r.period_start, r.period_end);
+    }
+    Ok(rows)
 }
 
 /// The label of a stored period; a period stored under an earlier setting
@@ -273,13 +191,7 @@ pub fn reconcile(
             m = m.next();
         }
         let (received_fen, large_received_fen) = received_in(conn, org, start, end)?;
-        let (remitted_fen, large_remitted_fen): (i64, i64) = conn.query_row(
-            "SELECT COALESCE(SUM(CASE WHEN large = 0 THEN amount_fen END), 0),
-                    COALESCE(SUM(CASE WHEN large = 1 THEN amount_fen END), 0)
-             FROM dues_remittances WHERE org_id = ?1 AND period_start = ?2",
-            params![org, start.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (remitted_fen, large_remitted_fen) = stored::remitted_for(conn, org, start)?;
         let ended = end < this_month;
         let mut flags = Vec::new();
         if settled_fen < due_fen {
