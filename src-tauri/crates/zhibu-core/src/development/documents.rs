@@ -6,43 +6,13 @@
 use std::path::Path;
 
 use chrono::{DateTime, Local};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::Serialize;
-use ts_rs::TS;
+use rusqlite::{Connection, Transaction};
 
 use super::steps::def;
+use super::storage::documents::{self as stored, Scan};
+pub use super::DevDocument;
 use crate::error::{Error, Result};
 use crate::files;
-
-/// A document of a step, with its scan when one was added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct DevDocument {
-    pub id: i64,
-    pub name: String,
-    /// The name the scan had when it was added; None while there is no scan.
-    pub file_name: Option<String>,
-    pub mime: Option<String>,
-    pub bytes: Option<i64>,
-    pub added_at: String,
-}
-
-pub(super) fn of_step(conn: &Connection, step_id: i64) -> Result<Vec<DevDocument>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, original_name, mime, size, added_at FROM dev_documents
-         WHERE step_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([step_id], |r| {
-        Ok(DevDocument {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            file_name: r.get(2)?,
-            mime: r.get(3)?,
-            bytes: r.get(4)?,
-            added_at: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
 
 /// Ticks off document `name` of a recorded step and, with `scan`, stores its
 /// scan. A document ticked without a scan takes one later; one that has a
@@ -70,22 +40,12 @@ pub fn add(
             s.documents.join("、")
         )));
     }
-    let existing: Option<(i64, Option<String>)> = tx
-        .query_row(
-            "SELECT id, file_path FROM dev_documents WHERE step_id = ?1 AND name = ?2",
-            params![step_id, name],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let existing = stored::find(tx, step_id, name)?;
     let Some(scan) = scan else {
         if existing.is_some() {
             return Err(Error::Conflict(format!("“{name}”已经登记过了")));
         }
-        tx.execute(
-            "INSERT INTO dev_documents (step_id, name, added_at) VALUES (?1, ?2, ?3)",
-            params![step_id, name, now.to_rfc3339()],
-        )?;
-        return Ok(tx.last_insert_rowid());
+        return stored::tick(tx, step_id, name, false, now);
     };
     if let Some((_, Some(_))) = existing {
         return Err(Error::Conflict(format!(
@@ -96,70 +56,32 @@ pub fn add(
     let relative = file.relative_path(&format!("发展党员/{person}"));
     let target = data_dir.join(&relative);
     files::write_durably(&target, &file.bytes)?;
+    let scan = Scan {
+        path: &relative,
+        file_name: &file.file_name,
+        mime: file.mime(),
+        size: file.size(),
+        sha256: &file.sha256,
+    };
     let saved = match existing {
-        Some((id, None)) => tx
-            .execute(
-                "UPDATE dev_documents SET file_path = ?2, original_name = ?3, mime = ?4, size = ?5,
-                     sha256 = ?6, added_at = ?7 WHERE id = ?1",
-                params![
-                    id,
-                    relative,
-                    file.file_name,
-                    file.mime(),
-                    file.size(),
-                    file.sha256,
-                    now.to_rfc3339()
-                ],
-            )
-            .map(|_| id),
-        _ => tx
-            .execute(
-                "INSERT INTO dev_documents (step_id, name, file_path, original_name, mime, size, sha256, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    step_id,
-                    name,
-                    relative,
-                    file.file_name,
-                    file.mime(),
-                    file.size(),
-                    file.sha256,
-                    now.to_rfc3339()
-                ],
-            )
-            .map(|_| tx.last_insert_rowid()),
+        Some((id, None)) => stored::set_scan(tx, id, &scan, now).map(|_| id),
+        _ => stored::insert_with_scan(tx, step_id, name, &scan, now),
     };
     // The same scan may serve two documents, so a file is only removed when
     // no row refers to it.
-    saved.map_err(|e| {
-        if !referenced(tx, &relative) {
+    saved.inspect_err(|_| {
+        if !stored::referenced(tx, &relative) {
             let _ = std::fs::remove_file(&target);
         }
-        e.into()
     })
-}
-
-fn referenced(conn: &Connection, relative: &str) -> bool {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM dev_documents WHERE file_path = ?1)",
-        [relative],
-        |r| r.get(0),
-    )
-    .unwrap_or(true)
 }
 
 /// The scan's bytes, checked against the checksum taken when it was added.
 pub fn read(conn: &Connection, data_dir: &Path, document: i64) -> Result<Vec<u8>> {
-    let (name, path, sha): (String, Option<String>, Option<String>) = conn
-        .query_row(
-            "SELECT name, file_path, sha256 FROM dev_documents WHERE id = ?1",
-            [document],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
+    let stored::Stored { name, path, sha256 } = stored::scan_of(conn, document)?
         .ok_or_else(|| Error::NotFound("找不到这份材料，请刷新后重试".into()))?;
-    match (path, sha) {
-        (Some(path), Some(sha)) => files::read_stored(data_dir, &path, &sha, &name),
+    match (path, sha256) {
+        (Some(path), Some(sha256)) => files::read_stored(data_dir, &path, &sha256, &name),
         _ => Err(Error::NotFound(format!("“{name}”还没有扫描件，请先添加"))),
     }
 }

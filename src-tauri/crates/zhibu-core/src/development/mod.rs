@@ -10,9 +10,10 @@ mod record;
 pub mod rules;
 mod stats;
 pub mod steps;
+mod storage;
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,12 +23,11 @@ use crate::org::OrgId;
 use crate::settings;
 use crate::text;
 pub use check::{check, DevFinding, REPORT_DOCUMENT};
-pub use documents::DevDocument;
 pub use record::{record_step, vote_choices, VoteChoice};
 use rules::Taken;
 pub use rules::{Breach, Decision, DevSettings, Next, Stage};
 pub use stats::{stats, DevStats};
-use steps::{def, Role};
+use steps::Role;
 
 pub type PersonId = i64;
 
@@ -72,6 +72,18 @@ pub struct StepPerson {
     pub member_id: MemberId,
     pub name: String,
     pub role: Role,
+}
+
+/// A document of a step, with its scan when one was added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DevDocument {
+    pub id: i64,
+    pub name: String,
+    /// The name the scan had when it was added; None while there is no scan.
+    pub file_name: Option<String>,
+    pub mime: Option<String>,
+    pub bytes: Option<i64>,
+    pub added_at: String,
 }
 
 /// A recorded step.
@@ -158,13 +170,7 @@ fn checked_applicant(
     except: Option<PersonId>,
 ) -> Result<MemberProfile> {
     let profile = checked_profile(conn, org, profile, None)?;
-    let holder: Option<(PersonId, String)> = conn
-        .query_row(
-            "SELECT id, name FROM dev_people WHERE id_number = ?1",
-            [&profile.id_number],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let holder = storage::people::id_number_holder(conn, &profile.id_number)?;
     if let Some((_, name)) = holder.filter(|(id, _)| Some(*id) != except) {
         return Err(Error::Conflict(format!(
             "公民身份号码{}已在发展党员名单中（{name}），请打开该人的记录继续登记",
@@ -182,18 +188,7 @@ pub fn add_applicant(
     now: DateTime<Local>,
 ) -> Result<PersonId> {
     let profile = checked_applicant(tx, org, &input.profile, None)?;
-    tx.execute(
-        "INSERT INTO dev_people (org_id, name, id_number, profile, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![
-            org,
-            profile.name,
-            profile.id_number,
-            serde_json::to_string(&profile)?,
-            now.to_rfc3339()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = storage::people::insert(tx, org, &profile, now)?;
     record_step(
         tx,
         id,
@@ -223,22 +218,13 @@ pub fn update_profile(
         ));
     }
     let p = checked_applicant(tx, row.org, profile, Some(id))?;
-    tx.execute(
-        "UPDATE dev_people SET name = ?2, id_number = ?3, profile = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id, p.name, p.id_number, serde_json::to_string(&p)?, now.to_rfc3339()],
-    )?;
-    Ok(())
+    storage::people::set_profile(tx, id, &p, now)
 }
 
 /// A recorded step's person, number and withdrawal time.
 pub(super) fn step_row(conn: &Connection, step_id: i64) -> Result<(PersonId, u8, Option<String>)> {
-    conn.query_row(
-        "SELECT person_id, step, withdrawn_at FROM dev_steps WHERE id = ?1",
-        [step_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound("找不到这一步的记录，请刷新后重试".into()))
+    storage::steps::row(conn, step_id)?
+        .ok_or_else(|| Error::NotFound("找不到这一步的记录，请刷新后重试".into()))
 }
 
 pub(super) fn not_found() -> Error {
@@ -254,76 +240,12 @@ pub(super) struct PersonRow {
 }
 
 pub(super) fn person_row(conn: &Connection, id: PersonId) -> Result<PersonRow> {
-    let (org, profile, member_id, closed_on, closed_reason): (OrgId, String, _, _, _) = conn
-        .query_row(
-            "SELECT org_id, profile, member_id, closed_on, closed_reason FROM dev_people WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?
-        .ok_or_else(not_found)?;
-    Ok(PersonRow {
-        org,
-        profile: serde_json::from_str(&profile)?,
-        member_id,
-        closed_on,
-        closed_reason,
-    })
+    storage::people::row(conn, id)?.ok_or_else(not_found)
 }
-
-const STEP_COLUMNS: &str =
-    "id, step, date, outcome, extend_months, training_days, training_hours, vote_id,
-    note, override_reason, withdrawn_at, withdrawn_reason, created_at, publicity_from, publicity_to";
 
 /// Every step recorded for a person (withdrawn ones too), in date order.
 pub(super) fn steps_of(conn: &Connection, person: PersonId) -> Result<Vec<StepRecord>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {STEP_COLUMNS} FROM dev_steps WHERE person_id = ?1 ORDER BY date, step, id"
-    ))?;
-    let mut people = conn.prepare_cached(
-        "SELECT p.member_id, m.name, p.role FROM dev_step_people p JOIN members m ON m.id = p.member_id
-         WHERE p.step_id = ?1 ORDER BY p.rowid",
-    )?;
-    let rows = stmt
-        .query_map([person], |r| {
-            let step: u8 = r.get(1)?;
-            Ok(StepRecord {
-                id: r.get(0)?,
-                step,
-                name: def(step).map(|d| d.name).unwrap_or_default().to_string(),
-                date: r.get(2)?,
-                people: Vec::new(),
-                decision: r.get(3)?,
-                extend_months: r.get(4)?,
-                training_days: r.get(5)?,
-                training_hours: r.get(6)?,
-                vote_id: r.get(7)?,
-                documents: Vec::new(),
-                note: r.get(8)?,
-                override_reason: r.get(9)?,
-                withdrawn_at: r.get(10)?,
-                withdrawn_reason: r.get(11)?,
-                created_at: r.get(12)?,
-                publicity_from: r.get(13)?,
-                publicity_to: r.get(14)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|mut s| {
-            s.people = people
-                .query_map([s.id], |r| {
-                    Ok(StepPerson {
-                        member_id: r.get(0)?,
-                        name: r.get(1)?,
-                        role: r.get(2)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            s.documents = documents::of_step(conn, s.id)?;
-            Ok(s)
-        })
-        .collect()
+    storage::steps::of_person(conn, person)
 }
 
 pub(super) fn taken(steps: &[StepRecord]) -> Vec<Taken> {
@@ -380,11 +302,7 @@ pub fn withdraw_step(
     if let Some(refused) = withdraw_refusal(&steps_of(tx, person)?, step_id, on_roster) {
         return Err(Error::Conflict(refused.into()));
     }
-    tx.execute(
-        "UPDATE dev_steps SET withdrawn_at = ?2, withdrawn_reason = ?3 WHERE id = ?1",
-        params![step_id, now.to_rfc3339(), reason],
-    )?;
-    Ok(())
+    storage::steps::withdraw(tx, step_id, &reason, now)
 }
 
 /// Ends someone's development before 转正 (撤回申请, 取消积极分子资格, 调离 …).
@@ -408,11 +326,7 @@ pub fn close(
     if row.closed_on.is_some() {
         return Err(Error::Conflict("此人已经终止培养".into()));
     }
-    tx.execute(
-        "UPDATE dev_people SET closed_on = ?2, closed_reason = ?3, updated_at = ?4 WHERE id = ?1",
-        params![person, on, reason, now.to_rfc3339()],
-    )?;
-    Ok(())
+    storage::people::close(tx, person, on, &reason, now)
 }
 
 fn summary_of(
@@ -454,11 +368,8 @@ pub(super) fn people(
     today: NaiveDate,
 ) -> Result<Vec<(PersonSummary, Vec<StepRecord>)>> {
     let settings = dev_settings(conn, org)?;
-    let ids: Vec<PersonId> = conn
-        .prepare_cached("SELECT id FROM dev_people WHERE org_id = ?1 ORDER BY id")?
-        .query_map([org], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.into_iter()
+    storage::people::ids(conn, org)?
+        .into_iter()
         .map(|id| {
             let row = person_row(conn, id)?;
             let steps = steps_of(conn, id)?;

@@ -4,12 +4,13 @@
 //! roster gets its history events.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::rules::{self, Breach, Decision, Proposed, Taken};
 use super::steps::def;
+use super::storage::{self, steps::NewStep};
 use super::{dev_settings, person_row, steps_of, taken, PersonId, PersonRow, StepInput};
 use crate::error::{Error, Result};
 use crate::meetings::votes::VoteKind;
@@ -115,15 +116,7 @@ fn check_vote(
             "请选择支部党员大会上对此人的表决（先在会议记录中登记支部党员大会和表决结果）".into(),
         );
     };
-    let meeting: Option<i64> = conn
-        .query_row(
-            "SELECT v.meeting_id FROM meeting_votes v JOIN meetings m ON m.id = v.meeting_id
-             WHERE v.id = ?1 AND m.org_id = ?2",
-            params![vote, org],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(meeting) = meeting else {
+    let Some(meeting) = meetings::meeting_of_vote(conn, org, vote)? else {
         return hard("找不到所选的表决，请在本支部的会议记录中选择".into());
     };
     let detail = meetings::detail(conn, meeting)?;
@@ -170,15 +163,8 @@ pub struct VoteChoice {
 /// subject names them — newest first. `check_vote` decides; this only lists.
 pub fn vote_choices(conn: &Connection, person: PersonId) -> Result<Vec<VoteChoice>> {
     let row = person_row(conn, person)?;
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT m.id FROM meeting_votes v JOIN meetings m ON m.id = v.meeting_id
-         WHERE m.org_id = ?1 AND instr(v.subject, ?2) > 0 ORDER BY m.date DESC, m.id DESC",
-    )?;
-    let meeting_ids = stmt
-        .query_map(params![row.org, row.profile.name], |r| r.get::<_, i64>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut out = Vec::new();
-    for id in meeting_ids {
+    for id in meetings::with_vote_naming(conn, row.org, &row.profile.name)? {
         let m = meetings::detail(conn, id)?;
         if m.input.kind != Some(MeetingKind::GeneralMeeting) {
             continue;
@@ -324,41 +310,22 @@ pub fn record_step(
         ),
         _ => (None, None),
     };
-    tx.execute(
-        "INSERT INTO dev_steps (person_id, step, date, outcome, extend_months, training_days, training_hours,
-             vote_id, note, override_reason, created_at, publicity_from, publicity_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            person,
-            input.step,
-            date,
-            decision,
-            extend_months,
-            input.training_days.filter(|_| input.step == 11),
-            input.training_hours.filter(|_| input.step == 11),
-            input.vote_id.filter(|_| matches!(input.step, 15 | 23)),
-            text::optional_line("备注", &input.note)?,
-            reason.filter(|_| !breaches.is_empty()),
-            now.to_rfc3339(),
-            proposed.publicity.map(|p| p.0),
-            proposed.publicity.map(|p| p.1)
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    if let Some((role, _, _)) = s.people {
-        for m in &input.people {
-            tx.execute(
-                "INSERT OR IGNORE INTO dev_step_people (step_id, member_id, role) VALUES (?1, ?2, ?3)",
-                params![id, m, role],
-            )?;
-        }
-    }
-    for doc in &input.documents {
-        tx.execute(
-            "INSERT OR IGNORE INTO dev_documents (step_id, name, added_at) VALUES (?1, ?2, ?3)",
-            params![id, doc, now.to_rfc3339()],
-        )?;
-    }
+    let new = NewStep {
+        person,
+        step: input.step,
+        date,
+        decision,
+        extend_months,
+        training_days: input.training_days.filter(|_| input.step == 11),
+        training_hours: input.training_hours.filter(|_| input.step == 11),
+        vote_id: input.vote_id.filter(|_| matches!(input.step, 15 | 23)),
+        note: text::optional_line("备注", &input.note)?,
+        override_reason: reason.filter(|_| !breaches.is_empty()),
+        publicity: proposed.publicity,
+        people: s.people.map(|(role, _, _)| (role, input.people.as_slice())),
+        documents: &input.documents,
+    };
+    let id = storage::steps::insert(tx, &new, now)?;
     let mut after = active;
     after.push(Taken {
         step: input.step,
@@ -397,10 +364,7 @@ fn hand_over(
                 }],
                 now,
             )?;
-            tx.execute(
-                "UPDATE dev_people SET member_id = ?2, updated_at = ?3 WHERE id = ?1",
-                params![person, id, now.to_rfc3339()],
-            )?;
+            storage::people::set_member(tx, person, id, now)?;
         }
         (24, Some(member)) => {
             let end = rules::probation_end(after)

@@ -1,11 +1,12 @@
 //! The year's 发展党员 figures a branch writes into its work report.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::rules::Decision;
+use super::storage;
 use crate::error::Result;
 use crate::org::OrgId;
 
@@ -33,19 +34,7 @@ pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
         year,
         ..DevStats::default()
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.step, s.date, s.outcome FROM dev_steps s JOIN dev_people p ON p.id = s.person_id
-         WHERE p.org_id = ?1 AND s.withdrawn_at IS NULL AND s.step IN (1, 3, 7, 17, 24)",
-    )?;
-    let rows = stmt.query_map([org], |r| {
-        Ok((
-            r.get::<_, u8>(0)?,
-            r.get::<_, NaiveDate>(1)?,
-            r.get::<_, Option<Decision>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (step, date, outcome) = row?;
+    for (step, date, outcome) in storage::steps::counted(conn, org)? {
         if date.year() != year {
             continue;
         }

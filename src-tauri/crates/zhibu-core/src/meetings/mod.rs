@@ -346,6 +346,17 @@ fn not_found() -> Error {
     Error::NotFound("找不到这次会议的记录，请刷新后重试".into())
 }
 
+/// The branch's record that vote `vote` was taken at, if it is the branch's.
+pub fn meeting_of_vote(conn: &Connection, org: OrgId, vote: i64) -> Result<Option<MeetingId>> {
+    storage::votes::meeting_of(conn, org, vote)
+}
+
+/// The branch's records with a vote whose subject names `name` (a
+/// 发展党员表决 names the person), newest first.
+pub fn with_vote_naming(conn: &Connection, org: OrgId, name: &str) -> Result<Vec<MeetingId>> {
+    storage::votes::meetings_naming(conn, org, name)
+}
+
 /// One line of the meeting list.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MeetingSummary {

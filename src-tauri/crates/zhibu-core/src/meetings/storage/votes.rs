@@ -2,10 +2,11 @@
 //! vote as typed, and the dated 补充说明 of a finalised record.
 
 use chrono::{DateTime, Local};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
 use crate::meetings::{MeetingId, Supplement, VoteInput};
+use crate::org::OrgId;
 
 /// Stores a vote under its cleaned `subject`.
 pub fn insert(
@@ -84,5 +85,27 @@ pub fn supplements(conn: &Connection, meeting: MeetingId) -> Result<Vec<Suppleme
             created_at: r.get(1)?,
         })
     })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The record vote `vote` was taken at, if it is one of the branch's.
+pub fn meeting_of(conn: &Connection, org: OrgId, vote: i64) -> Result<Option<MeetingId>> {
+    Ok(conn
+        .query_row(
+            "SELECT v.meeting_id FROM meeting_votes v JOIN meetings m ON m.id = v.meeting_id
+             WHERE v.id = ?1 AND m.org_id = ?2",
+            params![vote, org],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The branch's records with a vote whose subject contains `name`, newest first.
+pub fn meetings_naming(conn: &Connection, org: OrgId, name: &str) -> Result<Vec<MeetingId>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT m.id FROM meeting_votes v JOIN meetings m ON m.id = v.meeting_id
+         WHERE m.org_id = ?1 AND instr(v.subject, ?2) > 0 ORDER BY m.date DESC, m.id DESC",
+    )?;
+    let rows = stmt.query_map(params![org, name], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
