@@ -153,3 +153,40 @@ fn the_core_has_no_circles_between_areas_or_sibling_modules() {
         "sibling modules that use each other"
     );
 }
+
+/// The storage seam (issue 19): SQL is run only by an area's `storage`
+/// modules, by the store itself (opening, migrations) and by `settings`
+/// (the `app_settings` table's own module). A use case that runs a query
+/// fails here with its module named.
+#[test]
+fn only_storage_modules_run_sql() {
+    const CALLS: [&str; 6] = [
+        ".execute(",
+        ".execute_batch(",
+        ".query_row(",
+        ".query_map(",
+        ".prepare(",
+        ".prepare_cached(",
+    ];
+    let all = modules();
+    let allowed = |m: &str| {
+        m.split("::").any(|p| p == "storage")
+            || m == "store"
+            || m.starts_with("store::")
+            || m == "settings"
+    };
+    let offenders: Vec<(&String, &str)> = all
+        .iter()
+        .filter(|(m, _)| !allowed(m))
+        .filter_map(|(m, code)| CALLS.iter().find(|c| code.contains(**c)).map(|c| (m, *c)))
+        .collect();
+    assert!(
+        all.keys().filter(|m| allowed(m)).count() > 10,
+        "the storage modules were read"
+    );
+    assert_eq!(
+        offenders,
+        Vec::<(&String, &str)>::new(),
+        "SQL outside storage"
+    );
+}

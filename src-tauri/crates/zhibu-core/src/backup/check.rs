@@ -8,13 +8,10 @@ use std::path::Path;
 use chrono::{DateTime, Local};
 use rusqlite::{Connection, OpenFlags};
 
+use super::storage::{count, integrity, pragma, stored_paths};
 use super::{archive, Counts, Part, Summary, FORMAT};
 use crate::error::{Error, Result};
 use crate::store::{APPLICATION_ID, SCHEMA_VERSION};
-
-fn count(conn: &Connection, table: &str) -> Result<u32> {
-    Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
-}
 
 /// Reads the summary of a database file (the snapshot about to be archived,
 /// or the one just taken out of an archive).
@@ -27,7 +24,7 @@ pub(super) fn summarise(db: &Path, created_at: DateTime<Local>) -> Result<Summar
     Ok(Summary {
         format: FORMAT,
         app_version: env!("CARGO_PKG_VERSION").to_string(),
-        schema_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        schema_version: pragma(&conn, "user_version")?,
         created_at: created_at.to_rfc3339(),
         branches,
         counts: Counts {
@@ -47,23 +44,21 @@ pub(super) fn summarise(db: &Path, created_at: DateTime<Local>) -> Result<Summar
 pub(crate) fn check_database(db: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::BadBackup(format!("备份中的数据库无法打开（{e}）")))?;
-    let read = |sql: &str| -> Result<i64> {
-        conn.query_row(sql, [], |r| r.get(0))
-            .map_err(|e| Error::BadBackup(format!("备份中的数据库无法读取（{e}）")))
+    let read = |name: &str| -> Result<i64> {
+        pragma(&conn, name).map_err(|e| Error::BadBackup(format!("备份中的数据库无法读取（{e}）")))
     };
-    if read("PRAGMA application_id")? != i64::from(APPLICATION_ID) {
+    if read("application_id")? != i64::from(APPLICATION_ID) {
         return Err(Error::BadBackup("备份中的数据库不是支部台账的数据".into()));
     }
-    let version = read("PRAGMA user_version")?;
+    let version = read("user_version")?;
     if version > SCHEMA_VERSION {
         return Err(Error::NewerSchema {
             found: version,
             supported: SCHEMA_VERSION,
         });
     }
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| Error::BadBackup(format!("备份中的数据库检查失败（{e}）")))?;
+    let check =
+        integrity(&conn).map_err(|e| Error::BadBackup(format!("备份中的数据库检查失败（{e}）")))?;
     if check != "ok" {
         return Err(Error::BadBackup(format!("备份中的数据库已损坏（{check}）")));
     }
@@ -91,12 +86,7 @@ fn check_content(conn: &Connection, version: i64) -> Result<()> {
         {
             continue;
         }
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {column} FROM {table} WHERE {column} IS NOT NULL"
-        ))?;
-        let paths = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        for path in paths {
-            let path = path?;
+        for path in stored_paths(conn, table, column)? {
             if !crate::files::is_stored_path(&path) {
                 return Err(archive::not_ours(format!(
                     "数据库中的附件位置“{}”不是本程序写入的形式",

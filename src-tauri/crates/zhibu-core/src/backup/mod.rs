@@ -13,6 +13,7 @@ mod archive;
 mod check;
 mod restore;
 pub mod schedule;
+mod storage;
 pub mod targets;
 
 use std::fs::File;
@@ -211,7 +212,7 @@ pub fn create(
         .tempdir_in(data_dir)
         .map_err(|e| Error::io(format!("无法在 {} 中建立临时文件夹", data_dir.display()), e))?;
     let snapshot = scratch.path().join(DB_FILE);
-    conn.execute("VACUUM INTO ?1", [snapshot.to_string_lossy()])?;
+    storage::snapshot_into(conn, &snapshot)?;
     let mut summary = summarise(&snapshot, now)?;
     let files = attachments(data_dir)?;
     summary.attachments = files.len() as u32;

@@ -113,19 +113,11 @@ struct Demo<'a, 'tx> {
 
 impl Demo<'_, '_> {
     fn member(&self, name: &str) -> Result<MemberId> {
-        Ok(self.tx.query_row(
-            "SELECT id FROM members WHERE org_id = ?1 AND name = ?2",
-            rusqlite::params![self.org, name],
-            |r| r.get(0),
-        )?)
+        members::id_by_name(self.tx, self.org, name)
     }
 
     fn group(&self, name: &str) -> Result<i64> {
-        Ok(self.tx.query_row(
-            "SELECT id FROM party_groups WHERE org_id = ?1 AND name = ?2",
-            rusqlite::params![self.org, name],
-            |r| r.get(0),
-        )?)
+        super::group_id(self.tx, self.org, name)
     }
 
     /// Records a meeting; returns None when `date` is still to come.
@@ -259,11 +251,7 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
             };
             if let Some(id) = demo.meeting(theme, !current)? {
                 if !current {
-                    let item: i64 = tx.query_row(
-                        "SELECT id FROM meeting_items WHERE meeting_id = ?1",
-                        [id],
-                        |r| r.get(0),
-                    )?;
+                    let item = meetings::detail(tx, id)?.items[0].id;
                     let done = day(month, 25).min(today);
                     details::add_progress(
                         tx,

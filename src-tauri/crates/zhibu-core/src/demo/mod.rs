@@ -101,6 +101,15 @@ const PEOPLE: &[Person] = {
     ]
 };
 
+/// The demo branch's 党小组 named `name`.
+fn group_id(conn: &rusqlite::Connection, org: OrgId, name: &str) -> Result<i64> {
+    org::groups(conn, org)?
+        .into_iter()
+        .find(|g| g.name == name)
+        .map(|g| g.id)
+        .ok_or_else(|| crate::error::Error::Internal(format!("示例支部没有“{name}”")))
+}
+
 fn ev(kind: EventKind, date: NaiveDate) -> NewEvent {
     NewEvent::new(kind, date)
 }
@@ -241,11 +250,7 @@ pub fn load_roster(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
             let sequence = 100 + 2 * i as u16 + u16::from(person.sex == Sex::Male);
             let (y, m, d) = person.birth;
             let birth = date(y, m, d);
-            let group_id: i64 = tx.query_row(
-                "SELECT id FROM party_groups WHERE org_id = ?1 AND name = ?2",
-                rusqlite::params![org_id, person.group],
-                |r| r.get(0),
-            )?;
+            let group_id = group_id(tx, org_id, person.group)?;
             let member = MemberProfile {
                 name: person.name.into(),
                 sex: person.sex,

@@ -357,6 +357,12 @@ impl OnRoll {
 
 /// Who belonged to the branch on `date`, and which of them were 正式党员
 /// (derived by `state::derive`, like everything else about membership).
+/// The branch's member named `name` (the first entered, if two share it).
+pub fn id_by_name(conn: &Connection, org: OrgId, name: &str) -> Result<MemberId> {
+    storage::id_by_name(conn, org, name)?
+        .ok_or_else(|| Error::NotFound(format!("本支部名册中没有名为“{name}”的党员")))
+}
+
 pub fn on_roll(conn: &Connection, org_id: OrgId, date: NaiveDate) -> Result<Vec<OnRoll>> {
     Ok(on_roll_of(&roster::load(conn, org_id, date)?))
 }

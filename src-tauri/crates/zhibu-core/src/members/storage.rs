@@ -203,6 +203,17 @@ pub(super) fn group_in_org(conn: &Connection, group: i64, org: OrgId) -> Result<
     )?)
 }
 
+/// The branch's member named `name` (the first entered, if two share it).
+pub(super) fn id_by_name(conn: &Connection, org: OrgId, name: &str) -> Result<Option<MemberId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM members WHERE org_id = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+            params![org, name],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// A 党小组 an import names that the branch does not have yet, placed after
 /// the branch's own groups.
 pub(super) fn insert_group_after_others(
