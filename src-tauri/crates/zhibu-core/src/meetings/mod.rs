@@ -296,7 +296,7 @@ fn write_text(
     now: DateTime<Local>,
 ) -> Result<()> {
     let line = |field: &str, v: &Option<String>| text::optional_line(field, v);
-    let cleaned = record::Text {
+    let cleaned = MeetingInput {
         topic: topic.to_string(),
         start_time: line("开始时间", &input.start_time)?,
         end_time: line("结束时间", &input.end_time)?,
@@ -308,6 +308,7 @@ fn write_text(
         decisions: text::paragraphs("决议", &input.decisions)?,
         lecturer: line("授课人", &input.lecturer)?,
         lecture_title: line("党课题目", &input.lecture_title)?,
+        ..MeetingInput::default()
     };
     record::write_text(tx, id, &cleaned, now)
 }

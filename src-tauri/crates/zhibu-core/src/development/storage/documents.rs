@@ -90,21 +90,9 @@ pub fn insert_with_scan(
     scan: &Scan<'_>,
     now: DateTime<Local>,
 ) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO dev_documents (step_id, name, file_path, original_name, mime, size, sha256, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            step_id,
-            name,
-            scan.path,
-            scan.file_name,
-            scan.mime,
-            scan.size,
-            scan.sha256,
-            now.to_rfc3339()
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    let id = tick(conn, step_id, name, false, now)?;
+    set_scan(conn, id, scan, now)?;
+    Ok(id)
 }
 
 /// Whether any document refers to the scan at `path` (one scan may serve

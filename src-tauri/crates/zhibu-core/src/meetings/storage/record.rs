@@ -25,22 +25,14 @@ pub fn insert(conn: &Connection, m: &NewMeeting<'_>, now: DateTime<Local>) -> Re
     Ok(conn.last_insert_rowid())
 }
 
-/// A draft's text fields, already checked and cleaned.
-pub struct Text {
-    pub topic: String,
-    pub start_time: Option<String>,
-    pub end_time: Option<String>,
-    pub place: Option<String>,
-    pub host: Option<String>,
-    pub recorder: Option<String>,
-    pub agenda: String,
-    pub minutes: String,
-    pub decisions: String,
-    pub lecturer: Option<String>,
-    pub lecture_title: Option<String>,
-}
-
-pub fn write_text(conn: &Connection, id: MeetingId, t: &Text, now: DateTime<Local>) -> Result<()> {
+/// Writes the text fields of `t` (topic to 党课题目), already checked and
+/// cleaned; its other fields are stored elsewhere.
+pub fn write_text(
+    conn: &Connection,
+    id: MeetingId,
+    t: &MeetingInput,
+    now: DateTime<Local>,
+) -> Result<()> {
     conn.execute(
         "UPDATE meetings SET topic = ?1, start_time = ?2, end_time = ?3, place = ?4, host = ?5, recorder = ?6,
              agenda = ?7, minutes = ?8, decisions = ?9, lecturer = ?10, lecture_title = ?11, updated_at = ?12
