@@ -138,7 +138,19 @@ fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=group-table]", "陈国栋")?;
     s.wait_text("[data-test=term-end]", "2027年3月18日")?;
     s.wait_text("[data-test=findings]", "还没有党员")?;
+    // A new, empty branch is offered its first step; it is not the demo.
+    s.wait_text("[data-test=overview-start]", "本支部还没有党员记录")?;
+    ensure(
+        s.find_all("[data-test=demo-tag]")?.is_empty(),
+        "the clerk's own branch is tagged 示例支部",
+    )?;
     s.screenshot("overview")?;
+    s.click_text("[data-test=overview-start] a", "登记党员")?;
+    s.wait_text(".el-dialog__title", "登记党员")?;
+    s.screenshot("add-from-start")?;
+    s.execute("document.querySelector('.el-dialog__headerbtn').click(); return 0")?;
+    s.wait_text("[data-test=roster-start]", "本支部还没有党员记录")?;
+    s.screenshot("roster-empty")?;
     Ok(())
 }
 
@@ -152,6 +164,8 @@ fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=count-probationary]", "3")?;
     s.wait_text("[data-test=term-alert]", "距离换届还有")?;
     s.wait_text("[data-test=committee-table]", "王建国")?;
+    // Made-up people never pass for a real branch's: the header says so.
+    s.wait_text("[data-test=demo-tag]", "示例支部")?;
     s.screenshot("overview")?;
 
     // The CSP forbids remote origins: a request to one is a policy violation
@@ -173,6 +187,8 @@ fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     // The switcher leads to creating a second branch.
     s.choose("[data-test=branch-switcher]", "新建党支部")?;
     s.wait_text("[data-test=welcome-title]", "新建党支部")?;
+    // Restoring is offered here too, saying it replaces everything (kept first).
+    s.wait_text("[data-test=restore-replaces]", "替换这台电脑上的全部数据")?;
     s.screenshot("add-branch")?;
     Ok(())
 }
@@ -196,6 +212,8 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     s.wait_text("[data-test=findings]", "第二十五条")?;
     s.wait_text("[data-test=findings]", "潘志明自")?;
     s.wait_text("[data-test=findings]", "第二十四条")?;
+    // The one member outside both 党小组 is named (党章第八条).
+    s.wait_text("[data-test=findings]", "1名党员还没有编入党小组")?;
     s.execute("document.querySelector('[data-test=findings]').scrollIntoView(); return 0")?;
     // A steady shell: the content scrolled, the header and the menu did not.
     let scrolled = s.execute(
@@ -218,6 +236,7 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
         &format!("the roster opens scrolled to {top}"),
     )?;
     s.wait_text("[data-test=roster-table]", "王建国")?;
+    s.wait_text("[data-test=no-group]", "未编入")?;
     s.screenshot("roster")?;
     s.click("[data-test=nav-backup]")?;
     s.wait_text("[data-test=backup-data-mode]", "命令行指定")?;

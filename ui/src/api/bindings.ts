@@ -43,7 +43,11 @@ export type BranchEdit = { name: string, kind: OrgKind, term_start: string | nul
 
 export type PastTerm = { term_start: string | null, term_years: number | null, committee: Array<CommitteeMemberInput>, };
 
-export type OrgSummary = { id: number, name: string, level: OrgLevel, kind: OrgKind, parent_id: number | null, parent_name: string | null, };
+export type OrgSummary = { id: number, name: string, level: OrgLevel, kind: OrgKind, parent_id: number | null, parent_name: string | null, 
+/**
+ * The made-up branch the first-run screen offers (示例支部).
+ */
+demo: boolean, };
 
 export type CommitteeMember = { id: number, name: string, position: Position, };
 

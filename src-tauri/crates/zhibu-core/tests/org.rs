@@ -229,6 +229,13 @@ fn demo_branch_is_a_realistic_village_branch() {
     let mut store = Store::open_in_memory().expect("store");
     let id = demo::load(&mut store, now()).expect("demo");
     let o = org::overview(store.conn(), id, today()).expect("overview");
+    // Marked as made up, for the window's 示例支部 tag; a branch the clerk
+    // creates is not.
+    assert!(o.org.demo);
+    let own = store
+        .with_tx(|tx| org::create_branch(tx, &branch("西坡村党支部"), now()))
+        .expect("own branch");
+    assert!(!org::get(store.conn(), own).expect("get").demo);
     assert_eq!(o.org.kind, OrgKind::Rural);
     assert_eq!(o.org.parent_name.as_deref(), Some(demo::DEMO_HIGHER));
     // 高丽娟 and 田宇, and 孙磊 whose 预备期 was extended (发展党员 demo).
@@ -239,6 +246,15 @@ fn demo_branch_is_a_realistic_village_branch() {
     assert_eq!(o.committee.len(), 5);
     assert_eq!(o.groups.len(), 2);
     assert_eq!(o.groups.iter().map(|g| g.member_count).sum::<u32>(), 17);
+    // The one outside both groups is named (党章第八条), as a notice.
+    let outside: Vec<_> = o
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("还没有编入党小组"))
+        .collect();
+    assert_eq!(outside.len(), 1, "{:?}", o.findings);
+    assert!(outside[0].message.starts_with("1名党员"), "{outside:?}");
+    assert_eq!(outside[0].severity, Severity::Notice);
     let term = o.term.expect("term");
     assert_eq!(term.years, 5);
     assert_eq!(term.state, TermState::DueSoon);

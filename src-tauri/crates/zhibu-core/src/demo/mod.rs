@@ -246,6 +246,7 @@ pub fn load_roster(store: &mut Store, now: DateTime<Local>) -> Result<OrgId> {
     let today = now.date_naive();
     store.with_tx(|tx| {
         let org_id = org::create_branch(tx, &demo_branch(today), now)?;
+        org::mark_demo(tx, org_id)?;
         for (i, person) in PEOPLE.iter().enumerate() {
             let sequence = 100 + 2 * i as u16 + u16::from(person.sex == Sex::Male);
             let (y, m, d) = person.birth;

@@ -130,6 +130,8 @@ pub struct OrgSummary {
     pub kind: OrgKind,
     pub parent_id: Option<OrgId>,
     pub parent_name: Option<String>,
+    /// The made-up branch the first-run screen offers (示例支部).
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -176,6 +178,11 @@ pub fn committee_names(conn: &Connection, org: OrgId) -> Result<BTreeSet<String>
         .into_iter()
         .map(|m| m.name)
         .collect())
+}
+
+/// Marks a branch as the made-up demo one (the window tags it 示例支部).
+pub(crate) fn mark_demo(conn: &Connection, org: OrgId) -> Result<()> {
+    storage::mark_demo(conn, org)
 }
 
 /// Every branch in the database, for the switcher.
@@ -238,7 +245,7 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
     // Loaded once for the counts and the reminders about single members.
     let loaded = members::roster::load(conn, id, today)?;
     let on_roll = members::on_roll_of(&loaded);
-    let groups = groups(conn, id)?
+    let groups: Vec<PartyGroup> = groups(conn, id)?
         .into_iter()
         .map(|mut g| {
             g.member_count = on_roll.iter().filter(|m| m.group_id == Some(g.id)).count() as u32;
@@ -255,6 +262,12 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
             committee: &positions,
             term: term.as_ref(),
         });
+        let outside: Vec<String> = on_roll
+            .iter()
+            .filter(|m| m.group_id.is_none())
+            .map(|m| m.name.clone())
+            .collect();
+        findings.extend(rules::ungrouped(!groups.is_empty(), &outside));
         // What the rules ask about single members (流动、失联 for 6 months).
         findings.extend(
             members::reminders::reminders(&loaded, today)

@@ -286,9 +286,66 @@ pub fn check_branch(facts: &BranchFacts<'_>) -> Vec<Finding> {
     out
 }
 
+/// 党章 第八条 (the part about where a member belongs).
+pub const CLAUSE_IN_A_GROUP: &str = "《中国共产党章程》第八条：每个党员，不论职务高低，都必须编入党的一个支部、小组或其他特定组织，参加党的组织生活";
+
+/// The members on the roll who are in no 党小组, when the branch has
+/// 党小组 (a branch without them has nobody to place): a notice naming them.
+pub fn ungrouped(has_groups: bool, names: &[String]) -> Option<Finding> {
+    if !has_groups || names.is_empty() {
+        return None;
+    }
+    const SHOWN: usize = 5;
+    let mut list = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("、");
+    if names.len() > SHOWN {
+        list.push_str(&format!("等{}人", names.len()));
+    }
+    Some(Finding {
+        severity: Severity::Notice,
+        message: format!(
+            "{}名党员还没有编入党小组：{list}。请在党员花名册中打开其记录，用“修改信息”选择党小组",
+            names.len()
+        ),
+        clause: CLAUSE_IN_A_GROUP.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_outside_every_group_are_named_when_the_branch_has_groups() {
+        // 党章第八条: every member belongs to a 支部, 小组 or other unit.
+        let names = |n: usize| (1..=n).map(|i| format!("党员{i}")).collect::<Vec<_>>();
+        assert_eq!(
+            ungrouped(false, &names(3)),
+            None,
+            "no groups: nobody to place"
+        );
+        assert_eq!(ungrouped(true, &[]), None, "everyone placed");
+        let one = ungrouped(true, &names(1)).expect("one");
+        assert_eq!(one.severity, Severity::Notice);
+        assert!(
+            one.message.starts_with("1名党员还没有编入党小组：党员1。"),
+            "{}",
+            one.message
+        );
+        assert!(one.clause.contains("第八条"));
+        let many = ungrouped(true, &names(7)).expect("seven");
+        assert!(
+            many.message
+                .contains("党员1、党员2、党员3、党员4、党员5等7人"),
+            "{}",
+            many.message
+        );
+        assert!(!many.message.contains("党员6"));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")

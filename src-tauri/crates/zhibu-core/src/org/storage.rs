@@ -11,7 +11,8 @@ use super::{
 };
 use crate::error::{Error, Result};
 
-const SUMMARY_SQL: &str = "SELECT o.id, o.name, o.level, o.kind, o.parent_id, p.name AS parent_name
+const SUMMARY_SQL: &str =
+    "SELECT o.id, o.name, o.level, o.kind, o.parent_id, p.name AS parent_name, o.demo
      FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id";
 
 fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrgSummary> {
@@ -22,6 +23,7 @@ fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrgSummary> {
         kind: r.get("kind")?,
         parent_id: r.get("parent_id")?,
         parent_name: r.get("parent_name")?,
+        demo: r.get("demo")?,
     })
 }
 
@@ -106,6 +108,12 @@ pub(super) fn groups(conn: &Connection, id: OrgId) -> Result<Vec<PartyGroup>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Marks the branch as the demo one.
+pub(super) fn mark_demo(conn: &Connection, id: OrgId) -> Result<()> {
+    conn.execute("UPDATE organisations SET demo = 1 WHERE id = ?1", [id])?;
+    Ok(())
 }
 
 /// The organisation named `name` at `level`, if there is one.

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_attendance_exclusions.sql"),
     include_str!("../../migrations/0008_dues_pay_period.sql"),
     include_str!("../../migrations/0009_dev_publicity.sql"),
+    include_str!("../../migrations/0010_demo_branch.sql"),
 ];
 
 /// The schema version this program writes.
