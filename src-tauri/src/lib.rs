@@ -52,6 +52,8 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::org::org_load_demo,
         commands::org::app_info,
         commands::app::app_status,
+        commands::app::app_ui_choice,
+        commands::app::app_set_ui_choice,
         commands::development::development_steps,
         commands::development::development_list,
         commands::development::development_detail,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeftText, fileSize, formatDate, oneYearAfter } from './format'
+import { addDays, daysLeftText, fileSize, formatDate, oneYearAfter } from './format'
 
 describe('formatDate', () => {
   it('writes dates the way clerks do, without leading zeros', () => {
@@ -31,6 +31,18 @@ describe('fileSize', () => {
     [5_500_000, '5.2 MB'],
   ])('%i bytes → %s', (bytes, text) => {
     expect(fileSize(bytes)).toBe(text)
+  })
+})
+
+describe('addDays', () => {
+  it('counts on across months, years and 29 February', () => {
+    expect(addDays('2026-12-01', 6)).toBe('2026-12-07')
+    expect(addDays('2026-12-28', 6)).toBe('2027-01-03')
+    expect(addDays('2028-02-27', 3)).toBe('2028-03-01')
+    expect(addDays('2026-12-01', 0)).toBe('2026-12-01')
+  })
+  it('leaves what is not a date as it is', () => {
+    expect(addDays('', 6)).toBe('')
   })
 })
 

@@ -22,6 +22,14 @@ export function oneYearAfter(iso: string | null | undefined): string | null {
   return `${y}-${pad(mo)}-${pad(Math.min(d, last))}`
 }
 
+/** `days` days after "2026-11-28" (across months and years), as "2026-12-04". */
+export function addDays(iso: string, days: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days))
+  return d.toISOString().slice(0, 10)
+}
+
 /** Days until a date, in words: "还有61天", "今天", "已超过3天". */
 export function daysLeftText(days: number): string {
   if (days > 0) return `还有${days}天`

@@ -43,3 +43,25 @@ pub fn app_open_data_dir(state: State<'_, AppState>) -> IpcResult<()> {
     })?;
     Ok(())
 }
+
+/// A choice the window remembers (e.g. the roster's columns), kept with the data.
+#[tauri::command]
+pub fn app_ui_choice(state: State<'_, AppState>, name: String) -> IpcResult<Option<Vec<String>>> {
+    Ok(zhibu_core::settings::ui_choice(
+        state.store()?.conn(),
+        &name,
+    )?)
+}
+
+#[tauri::command]
+pub fn app_set_ui_choice(
+    state: State<'_, AppState>,
+    name: String,
+    values: Vec<String>,
+) -> IpcResult<()> {
+    Ok(zhibu_core::settings::set_ui_choice(
+        state.store()?.conn(),
+        &name,
+        &values,
+    )?)
+}

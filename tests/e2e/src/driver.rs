@@ -489,11 +489,15 @@ impl Session {
     /// (Read without scrolling: scrolling is what moves the list.)
     fn shown_option(&self, label: &str) -> Result<Option<Element>> {
         for e in self.find_all(".el-select-dropdown__item")? {
+            // An option removed as its list closes is "stale": not shown.
             let shown = self
-                .request("GET", &self.s(&format!("/element/{}/displayed", e.0)), None)?
-                .as_bool()
+                .request("GET", &self.s(&format!("/element/{}/displayed", e.0)), None)
+                .map(|v| v.as_bool().unwrap_or(false))
                 .unwrap_or(false);
-            if shown && self.text(&e)?.contains(label) && self.has_size(&e)? {
+            if shown
+                && self.text(&e).is_ok_and(|t| t.contains(label))
+                && self.has_size(&e).unwrap_or(false)
+            {
                 return Ok(Some(e));
             }
         }

@@ -236,8 +236,11 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
         &format!("the roster opens scrolled to {top}"),
     )?;
     s.wait_text("[data-test=roster-table]", "王建国")?;
-    s.wait_text("[data-test=no-group]", "未编入")?;
     s.screenshot("roster")?;
+    // 孙磊, outside both 党小组, is tagged in the roster too.
+    s.type_into("[data-test=roster-search]", "孙磊")?;
+    s.wait_text("[data-test=no-group]", "未编入")?;
+    s.screenshot("roster-no-group")?;
     s.click("[data-test=nav-backup]")?;
     s.wait_text("[data-test=backup-data-mode]", "命令行指定")?;
     s.screenshot("backup")?;
@@ -300,6 +303,26 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
         "1997年12月9日",
     )?;
     s.screenshot("sorted-by-age")?;
+    // The columns read daily are shown; 工作单位 is one tick away, and the
+    // choice is kept when the clerk comes back to the roster.
+    s.wait_without(
+        ".el-table-v2__main .el-table-v2__header-row",
+        "工作单位及职务",
+    )?;
+    s.click("[data-test=roster-columns]")?;
+    s.click_text("[data-test=roster-column-list] label", "工作单位及职务")?;
+    s.wait_text(
+        ".el-table-v2__main .el-table-v2__header-row",
+        "工作单位及职务",
+    )?;
+    s.screenshot("columns-chosen")?;
+    s.click("[data-test=nav-overview]")?;
+    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-members]")?;
+    s.wait_text(
+        ".el-table-v2__main .el-table-v2__header-row",
+        "工作单位及职务",
+    )?;
 
     s.type_into("[data-test=roster-search]", "wjg")?;
     s.wait_without("[data-test=roster-table]", "李秀英")?;
@@ -1083,7 +1106,21 @@ fn read_pdf(shot: &Path, pdf: &Path, name: &str) -> Result<String> {
 /// Opens the PDF dialog with `button`, saves to `target` and waits for the
 /// result; returns the file's text.
 fn print_pdf(s: &Session, button: &str, target: &Path, shot: &str) -> Result<String> {
+    print_pdf_with(s, button, &[], target, shot)
+}
+
+/// The same, clicking each of `options` (check boxes of the dialog) first.
+fn print_pdf_with(
+    s: &Session,
+    button: &str,
+    options: &[&str],
+    target: &Path,
+    shot: &str,
+) -> Result<String> {
     s.click(button)?;
+    for option in options {
+        s.click(option)?;
+    }
     s.type_into("[data-test=pdf-path]", &target.to_string_lossy())?;
     s.click("[data-test=pdf-go]")?;
     s.wait_text("[data-test=pdf-done]", "共 ")?;
@@ -1177,6 +1214,21 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
             &format!("the printed roster must show {name}"),
         )?;
     }
+    // The copy to post: every ID number and phone shown only in part.
+    let posted = print_pdf_with(
+        s,
+        "[data-test=member-pdf]",
+        &["[data-test=roster-pdf-mask]"],
+        &dir.join("花名册-张贴.pdf"),
+        "roster-masked",
+    )?;
+    ensure(
+        posted.contains("王建国")
+            && posted.contains("张贴用")
+            && posted.contains("370782********1018")
+            && !posted.contains("370782196803151018"),
+        &format!("the posted roster must hide the middle of ID numbers: {posted}"),
+    )?;
 
     s.click("[data-test=nav-meetings]")?;
     // Found as a clerk finds it among 58 meetings: by a word of it.
@@ -1199,10 +1251,25 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=nav-dues]")?;
     let dues = print_pdf(s, "[data-test=dues-pdf]", &dir.join("党费.pdf"), "dues")?;
     ensure(
-        dues.contains("2026年党费收缴登记表")
-            && dues.contains("2026年党费收缴情况公示")
-            && dues.contains("郑玉梅"),
-        "the dues PDF must hold the register and the notice",
+        dues.contains("2026年党费收缴登记表") && !dues.contains("公示") && dues.contains("郑玉梅"),
+        "the dues register PDF must hold the register, and not the notice",
+    )?;
+    // The 公示表 is its own file, posted for a week from today by default,
+    // adding up, with the committee's seal under it.
+    let notice = print_pdf(
+        s,
+        "[data-test=dues-notice-pdf]",
+        &dir.join("党费公示.pdf"),
+        "dues-notice",
+    )?;
+    ensure(
+        notice.contains("2026年党费收缴情况公示")
+            && notice.contains("公示期：2026年11月22日至2026年11月28日")
+            && notice.contains("合计")
+            && notice.contains("中共东坡村支部委员会（盖章）")
+            && notice.contains("郑玉梅")
+            && !notice.contains("收缴登记表"),
+        &format!("the notice PDF lacks its period, total or seal: {notice}"),
     )?;
 
     s.click("[data-test=nav-development]")?;

@@ -41,14 +41,34 @@ pub enum ExportCommand {
         /// 也列出已转出、去世等离开本支部的党员
         #[arg(long)]
         all: bool,
+        /// 张贴用：身份证号和电话只显示前后几位
+        #[arg(long)]
+        mask: bool,
         #[arg(long)]
         branch: Option<i64>,
     },
-    /// 党费收缴登记表和收缴情况公示表 PDF
+    /// 党费收缴登记表 PDF（存档用）
     Dues {
         /// 年份
         #[arg(long)]
         year: i32,
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
+    /// 党费收缴情况公示表 PDF（张贴用：公示期、合计、盖章处）
+    DuesNotice {
+        /// 年份
+        #[arg(long)]
+        year: i32,
+        /// 公示开始日期，如 2026-12-01
+        #[arg(long)]
+        from: NaiveDate,
+        /// 公示结束日期，如 2026-12-07
+        #[arg(long)]
+        to: NaiveDate,
         /// 输出的 PDF 文件
         #[arg(long)]
         out: PathBuf,
@@ -125,6 +145,7 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<(
             out,
             day,
             all,
+            mask,
             branch,
         } => {
             let query = RosterQuery {
@@ -133,11 +154,32 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<(
                 ..RosterQuery::default()
             };
             let org = branch_or_current(&store, *branch)?.id;
-            (Document::Roster { org, query }, out)
+            let document = Document::Roster {
+                org,
+                query,
+                mask: *mask,
+            };
+            (document, out)
         }
         ExportCommand::Dues { year, out, branch } => {
             let org = branch_or_current(&store, *branch)?.id;
             (Document::Dues { org, year: *year }, out)
+        }
+        ExportCommand::DuesNotice {
+            year,
+            from,
+            to,
+            out,
+            branch,
+        } => {
+            let org = branch_or_current(&store, *branch)?.id;
+            let document = Document::DuesNotice {
+                org,
+                year: *year,
+                from: *from,
+                to: *to,
+            };
+            (document, out)
         }
         ExportCommand::Signin { meeting, out } => (Document::Signin { meeting: *meeting }, out),
         ExportCommand::Development { person, out } => {

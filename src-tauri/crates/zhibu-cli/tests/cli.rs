@@ -465,7 +465,7 @@ fn every_pdf_document_is_exported_from_the_command_line() {
     let people = json(&cli(dir.path(), &["development", "list", "--json"]));
     let person = people[0]["id"].to_string();
     let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
-    let runs: [Vec<String>; 5] = [
+    let runs: [Vec<String>; 6] = [
         vec![
             "minutes".into(),
             "--year".into(),
@@ -488,6 +488,17 @@ fn every_pdf_document_is_exported_from_the_command_line() {
             "2026".into(),
             "--out".into(),
             out("c.pdf"),
+        ],
+        vec![
+            "dues-notice".into(),
+            "--year".into(),
+            "2026".into(),
+            "--from".into(),
+            "2026-12-01".into(),
+            "--to".into(),
+            "2026-12-07".into(),
+            "--out".into(),
+            out("g.pdf"),
         ],
         vec![
             "signin".into(),

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The branch the UI last worked on.
 pub const CURRENT_ORG: &str = "current_org_id";
@@ -25,4 +25,60 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
         params![key, value],
     )?;
     Ok(())
+}
+
+/// A choice the window remembers (which roster columns are shown …), kept
+/// with the data so it moves with a backup or a USB stick: `name` is the
+/// screen's own key, the values a short list of the screen's own words.
+pub fn ui_choice(conn: &Connection, name: &str) -> Result<Option<Vec<String>>> {
+    let key = ui_key(name)?;
+    Ok(get(conn, &key)?.and_then(|json| serde_json::from_str(&json).ok()))
+}
+
+pub fn set_ui_choice(conn: &Connection, name: &str, values: &[String]) -> Result<()> {
+    let key = ui_key(name)?;
+    if values.len() > 64 || values.iter().any(|v| v.chars().count() > 40) {
+        return Err(Error::Validation("要记住的选择太多或太长".into()));
+    }
+    set(conn, &key, &serde_json::to_string(values)?)
+}
+
+/// Names are the program's own ("roster.columns"): short, lower-case ASCII.
+fn ui_key(name: &str) -> Result<String> {
+    let ok = (1..=40).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
+    if !ok {
+        return Err(Error::Validation(format!(
+            "“{}”不是界面设置的名称",
+            crate::text::prefix(name, 40)
+        )));
+    }
+    Ok(format!("ui/{name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_choice_comes_back_and_bad_names_or_lists_are_refused() {
+        let store = crate::store::Store::open_in_memory().expect("store");
+        let conn = store.conn();
+        assert_eq!(ui_choice(conn, "roster.columns").expect("read"), None);
+        let shown = vec!["name".to_string(), "phone".to_string()];
+        set_ui_choice(conn, "roster.columns", &shown).expect("save");
+        assert_eq!(
+            ui_choice(conn, "roster.columns").expect("read"),
+            Some(shown)
+        );
+        for bad in ["", "Roster", "../x", "花名册", &"a".repeat(41)] {
+            assert!(set_ui_choice(conn, bad, &[]).is_err(), "{bad:?}");
+        }
+        let long = vec!["列".repeat(41)];
+        assert!(set_ui_choice(conn, "roster.columns", &long).is_err());
+        let many = vec!["x".to_string(); 65];
+        assert!(set_ui_choice(conn, "roster.columns", &many).is_err());
+    }
 }

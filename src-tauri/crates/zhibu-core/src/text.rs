@@ -143,6 +143,36 @@ pub fn prefix(text: &str, n: usize) -> &str {
 }
 
 /// An integer a command received, refused unless it is within `min..=max`.
+/// `text` with all but its first `head` and last `tail` characters shown
+/// as `*` (counted in characters, never bytes); all `*` when it is too short
+/// to keep both ends and still hide something.
+pub fn mask_middle(text: &str, head: usize, tail: usize) -> String {
+    let n = text.chars().count();
+    if n <= head + tail {
+        return "*".repeat(n);
+    }
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| if i < head || i >= n - tail { c } else { '*' })
+        .collect()
+}
+
+/// A 公民身份号码 for a printout that is posted: 110105********1234 (the
+/// area and the last four, the birth date hidden).
+pub fn mask_id_number(id: &str) -> String {
+    mask_middle(id, 6, 4)
+}
+
+/// A phone number for a printout that is posted: 138****5678; a short
+/// number keeps only its last two digits.
+pub fn mask_phone(phone: &str) -> String {
+    if phone.chars().count() > 7 {
+        mask_middle(phone, 3, 4)
+    } else {
+        mask_middle(phone, 0, 2)
+    }
+}
+
 pub fn in_range<T>(field: &str, value: T, min: T, max: T) -> Result<T>
 where
     T: PartialOrd + std::fmt::Display + Copy,

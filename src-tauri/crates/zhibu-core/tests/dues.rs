@@ -825,6 +825,27 @@ fn the_exported_tables_add_up() {
         .count();
     assert!(others >= 10, "the unpaid months of the others show as 未交");
     assert_eq!(tables[2].rows.len(), 1, "one payment in the cash book");
+    // The 公示表 adds up: its 合计 row is the sum of the members' rows.
+    let notice = &tables[1];
+    assert_eq!(notice.total_rows, 1);
+    let (members, total) = notice.rows.split_at(notice.rows.len() - 1);
+    assert_eq!(total[0][1], Cell::Text("合计".into()));
+    for column in [4, 5, 7] {
+        let sum: i64 = members
+            .iter()
+            .map(|r| match r[column] {
+                Cell::Money(f) => f,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(
+            total[0][column],
+            Cell::Money(sum),
+            "{}",
+            notice.header[column]
+        );
+    }
+    assert_eq!(total[0][5], Cell::Money(1100), "已交 by 王建国 only");
 }
 
 /// 第十二条 "补交党费的时间一般不得超过6个月" holds whatever window the

@@ -50,9 +50,36 @@ fn pure_parsers_never_panic() {
             let _ = text::line("字段", &s);
             let _ = text::paragraphs("字段", &s);
             let _ = text::prefix(&s, 7);
+            // Masking keeps the length in characters and never shows more.
+            for masked in [text::mask_id_number(&s), text::mask_phone(&s)] {
+                prop_assert_eq!(masked.chars().count(), s.chars().count());
+            }
             Ok(())
         })
         .expect("no input makes a parser panic");
+}
+
+/// What a posted 花名册 shows of an ID number and a phone (issue 20).
+#[test]
+fn posted_copies_hide_the_middle_of_id_numbers_and_phones() {
+    let table = [
+        (
+            text::mask_id_number("110105198503121234"),
+            "110105********1234",
+        ),
+        (
+            text::mask_id_number("11010519850312123X"),
+            "110105********123X",
+        ),
+        (text::mask_phone("13812345678"), "138****5678"),
+        (text::mask_phone("0539-7654321"), "053*****4321"),
+        (text::mask_phone("7654321"), "*****21"),
+        (text::mask_id_number("12345"), "*****"),
+        (text::mask_id_number(""), ""),
+    ];
+    for (got, want) in table {
+        assert_eq!(got, want);
+    }
 }
 
 #[test]

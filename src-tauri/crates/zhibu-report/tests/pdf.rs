@@ -177,6 +177,11 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
     assert!(text.contains("东坡村党支部"));
     assert!(text.contains("2026年度组织生活记录"));
     assert!(text.contains("目录"));
+    // Contents and headings say a record's kind once (issue 20): the demo's
+    // 党课 topics start "专题党课：", its 党员大会 ones "第N季度党员大会".
+    for twice in ["党课：专题党课", "支部党员大会：2026年第"] {
+        assert!(!text.contains(twice), "{twice} in the book");
+    }
     assert!(
         text.contains(&format!("第2页共{}页", saved.pages)),
         "the footer counts every page"
@@ -366,6 +371,7 @@ fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
         &Document::Roster {
             org,
             query: query.clone(),
+            mask: false,
         },
     )
     .expect("roster pdf");
@@ -392,14 +398,44 @@ fn the_printed_roster_lists_everyone_on_the_roll_with_their_id_number() {
         &Document::Roster {
             org,
             query: nobody.clone(),
+            mask: false,
         },
     )
     .expect_err("refused");
     assert!(err.to_string().contains("没有符合条件的党员"), "{err}");
+
+    // The copy to post hides the middle of every ID number and phone, and says so.
+    let posted = make(
+        store.conn(),
+        &Document::Roster {
+            org,
+            query: query.clone(),
+            mask: true,
+        },
+    )
+    .expect("masked roster pdf");
+    let (text, _) = print(dir.path(), &posted, "roster-masked");
+    assert!(text.contains("张贴用"), "{text}");
+    for row in &r.rows {
+        assert!(text.contains(&row.name), "{}", row.name);
+        assert!(
+            !text.contains(&row.id_number),
+            "{}'s full ID number",
+            row.name
+        );
+        assert!(
+            text.contains(&zhibu_core::text::mask_id_number(&row.id_number)),
+            "{}'s masked ID number",
+            row.name
+        );
+        if let Some(phone) = &row.phone {
+            assert!(!text.contains(phone.as_str()), "{}'s full phone", row.name);
+        }
+    }
 }
 
 #[test]
-fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
+fn the_dues_register_prints_every_member_and_the_year_total() {
     use zhibu_core::dues::export::tables;
     use zhibu_report::pdf::tables::cell_text;
     let dir = tempfile::tempdir().expect("tempdir");
@@ -407,16 +443,15 @@ fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
     let sheets = tables(store.conn(), org, 2026, today()).expect("tables");
     let register = &sheets[0];
     let job = make(store.conn(), &Document::Dues { org, year: 2026 }).expect("dues pdf");
-    let (text, pages) = print(dir.path(), &job, "dues-demo");
-    assert_eq!(pages, 2, "the register, then the notice on its own page");
+    let (text, _) = print(dir.path(), &job, "dues-demo");
     assert!(text.contains("东坡村党支部2026年党费收缴登记表（截至11月）"));
-    assert!(text.contains("东坡村党支部2026年党费收缴情况公示（截至11月）"));
+    assert!(
+        !text.contains("公示"),
+        "the notice is a document of its own, not in the register's file"
+    );
     for row in &register.rows[..register.rows.len() - 1] {
         let name = cell_text(&row[1]);
-        assert!(
-            text.matches(name.as_str()).count() >= 2,
-            "{name} on both tables"
-        );
+        assert!(text.contains(name.as_str()), "{name} on the register");
     }
     // The 合计 row: the year's 实交 as the spreadsheet has it.
     let total = register.rows.last().expect("total row");
@@ -432,6 +467,72 @@ fn the_dues_register_and_notice_print_every_member_and_the_year_total() {
         err.to_string().contains("2019年没有应交党费的党员"),
         "{err}"
     );
+}
+
+/// The 公示表 as it is posted (issue 20): its own file, the 公示期 under the
+/// title, every member, a 合计 row that adds up, and the committee's seal.
+#[test]
+fn the_dues_notice_is_posted_with_its_period_totals_and_seal() {
+    use zhibu_core::dues::export::tables;
+    use zhibu_report::pdf::tables::cell_text;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let notice = tables(store.conn(), org, 2026, today())
+        .expect("tables")
+        .into_iter()
+        .find(|t| t.sheet == "收缴公示表")
+        .expect("notice table");
+    let posted = Document::DuesNotice {
+        org,
+        year: 2026,
+        from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+        to: NaiveDate::from_ymd_opt(2026, 12, 7).expect("date"),
+    };
+    let job = make(store.conn(), &posted).expect("notice pdf");
+    let (text, _) = print(dir.path(), &job, "dues-notice-demo");
+    assert!(text.contains("东坡村党支部2026年党费收缴情况公示（截至11月）"));
+    assert!(
+        text.contains("公示期：2026年12月1日至2026年12月7日"),
+        "{text}"
+    );
+    assert!(text.contains("中共东坡村支部委员会（盖章）"), "{text}");
+    assert!(
+        !text.contains("收缴登记表"),
+        "the register is not in the posted file"
+    );
+    let (members, total) = notice.rows.split_at(notice.rows.len() - 1);
+    for row in members {
+        let name = cell_text(&row[1]);
+        assert!(text.contains(name.as_str()), "{name} on the notice");
+    }
+    assert_eq!(cell_text(&total[0][1]), "合计");
+    for column in [4, 5, 7] {
+        let figure = cell_text(&total[0][column]);
+        assert!(
+            text.contains(&figure),
+            "合计 {} {figure}",
+            notice.header[column]
+        );
+    }
+
+    // A 公示期 that ends before it starts, or runs for months, is refused.
+    for (from, to, says) in [
+        ((2026, 12, 7), (2026, 12, 1), "早于开始日期"),
+        ((2026, 12, 1), (2027, 2, 1), "超过31天"),
+    ] {
+        let d = |(y, m, day): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        let err = make(
+            store.conn(),
+            &Document::DuesNotice {
+                org,
+                year: 2026,
+                from: d(from),
+                to: d(to),
+            },
+        )
+        .expect_err("refused");
+        assert!(err.to_string().contains(says), "{err}");
+    }
 }
 
 #[test]

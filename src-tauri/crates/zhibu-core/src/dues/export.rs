@@ -38,6 +38,7 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
     let mut notice = Vec::new();
     let mut month_totals = [0i64; 12];
     let (mut due_total, mut paid_total) = (0i64, 0i64);
+    let (mut settled_total, mut owed_total) = (0i64, 0i64);
     for m in &book.members {
         if !months
             .iter()
@@ -116,6 +117,8 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
                 _ => 0,
             })
             .sum();
+        settled_total += settled;
+        owed_total += (due - settled).max(0);
         notice.push(vec![
             Cell::Number(n),
             text(m.name.clone()),
@@ -132,6 +135,17 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
     total_row.push(Cell::Money(due_total));
     total_row.push(Cell::Money(paid_total));
     register.push(total_row);
+    // The notice adds up too: what an inspector (and every member) checks first.
+    notice.push(vec![
+        Cell::Empty,
+        text("合计"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(due_total),
+        Cell::Money(settled_total),
+        Cell::Empty,
+        Cell::Money(owed_total),
+    ]);
 
     let mut register_header: Vec<String> = ["序号", "姓名", "党费类别", "月交纳额（元）"]
         .map(String::from)
@@ -238,7 +252,7 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             rows: notice,
             widths: vec![6.0, 10.0, 14.0, 9.0, 13.0, 13.0, 9.0, 13.0],
             frozen_columns: 0,
-            total_rows: 0,
+            total_rows: 1,
         },
         Table {
             sheet: "收款流水".into(),

@@ -1,5 +1,6 @@
-//! What the printed 党费收缴登记表 holds: the year's register and the 公示表
-//! built for the Excel export, refused for a year with nobody owing dues.
+//! What the printed 党费收缴登记表 holds: the year's register as the Excel
+//! export builds it, refused for a year with nobody owing dues. (The 公示表
+//! is a document of its own: `dues_notice`.)
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -13,7 +14,6 @@ pub struct DuesSheets {
     pub branch: String,
     pub year: i32,
     pub register: Table,
-    pub notice: Table,
 }
 
 /// 东坡村党支部2026年党费收缴登记表.pdf
@@ -31,7 +31,6 @@ pub fn gather(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
             .ok_or_else(|| Error::Internal(format!("党费台账缺少“{sheet}”")))
     };
     let register = take("收缴登记表")?;
-    let notice = take("收缴公示表")?;
     if register.rows.len() <= register.total_rows {
         return Err(Error::Validation(format!(
             "{branch}{year}年没有应交党费的党员，无法生成党费收缴登记表。请换一个年份"
@@ -41,6 +40,5 @@ pub fn gather(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
         branch,
         year,
         register,
-        notice,
     })
 }

@@ -4,6 +4,7 @@
 //! the clerk afterwards. zhibu-report only lays the data out and typesets it.
 
 mod development_record;
+mod dues_notice;
 mod dues_sheets;
 mod minutes_book;
 mod roster_sheet;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use development_record::{DevelopmentRecord, FiledDocument};
+pub use dues_notice::DuesNotice;
 pub use dues_sheets::DuesSheets;
 pub use minutes_book::{MinutesBook, MinutesEntry};
 pub use roster_sheet::RosterSheet;
@@ -38,10 +40,23 @@ pub enum Document {
         year: i32,
         kinds: Vec<MeetingKind>,
     },
-    /// 党员花名册 as the roster screen lists it.
-    Roster { org: OrgId, query: RosterQuery },
-    /// 党费收缴登记表 and 公示表 of a year.
+    /// 党员花名册 as the roster screen lists it; `mask` hides the middle of
+    /// ID numbers and phones, for a copy that is posted.
+    Roster {
+        org: OrgId,
+        query: RosterQuery,
+        #[serde(default)]
+        mask: bool,
+    },
+    /// 党费收缴登记表 of a year (for the file).
     Dues { org: OrgId, year: i32 },
+    /// 党费收缴情况公示表 of a year, for the notice board from `from` to `to`.
+    DuesNotice {
+        org: OrgId,
+        year: i32,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     /// 签到表 of a meeting.
     Signin { meeting: MeetingId },
     /// A person's 发展党员 record.
@@ -71,6 +86,7 @@ pub enum Model {
     Minutes(MinutesBook),
     Roster(RosterSheet),
     Dues(DuesSheets),
+    DuesNotice(DuesNotice),
     Signin(SigninSheet),
     Development(DevelopmentRecord),
 }
@@ -87,10 +103,16 @@ pub fn gather(
         Document::Minutes { org, year, kinds } => {
             Model::Minutes(minutes_book::gather(conn, data_dir, *org, *year, kinds)?)
         }
-        Document::Roster { org, query } => {
-            Model::Roster(roster_sheet::gather(conn, *org, query, today)?)
+        Document::Roster { org, query, mask } => {
+            Model::Roster(roster_sheet::gather(conn, *org, query, *mask, today)?)
         }
         Document::Dues { org, year } => Model::Dues(dues_sheets::gather(conn, *org, *year, today)?),
+        Document::DuesNotice {
+            org,
+            year,
+            from,
+            to,
+        } => Model::DuesNotice(dues_notice::gather(conn, *org, *year, *from, *to, today)?),
         Document::Signin { meeting } => Model::Signin(signin_sheet::gather(conn, *meeting)?),
         Document::Development { person } => {
             Model::Development(development_record::gather(conn, *person, today)?)
@@ -103,10 +125,11 @@ pub fn file_name(conn: &Connection, doc: &Document, today: NaiveDate) -> Result<
     let branch = |org: OrgId| crate::org::get(conn, org).map(|o| o.name);
     Ok(match doc {
         Document::Minutes { org, year, .. } => minutes_book::file_name(&branch(*org)?, *year),
-        Document::Roster { org, query } => {
+        Document::Roster { org, query, .. } => {
             roster_sheet::file_name(&branch(*org)?, query.day.unwrap_or(today))
         }
         Document::Dues { org, year } => dues_sheets::file_name(&branch(*org)?, *year),
+        Document::DuesNotice { org, year, .. } => dues_notice::file_name(&branch(*org)?, *year),
         Document::Signin { meeting } => signin_sheet::file_name_of(conn, *meeting)?,
         Document::Development { person } => development_record::file_name_of(conn, *person, today)?,
     })

@@ -19,6 +19,8 @@ pub struct RosterSheet {
     pub filtered: bool,
     /// With members who have left (their rows say so).
     pub include_former: bool,
+    /// ID numbers and phones shown only in part (a copy that is posted).
+    pub masked: bool,
 }
 
 /// 东坡村党支部党员花名册（2026年11月22日）.pdf
@@ -30,6 +32,7 @@ pub fn gather(
     conn: &Connection,
     org_id: OrgId,
     query: &RosterQuery,
+    mask: bool,
     today: NaiveDate,
 ) -> Result<RosterSheet> {
     let branch = org::get(conn, org_id)?.name;
@@ -41,12 +44,13 @@ pub fn gather(
         )));
     }
     Ok(RosterSheet {
-        table: roster_table(&branch, &r),
+        table: roster_table(&branch, &r, mask),
         filtered: query.text.as_deref().is_some_and(|t| !t.trim().is_empty())
             || query.group_id.is_some()
             || query.standing.is_some()
             || query.status.is_some(),
         include_former: query.include_former,
+        masked: mask,
         branch,
         roster: r,
     })

@@ -72,6 +72,34 @@ impl MeetingKind {
     }
 }
 
+impl MeetingKind {
+    /// The words by which a topic already says what kind of meeting it was.
+    fn named_by(self) -> &'static [&'static str] {
+        match self {
+            MeetingKind::GeneralMeeting => &["党员大会"],
+            MeetingKind::Committee => &["支委会", "支部委员会"],
+            MeetingKind::Group => &["党小组会", "小组会"],
+            MeetingKind::Lecture => &["党课"],
+            MeetingKind::ThemeDay => &["主题党日"],
+            MeetingKind::LifeMeeting => &["组织生活会"],
+            MeetingKind::Appraisal => &["民主评议"],
+            MeetingKind::Talk => &["谈心谈话"],
+            MeetingKind::Other => &[],
+        }
+    }
+}
+
+/// A record's title in a contents line or a heading: "党课：…" before the
+/// topic, unless the topic already says it is one ("专题党课：学习…",
+/// "第3季度党员大会"), so the kind is never said twice.
+pub fn title(kind: MeetingKind, topic: &str) -> String {
+    if kind.named_by().iter().any(|w| topic.contains(w)) {
+        topic.to_string()
+    } else {
+        format!("{}：{topic}", kind.label())
+    }
+}
+
 pub type MeetingId = i64;
 
 /// What the meeting form sends.
@@ -463,4 +491,41 @@ pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
         items: details::items(conn, id)?,
         attachments: attachments::list(conn, id)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_says_the_kind_once() {
+        let table = [
+            (
+                MeetingKind::Lecture,
+                "专题党课：学习党章",
+                "专题党课：学习党章",
+            ),
+            (MeetingKind::Lecture, "学习党章", "党课：学习党章"),
+            (
+                MeetingKind::GeneralMeeting,
+                "2026年第3季度党员大会",
+                "2026年第3季度党员大会",
+            ),
+            (
+                MeetingKind::GeneralMeeting,
+                "讨论发展党员",
+                "支部党员大会：讨论发展党员",
+            ),
+            (MeetingKind::Committee, "11月支委会", "11月支委会"),
+            (
+                MeetingKind::ThemeDay,
+                "11月主题党日：重温入党誓词",
+                "11月主题党日：重温入党誓词",
+            ),
+            (MeetingKind::Other, "其他会议", "其他：其他会议"),
+        ];
+        for (kind, topic, want) in table {
+            assert_eq!(title(kind, topic), want, "{kind:?} {topic}");
+        }
+    }
 }

@@ -6,8 +6,10 @@ use super::rules::ymd;
 use crate::members::excel::{date_to_serial, Cell};
 use crate::table::Table;
 
-/// The printed roster of `branch` as `roster` lists it (its filter, its day).
-pub fn roster_table(branch: &str, roster: &Roster) -> Table {
+/// The printed roster of `branch` as `roster` lists it (its filter, its
+/// day); with `mask`, ID numbers and phones only in part (a posted copy).
+pub fn roster_table(branch: &str, roster: &Roster, mask: bool) -> Table {
+    let hide = |t: String, how: fn(&str) -> String| if mask { how(&t) } else { t };
     let text = |t: &Option<String>| t.clone().map(Cell::Text).unwrap_or(Cell::Empty);
     let date = |d| Cell::Date(date_to_serial(d));
     let rows = roster
@@ -44,7 +46,7 @@ pub fn roster_table(branch: &str, roster: &Roster) -> Table {
                 Cell::Text(r.ethnicity.clone()),
                 date(r.birth_date),
                 text(&r.education),
-                Cell::Text(r.id_number.clone()),
+                Cell::Text(hide(r.id_number.clone(), crate::text::mask_id_number)),
                 r.joined_on.map(date).unwrap_or(Cell::Empty),
                 r.full_on.map(date).unwrap_or(Cell::Empty),
                 r.standing
@@ -53,7 +55,11 @@ pub fn roster_table(branch: &str, roster: &Roster) -> Table {
                 text(&r.group_name),
                 text(&r.party_post),
                 text(&r.work_unit),
-                text(&r.phone),
+                text(
+                    &r.phone
+                        .as_ref()
+                        .map(|p| hide(p.clone(), crate::text::mask_phone)),
+                ),
                 Cell::Text(note.join("；")),
             ]
         })
@@ -108,7 +114,7 @@ mod tests {
         let org = demo::load(&mut store, now).expect("test setup");
         let r = roster(store.conn(), org, &RosterQuery::default(), now.date_naive())
             .expect("test setup");
-        let t = roster_table("东坡村党支部", &r);
+        let t = roster_table("东坡村党支部", &r, false);
         assert_eq!(t.rows.len(), r.rows.len());
         assert!(t.rows.iter().all(|row| row.len() == t.header.len()));
         assert_eq!(t.widths.len(), t.header.len());

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use zhibu_core::export::{MinutesBook, MinutesEntry};
-use zhibu_core::meetings::{MeetingDetail, MeetingKind, Presence};
+use zhibu_core::meetings::{self, MeetingDetail, MeetingKind, Presence};
 use zhibu_core::members::rules::ymd;
 
 use super::engine::{Job, Picture};
@@ -80,6 +80,7 @@ fn meeting(entry: &MinutesEntry, pictures: &mut HashMap<String, Picture>) -> Val
         "where": format!("{date} {}“{}”", kind.label(), d.input.topic),
         "kind": kind.label(),
         "topic": d.input.topic,
+        "title": meetings::title(kind, &d.input.topic),
         "date": date,
         "time": time_text(d),
         "place": d.input.place.clone().unwrap_or_default(),

@@ -25,6 +25,7 @@ pub fn job(model: &Model, today: NaiveDate) -> Job {
         Model::Minutes(book) => minutes::job(book, today),
         Model::Roster(sheet) => roster::job(sheet, today),
         Model::Dues(sheets) => dues::job(sheets, today),
+        Model::DuesNotice(notice) => dues::notice_job(notice, today),
         Model::Signin(sheet) => signin::job(sheet, today),
         Model::Development(record) => development::job(record, today),
     }

@@ -30,12 +30,16 @@ pub fn job(sheet: &RosterSheet, today: NaiveDate) -> Job {
             }
         ));
     }
+    if sheet.masked {
+        lines.push("张贴用：公民身份号码和联系电话只显示前后几位".into());
+    }
     let section = Section {
         table: sheet.table.clone(),
         lines,
         notes: vec!["类别：正式党员记“正式”，预备党员记“预备”。".into()],
         signatures: vec!["制表人", "审核人（支部书记）"],
         made: Some(today),
+        seal: None,
     };
     tables::job(
         &format!("{}党员花名册", sheet.branch),

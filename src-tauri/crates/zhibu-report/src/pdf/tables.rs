@@ -23,6 +23,8 @@ pub struct Section {
     pub signatures: Vec<&'static str>,
     /// 制表日期, when printed.
     pub made: Option<NaiveDate>,
+    /// A place for the seal at the bottom right: whose, and the day under it.
+    pub seal: Option<(String, NaiveDate)>,
 }
 
 /// A cell as printed: money in 元 with two decimals, dates as 2026.03.05.
@@ -99,6 +101,7 @@ fn section(s: &Section) -> Value {
         "notes": s.notes,
         "signatures": s.signatures,
         "made": s.made.map(ymd).unwrap_or_default(),
+        "seal": s.seal.as_ref().map(|(by, on)| json!({ "by": by, "on": ymd(*on) })),
     })
 }
 
@@ -179,6 +182,7 @@ mod tests {
             notes: vec![],
             signatures: vec![],
             made: None,
+            seal: None,
         });
         assert_eq!(v["rows"][0]["where"], "表 王建国");
         assert_eq!(v["rows"][0]["total"], false);
