@@ -59,6 +59,19 @@ impl Session {
             .as_str()
             .ok_or_else(|| format!("no sessionId in {value}"))?
             .to_string();
+        // ZHIBU_E2E_WINDOW=1366x768 walks the flows at another laptop's size
+        // (the app opens at 1200×800).
+        if let Some((w, h)) = std::env::var("ZHIBU_E2E_WINDOW")
+            .ok()
+            .and_then(|v| {
+                v.split_once('x')
+                    .map(|(w, h)| (w.parse::<u32>(), h.parse::<u32>()))
+            })
+            .and_then(|(w, h)| Some((w.ok()?, h.ok()?)))
+        {
+            let path = session.s("/window/rect");
+            session.request("POST", &path, Some(json!({ "width": w, "height": h })))?;
+        }
         Ok(session)
     }
 

@@ -344,7 +344,8 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     // that would shift 党龄 (党章第七条).
     s.type_into("[data-test=m-full]", &format!("2011年7月20日{ENTER}"))?;
     s.click("[data-test=member-save]")?;
-    s.wait_text("[data-test=member-error]", "第18位校验码应为6")?;
+    // Under the ID field, which is scrolled into view: not at the foot of the form.
+    s.wait_text("[data-field=id] .el-form-item__error", "第18位校验码应为6")?;
     s.screenshot("wrong-check-digit")?;
     // Typed again with the input method in full-width (全角) mode, as many
     // clerks do: the digits and the phone's spaces arrive as U+FF10… and
@@ -356,7 +357,10 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.type_into("[data-test=m-phone]", "１３９　０５４３　１２３４")?;
     s.screenshot("full-width-typed")?;
     s.click("[data-test=member-save]")?;
-    s.wait_text("[data-test=member-error]", "转正日期应为2011年7月1日")?;
+    s.wait_text(
+        "[data-field=full] .el-form-item__error",
+        "转正日期应为2011年7月1日",
+    )?;
     s.screenshot("full-date-not-probation-end")?;
     s.type_into("[data-test=m-full]", &format!("2011年7月1日{ENTER}"))?;
     s.click("[data-test=member-save]")?;

@@ -255,7 +255,14 @@ export type Roster = { day: string,
 /**
  * Counts of the whole roll on `day`, whatever the filter.
  */
-counts: MemberCounts, rows: Array<RosterRow>, };
+counts: MemberCounts, rows: Array<RosterRow>, 
+/**
+ * The branch's 党小组 in their order, whatever the filter (for choosing
+ * one, and for telling a member outside all of them).
+ */
+groups: Array<GroupChoice>, };
+
+export type GroupChoice = { id: number, name: string, };
 
 export type MemberDetail = { row: RosterRow, profile: MemberProfile, history: Array<MemberEvent>, can_vote: boolean, 
 /**

@@ -294,7 +294,8 @@ fn e2e(root: &Path, extra: &[String]) -> Result {
         || {
             let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
             sh(Command::new("dbus-run-session")
-                .args(["--", "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"])
+                // Room for a 1366×768 window too (ZHIBU_E2E_WINDOW).
+                .args(["--", "xvfb-run", "-a", "-s", "-screen 0 1600x1024x24"])
                 .arg(root.join("target/debug/zhibu-e2e"))
                 .args([
                     "--app",

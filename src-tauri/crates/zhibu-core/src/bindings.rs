@@ -47,8 +47,8 @@ use crate::members::history::LeavingKind;
 use crate::members::roster::{MemberDetail, StatusFilter};
 use crate::members::rules::DisciplinePeriod;
 use crate::members::{
-    EventKind, MemberCounts, MemberEvent, MemberProfile, NewEvent, NewMember, Roster, RosterQuery,
-    RosterRow, Sex, Standing,
+    EventKind, GroupChoice, MemberCounts, MemberEvent, MemberProfile, NewEvent, NewMember, Roster,
+    RosterQuery, RosterRow, Sex, Standing,
 };
 use crate::org::{
     BranchEdit, BranchOverview, CommitteeMember, CommitteeMemberInput, Finding, NewBranch, OrgKind,
@@ -112,6 +112,7 @@ fn generate() -> String {
         decl::<RosterQuery>(&cfg),
         decl::<RosterRow>(&cfg),
         decl::<Roster>(&cfg),
+        decl::<GroupChoice>(&cfg),
         decl::<MemberDetail>(&cfg),
         decl::<Field>(&cfg),
         decl::<Column>(&cfg),

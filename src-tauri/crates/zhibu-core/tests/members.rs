@@ -28,6 +28,10 @@ fn add_member_and_find_them_by_name_initials_and_id() {
             r.rows.iter().any(|row| row.id == id),
             "{text} should find the new member"
         );
+        // The branch's 党小组 come with any search, in their order (the
+        // filter's choices, and what tells a member outside all of them).
+        let names: Vec<&str> = r.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["第一党小组", "第二党小组"], "{text}");
     }
     let r = roster::roster(
         store.conn(),

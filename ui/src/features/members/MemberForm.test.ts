@@ -1,5 +1,5 @@
 // 登记党员 as a clerk fills it: an ID number typed in 全角 fills birth date and
-// sex, a missing 入党日期 is asked for before anything is sent, and 转正 is
+// sex, a missing 入党日期 is asked for (under its field) before anything is sent, and 转正 is
 // offered as the day the 预备期 ends (党章第七条), not the approval date.
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -30,6 +30,9 @@ async function opened() {
   return w
 }
 
+// Element Plus shows (and hides) a field's message 100 ms after its state changes.
+const shown = () => new Promise((r) => setTimeout(r, 150))
+
 async function typeDate(w: Awaited<ReturnType<typeof opened>>, test: string, text: string) {
   const input = w.find(`[data-test=${test}] input`)
   await input.setValue(text)
@@ -46,8 +49,15 @@ describe('MemberForm', () => {
     await flushPromises()
     await w.find('[data-test=member-save]').trigger('click')
     await flushPromises()
-    expect(w.find('[data-test=member-error]').text()).toContain('请填写入党日期')
+    // Under the field it is about, not at the foot of the form.
+    await shown()
+    expect(w.find('[data-field=joined] .el-form-item__error').text()).toContain('请填写入党日期')
+    expect(w.find('[data-test=member-error]').exists()).toBe(false)
     expect(added).toHaveLength(0)
+    // Gone once the field is filled in.
+    await typeDate(w, 'm-joined', '1975年7月1日')
+    await shown()
+    expect(w.find('[data-field=joined] .el-form-item__error').exists()).toBe(false)
   })
 
   it('fills birth date and sex from a full-width ID and offers the end of the 预备期 as 转正', async () => {

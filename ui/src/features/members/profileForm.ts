@@ -70,3 +70,26 @@ export function formToProfile(form: ProfileForm): MemberProfile {
     note: opt(form.note),
   }
 }
+
+/**
+ * The words by which a message from the Rust side names each identity field
+ * (see useFieldError), keyed by ProfileFields' data-field names.
+ */
+export const PROFILE_FIELDS = {
+  name: { words: ['姓名'], prop: 'name' },
+  id: { words: ['公民身份号码', '身份证号', '身份证'], prop: 'idNumber' },
+  birth: { words: ['出生日期'], prop: 'birthDate' },
+  sex: { words: ['性别'], prop: 'sex' },
+  ethnicity: { words: ['民族'], prop: 'ethnicity' },
+  education: { words: ['学历'], prop: 'education' },
+  category: { words: ['人员类别'], prop: 'category' },
+  group: { words: ['党小组'], prop: 'groupId' },
+  phone: { words: ['联系电话', '手机号', '电话'], prop: 'phone' },
+  post: { words: ['党内职务'], prop: 'partyPost' },
+  work: { words: ['工作单位'], prop: 'workUnit' },
+  residence: { words: ['现居住地'], prop: 'residence' },
+  household: { words: ['户籍'], prop: 'householdReg' },
+  stratum: { words: ['新社会阶层'], prop: 'stratum' },
+  adjust: { words: ['党龄校正'], prop: 'adjust' },
+  note: { words: ['备注'], prop: 'note' },
+} as const satisfies Record<string, { words: readonly string[]; prop: keyof ProfileForm }>

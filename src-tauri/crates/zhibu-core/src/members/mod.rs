@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::ids::OrgId;
 use crate::labels::label_enum;
 use crate::text;
-pub use roster::{Roster, RosterQuery, RosterRow};
+pub use roster::{GroupChoice, Roster, RosterQuery, RosterRow};
 pub use state::{MemberEvent, MemberState, Standing};
 
 label_enum! {

@@ -106,6 +106,15 @@ pub struct Roster {
     /// Counts of the whole roll on `day`, whatever the filter.
     pub counts: MemberCounts,
     pub rows: Vec<RosterRow>,
+    /// The branch's 党小组 in their order, whatever the filter (for choosing
+    /// one, and for telling a member outside all of them).
+    pub groups: Vec<GroupChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct GroupChoice {
+    pub id: i64,
+    pub name: String,
 }
 
 fn row_of(
@@ -176,7 +185,8 @@ pub fn roster(
     today: NaiveDate,
 ) -> Result<Roster> {
     let day = query.day.unwrap_or(today);
-    let groups = storage::group_names(conn, org)?;
+    let ordered = storage::group_names(conn, org)?;
+    let groups: HashMap<i64, String> = ordered.iter().cloned().collect();
     let all = load(conn, org, day)?;
     let on_roll: Vec<OnRoll> = all
         .iter()
@@ -204,7 +214,15 @@ pub fn roster(
         })
         .filter(|r| matches_text(r, &text))
         .collect();
-    Ok(Roster { day, counts, rows })
+    Ok(Roster {
+        day,
+        counts,
+        rows,
+        groups: ordered
+            .into_iter()
+            .map(|(id, name)| GroupChoice { id, name })
+            .collect(),
+    })
 }
 
 /// Everything the member page shows.
@@ -226,7 +244,7 @@ pub fn detail(conn: &Connection, id: MemberId, today: NaiveDate) -> Result<Membe
     let (m, org) = member;
     let history = events_of(conn, id)?;
     let s = state::derive(&history, org, today);
-    let groups = storage::group_names(conn, org)?;
+    let groups: HashMap<i64, String> = storage::group_names(conn, org)?.into_iter().collect();
     let profile = m.profile.clone();
     Ok(MemberDetail {
         row: row_of(m, &s, today, &groups),

@@ -188,10 +188,13 @@ pub(super) fn member_by_id_number(
         .optional()?)
 }
 
-pub(super) fn group_names(conn: &Connection, org: OrgId) -> Result<HashMap<i64, String>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name FROM party_groups WHERE org_id = ?1")?;
+/// The branch's 党小组 (id, name) in their order.
+pub(super) fn group_names(conn: &Connection, org: OrgId) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM party_groups WHERE org_id = ?1 ORDER BY sort_order, id",
+    )?;
     let rows = stmt.query_map([org], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Whether 党小组 `group` belongs to branch `org`.

@@ -97,7 +97,7 @@ fn parse_rows(
             )));
         }
     }
-    let groups: Vec<(i64, String)> = storage::group_names(conn, org)?.into_iter().collect();
+    let groups: Vec<(i64, String)> = storage::group_names(conn, org)?;
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     let mut seen_ids: HashSet<String> = HashSet::new();

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { nextTick, reactive } from 'vue'
+import { fieldOfError, useFieldError } from './useFieldError'
+
+const FIELDS = {
+  id: { words: ['公民身份号码', '身份证'], prop: 'idNumber' as const },
+  birth: { words: ['出生日期'], prop: 'birthDate' as const },
+  full: { words: ['转正日期'], prop: 'fullOn' as const },
+}
+
+describe('fieldOfError', () => {
+  it('finds the field a message names first', () => {
+    // Messages as the Rust side words them.
+    expect(fieldOfError('公民身份号码第18位校验码应为6，请核对', FIELDS)).toBe('id')
+    expect(fieldOfError('出生日期与公民身份号码不一致', FIELDS)).toBe('birth')
+    expect(fieldOfError('转正日期应为2011年7月1日（预备期满之日）', FIELDS)).toBe('full')
+    expect(fieldOfError('保存失败，请重试', FIELDS)).toBeNull()
+  })
+})
+
+describe('useFieldError', () => {
+  it('puts a message by its field until that field changes', async () => {
+    const form = reactive({ idNumber: '370782198503122715', birthDate: '', fullOn: '' })
+    const f = useFieldError(form, FIELDS)
+    await f.place('公民身份号码第18位校验码应为6')
+    expect(f.messageOf('id')).toContain('校验码')
+    expect(f.messageOf('birth')).toBe('')
+    expect(f.error.value).toBe('')
+    form.birthDate = '1985-03-12'
+    await nextTick()
+    expect(f.messageOf('id')).toContain('校验码')
+    form.idNumber = '370782198503122716'
+    await nextTick()
+    expect(f.messageOf('id')).toBe('')
+  })
+
+  it('keeps a message about no field for the form alert', async () => {
+    const form = reactive({ idNumber: '', birthDate: '', fullOn: '' })
+    const f = useFieldError(form, FIELDS)
+    await f.place('数据库暂时无法写入，请重试')
+    expect(f.error.value).toBe('数据库暂时无法写入，请重试')
+    expect(f.messageOf('id')).toBe('')
+  })
+})
