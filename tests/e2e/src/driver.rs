@@ -555,14 +555,16 @@ impl Session {
     }
 
     /// Fails when an open dialog reaches past the window (its title or its
-    /// buttons would be off screen on a 1200×800 laptop).
+    /// buttons would be off screen on a 1200×800 laptop), or when a field's
+    /// message spills out of its field over the next row (a long Chinese
+    /// message wraps; floating, its second line would sit on the next field).
     pub fn check_dialogs(&self, name: &str) -> Result<()> {
         let bad = self.findings(DIALOG_CHECK)?;
         if bad.is_empty() {
             Ok(())
         } else {
             Err(format!(
-                "screen {name}: a dialog does not fit in the window: {}",
+                "screen {name}: a dialog does not fit in the window, or a field's message overlaps the next: {}",
                 bad.join(" | ")
             ))
         }
@@ -629,6 +631,14 @@ for (const d of document.querySelectorAll('.el-dialog')) {
   if (r.top < -1 || r.bottom > window.innerHeight + 1) {
     const title = (d.querySelector('.el-dialog__title') || {}).textContent || '?';
     out.push(title + ': ' + Math.round(r.top) + '–' + Math.round(r.bottom) + ' of ' + window.innerHeight);
+  }
+}
+for (const e of document.querySelectorAll('.el-form-item__error')) {
+  const r = e.getBoundingClientRect();
+  const item = e.closest('.el-form-item');
+  if (r.height === 0 || !item) continue;
+  if (r.bottom > item.getBoundingClientRect().bottom + 1) {
+    out.push('the message "' + e.textContent.trim().slice(0, 24) + '" spills out of its field onto the next row');
   }
 }
 return out;
