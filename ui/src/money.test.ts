@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toFen, yuan } from './money'
+import { toFen, yuan, yuanCell, yuanText } from './money'
 
 describe('money', () => {
   it('shows 分 as 元 with two decimals', () => {
@@ -25,5 +25,16 @@ describe('money', () => {
     expect(toFen('76。5')).toBe(7650)
     expect(toFen('￥１，０００')).toBe(100000)
     expect(toFen('７６。５。０')).toBeNull()
+  })
+})
+
+describe('yuanCell and yuanText', () => {
+  it('write money one way in tables and one way in sentences', () => {
+    expect(yuanCell(7650)).toBe('¥76.50')
+    expect(yuanCell(-300)).toBe('-¥3.00')
+    expect(yuanCell(0)).toBe('¥0.00')
+    expect(yuanCell(null)).toBe('—')
+    expect(yuanText(17770)).toBe('177.70 元')
+    expect(yuanText(null)).toBe('—')
   })
 })

@@ -11,6 +11,20 @@ export function yuan(fen: number | null | undefined): string {
 }
 
 /**
+ * Money in a table cell: "¥76.50", "-¥3.00"; "—" for none. (One format on
+ * every dues screen: ¥ in tables, "76.50 元" in sentences.)
+ */
+export function yuanCell(fen: number | null | undefined): string {
+  if (fen == null) return '—'
+  return `${fen < 0 ? '-' : ''}¥${yuan(Math.abs(fen))}`
+}
+
+/** Money in a sentence: "76.50 元"; "—" for none. */
+export function yuanText(fen: number | null | undefined): string {
+  return fen == null ? '—' : `${yuan(fen)} 元`
+}
+
+/**
  * "3000.01" → 300001; null when it is not an amount (at most two decimals).
  * Full-width digits and the 。 an input method types for a point are read too.
  */

@@ -718,7 +718,12 @@ export type DuesCard = { member_id: number, name: string, months: Array<CardMont
 /**
  * What the current month costs, and why.
  */
-current_fen: number | null, clause: string | null, overdue_fen: number, unpaid_run: number, 
+current_fen: number | null, clause: string | null, overdue_fen: number, 
+/**
+ * The months `overdue_fen` adds up (past their due day, not fully paid,
+ * with a base): an old month owed can stand beside a run of 0.
+ */
+overdue_months: number, unpaid_run: number, 
 /**
  * The months a payment could cover next, oldest first, with amounts.
  */

@@ -186,6 +186,10 @@ fn a_base_of_3000_01_pays_30_yuan_on_the_sheet() {
 fn payments_pay_the_oldest_months_and_keep_the_extra_apart() {
     let (mut store, org) = branch("2026-09");
     let wang = id_of(&store, org, "王建国");
+    // Before: September to November are past their due day (the 5th; today
+    // is 22 November), and the card says how many months its 欠交 adds up.
+    let before = card::card(store.conn(), org, wang, today()).expect("card");
+    assert_eq!((before.overdue_fen, before.overdue_months), (300, 3));
     // Three months (9, 10, 11) at 1元 = 3元; 5元 handed over: 2元 is 自愿多交.
     let short = pay(&mut store, org, &pay_input(wang, d(2026, 11, 20), 3, 250)).expect_err("short");
     assert_eq!(short.kind(), ErrorKind::Validation);

@@ -40,6 +40,9 @@ pub struct DuesCard {
     pub current_fen: Option<i64>,
     pub clause: Option<String>,
     pub overdue_fen: i64,
+    /// The months `overdue_fen` adds up (past their due day, not fully paid,
+    /// with a base): an old month owed can stand beside a run of 0.
+    pub overdue_months: u32,
     pub unpaid_run: u32,
     /// The months a payment could cover next, oldest first, with amounts.
     pub open: Vec<OpenMonth>,
@@ -98,6 +101,7 @@ pub fn card(conn: &Connection, org: OrgId, member: MemberId, today: NaiveDate) -
         current_fen: current.map(|b| s.monthly_due(&b.terms)),
         clause: current.map(|b| b.terms.category.clause().to_string()),
         overdue_fen: overdue.iter().filter_map(|o| o.1).sum(),
+        overdue_months: overdue.iter().filter(|o| o.1.is_some()).count() as u32,
         unpaid_run: m.unpaid_run(book.start, today, s).0,
         open,
     })
