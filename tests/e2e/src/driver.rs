@@ -555,16 +555,17 @@ impl Session {
     }
 
     /// Fails when an open dialog reaches past the window (its title or its
-    /// buttons would be off screen on a 1200×800 laptop), or when a field's
+    /// buttons would be off screen on a 1200×800 laptop), when a field's
     /// message spills out of its field over the next row (a long Chinese
-    /// message wraps; floating, its second line would sit on the next field).
+    /// message wraps; floating, its second line would sit on the next field),
+    /// or when a toast covers the window's header or a dialog's title.
     pub fn check_dialogs(&self, name: &str) -> Result<()> {
         let bad = self.findings(DIALOG_CHECK)?;
         if bad.is_empty() {
             Ok(())
         } else {
             Err(format!(
-                "screen {name}: a dialog does not fit in the window, or a field's message overlaps the next: {}",
+                "screen {name}: a dialog, a field's message or a toast is out of place: {}",
                 bad.join(" | ")
             ))
         }
@@ -631,6 +632,19 @@ for (const d of document.querySelectorAll('.el-dialog')) {
   if (r.top < -1 || r.bottom > window.innerHeight + 1) {
     const title = (d.querySelector('.el-dialog__title') || {}).textContent || '?';
     out.push(title + ': ' + Math.round(r.top) + '–' + Math.round(r.bottom) + ' of ' + window.innerHeight);
+  }
+}
+const over = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+for (const m of document.querySelectorAll('.el-message')) {
+  const r = m.getBoundingClientRect();
+  // One coming in or going away slides through the header: only one at rest counts.
+  if (r.height === 0 || m.getAnimations().length > 0) continue;
+  for (const h of document.querySelectorAll('.el-dialog__header, .el-header')) {
+    const b = h.getBoundingClientRect();
+    if (b.height > 0 && over(r, b)) {
+      out.push('the message "' + m.textContent.trim().slice(0, 24) + '" (' + Math.round(r.top) + '–' + Math.round(r.bottom)
+        + ') covers ' + (h.textContent.trim().slice(0, 16) || 'the header') + ' (' + Math.round(b.top) + '–' + Math.round(b.bottom) + ')');
+    }
   }
 }
 for (const e of document.querySelectorAll('.el-form-item__error')) {
