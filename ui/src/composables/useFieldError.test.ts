@@ -18,10 +18,16 @@ describe('fieldOfError', () => {
   })
 })
 
+/** The form's fields as the page shows them (data-field on each). */
+function onScreen(fields: string[]) {
+  document.body.innerHTML = fields.map((f) => `<div data-field="${f}"><input></div>`).join('')
+}
+
 describe('useFieldError', () => {
   it('puts a message by its field until that field changes', async () => {
     const form = reactive({ idNumber: '370782198503122715', birthDate: '', fullOn: '' })
     const f = useFieldError(form, FIELDS)
+    onScreen(['id', 'birth', 'full'])
     await f.place('公民身份号码第18位校验码应为6')
     expect(f.messageOf('id')).toContain('校验码')
     expect(f.messageOf('birth')).toBe('')
@@ -32,6 +38,15 @@ describe('useFieldError', () => {
     form.idNumber = '370782198503122716'
     await nextTick()
     expect(f.messageOf('id')).toBe('')
+  })
+
+  it('keeps a message for the form alert when its field is not on screen', async () => {
+    const form = reactive({ idNumber: '', birthDate: '', fullOn: '' })
+    const f = useFieldError(form, FIELDS)
+    onScreen(['id'])
+    await f.place('转正日期应为2011年7月1日')
+    expect(f.messageOf('full')).toBe('')
+    expect(f.error.value).toBe('转正日期应为2011年7月1日')
   })
 
   it('keeps a message about no field for the form alert', async () => {

@@ -41,8 +41,16 @@ export function useFieldError<F extends object>(form: F, fields: Record<string, 
     at.value = { field, message, was: form[fields[field].prop] }
     await nextTick()
     const item = document.querySelector(`[data-field="${field}"]`)
-    item?.scrollIntoView({ block: 'center' })
-    item?.querySelector<HTMLElement>('input, textarea')?.focus()
+    if (!item) {
+      // The field is not on screen (folded away, or not asked for): the
+      // message goes to the form's alert rather than nowhere.
+      at.value = null
+      error.value = message
+      return
+    }
+    // (jsdom, in the unit tests, has no scrolling.)
+    item.scrollIntoView?.({ block: 'center' })
+    item.querySelector<HTMLElement>('input, textarea')?.focus()
   }
 
   function clear() {

@@ -24,7 +24,12 @@ function backend() {
 
 async function opened() {
   // Element Plus's select keeps measuring itself in jsdom; the selects are not what is tested here.
-  const w = mount(MemberForm, { props: { org: 1, modelValue: false }, global: { stubs: { teleport: true, ElSelect: true } } })
+  const w = mount(MemberForm, {
+    props: { org: 1, modelValue: false },
+    global: { stubs: { teleport: true, ElSelect: true } },
+    // In the document, as on screen: a message finds its field there.
+    attachTo: document.body,
+  })
   await w.setProps({ modelValue: true })
   await flushPromises()
   return w
