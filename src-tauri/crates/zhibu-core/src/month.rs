@@ -106,6 +106,15 @@ impl fmt::Display for YearMonth {
     }
 }
 
+/// Stored as `YYYY-MM` text: read straight into a `YearMonth`, so no
+/// storage module parses (and words a failure for) the text itself.
+impl rusqlite::types::FromSql for YearMonth {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        YearMonth::parse(value.as_str()?)
+            .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+    }
+}
+
 impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -16,13 +16,10 @@ const COLUMNS: &str =
     "b.id, b.member_id, b.effective, b.category, b.base_fen, b.fixed_fen, b.pays_elsewhere, b.approval, b.note, b.created_at, b.pay_months";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BaseRecord> {
-    let effective: String = r.get(2)?;
     Ok(BaseRecord {
         id: r.get(0)?,
         member_id: r.get(1)?,
-        effective: YearMonth::parse(&effective).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
-        })?,
+        effective: r.get(2)?,
         terms: Terms {
             category: r.get(3)?,
             base_fen: r.get(4)?,

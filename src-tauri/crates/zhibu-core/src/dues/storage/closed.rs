@@ -34,43 +34,31 @@ pub fn list(conn: &Connection, org: OrgId) -> Result<Vec<ClosedMonth>> {
          FROM dues_closed_months WHERE org_id = ?1 ORDER BY month DESC",
     )?;
     let rows = stmt.query_map([org], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, u32>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, i64>(5)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (month, closed_at, members_due, members_paid, due_fen, received_fen) = row?;
         Ok(ClosedMonth {
-            month: YearMonth::parse(&month)?,
-            closed_at,
-            members_due,
-            members_paid,
-            due_fen,
-            received_fen,
+            month: r.get(0)?,
+            closed_at: r.get(1)?,
+            members_due: r.get(2)?,
+            members_paid: r.get(3)?,
+            due_fen: r.get(4)?,
+            received_fen: r.get(5)?,
         })
-    })
-    .collect()
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The closed months, as a set.
 pub fn months(conn: &Connection, org: OrgId) -> Result<BTreeSet<YearMonth>> {
     let mut stmt = conn.prepare_cached("SELECT month FROM dues_closed_months WHERE org_id = ?1")?;
-    let rows = stmt.query_map([org], |r| r.get::<_, String>(0))?;
-    rows.map(|m| YearMonth::parse(&m?)).collect()
+    let rows = stmt.query_map([org], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<BTreeSet<_>>>()?)
 }
 
 pub fn last(conn: &Connection, org: OrgId) -> Result<Option<YearMonth>> {
-    let last: Option<String> = conn.query_row(
+    Ok(conn.query_row(
         "SELECT MAX(month) FROM dues_closed_months WHERE org_id = ?1",
         [org],
         |r| r.get(0),
-    )?;
-    last.map(|m| YearMonth::parse(&m)).transpose()
+    )?)
 }
 
 pub fn is_closed(conn: &Connection, org: OrgId, month: YearMonth) -> Result<bool> {

@@ -79,16 +79,13 @@ const COLUMNS: &str = "p.id, p.member_id, m.name, p.paid_on, p.ledger_month, p.d
      COALESCE((SELECT ABS(o.extra_fen) FROM dues_payments o WHERE o.id = p.reverses_id), p.extra_fen)";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
-    let ledger: String = r.get(4)?;
     let large_basis: i64 = r.get(16)?;
     Ok(PaymentRecord {
         id: r.get(0)?,
         member_id: r.get(1)?,
         name: r.get(2)?,
         paid_on: r.get(3)?,
-        ledger_month: YearMonth::parse(&ledger).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
-        })?,
+        ledger_month: r.get(4)?,
         dues_fen: r.get(5)?,
         extra_fen: r.get(6)?,
         large: is_large(large_basis),
@@ -113,17 +110,12 @@ fn with_months(conn: &Connection, mut records: Vec<PaymentRecord>) -> Result<Vec
     for p in &mut records {
         p.months = stmt
             .query_map([p.id], |r| {
-                let month: String = r.get(0)?;
-                Ok((month, r.get::<_, i64>(1)?))
-            })?
-            .map(|row| {
-                let (month, fen) = row?;
                 Ok(Allocation {
-                    month: YearMonth::parse(&month)?,
-                    fen: fen.abs(),
+                    month: r.get(0)?,
+                    fen: r.get::<_, i64>(1)?.abs(),
                 })
-            })
-            .collect::<Result<Vec<_>>>()?;
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
     }
     Ok(records)
 }
@@ -217,7 +209,7 @@ pub fn paid_by_month(
     let rows = stmt.query_map(params![org, only], |r| {
         Ok((
             r.get::<_, MemberId>(0)?,
-            r.get::<_, String>(1)?,
+            r.get::<_, YearMonth>(1)?,
             r.get::<_, i64>(2)?,
             r.get::<_, Option<NaiveDate>>(3)?,
         ))
@@ -225,24 +217,21 @@ pub fn paid_by_month(
     let mut paid: HashMap<MemberId, BTreeMap<YearMonth, (i64, Option<NaiveDate>)>> = HashMap::new();
     for row in rows {
         let (member, month, fen, on) = row?;
-        paid.entry(member)
-            .or_default()
-            .insert(YearMonth::parse(&month)?, (fen, on));
+        paid.entry(member).or_default().insert(month, (fen, on));
     }
     Ok(paid)
 }
 
 /// The earliest month the books already hold: paid by a payment, or closed.
 pub fn earliest_booked(conn: &Connection, org: OrgId) -> Result<Option<YearMonth>> {
-    let earliest: Option<String> = conn.query_row(
+    Ok(conn.query_row(
         "SELECT MIN(m) FROM (
              SELECT a.month AS m FROM dues_allocations a JOIN dues_payments p ON p.id = a.payment_id
              WHERE p.org_id = ?1
              UNION ALL SELECT month FROM dues_closed_months WHERE org_id = ?1)",
         [org],
         |r| r.get(0),
-    )?;
-    earliest.map(|m| YearMonth::parse(&m)).transpose()
+    )?)
 }
 
 /// The 大额党费 taken in (and reversed) before `to` ("YYYY-MM-DD"), as lines

@@ -46,14 +46,6 @@ pub fn insert(conn: &Connection, r: &NewRemittance<'_>, now: DateTime<Local>) ->
     Ok(conn.last_insert_rowid())
 }
 
-/// A month stored as "YYYY-MM" in column `at`.
-fn month_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<YearMonth> {
-    let text: String = r.get(at)?;
-    YearMonth::parse(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(at, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 /// The stored rows of `year`'s periods, in date order. `period_label` is left
 /// empty: it depends on the branch's settings, which the caller knows.
 pub fn of_year(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<RemittanceRecord>> {
@@ -68,8 +60,8 @@ pub fn of_year(conn: &Connection, org: OrgId, year: i32) -> Result<Vec<Remittanc
         Ok(RemittanceRecord {
             id: r.get(0)?,
             remitted_on: r.get(1)?,
-            period_start: month_at(r, 2)?,
-            period_end: month_at(r, 3)?,
+            period_start: r.get(2)?,
+            period_end: r.get(3)?,
             period_label: String::new(),
             amount_fen: r.get(4)?,
             large: r.get(5)?,
@@ -104,8 +96,8 @@ pub fn reversible(conn: &Connection, org: OrgId, id: i64) -> Result<Option<Rever
             params![id, org],
             |r| {
                 Ok(Reversible {
-                    period_start: month_at(r, 0)?,
-                    period_end: month_at(r, 1)?,
+                    period_start: r.get(0)?,
+                    period_end: r.get(1)?,
                     amount_fen: r.get(2)?,
                     large: r.get(3)?,
                     reverses: r.get(4)?,
