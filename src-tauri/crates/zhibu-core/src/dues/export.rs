@@ -24,8 +24,15 @@ fn opt_text(t: &Option<String>) -> Cell {
     t.clone().map(Cell::Text).unwrap_or(Cell::Empty)
 }
 
-/// The four tables of `year`, counted through today when the year is not over.
-pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> Result<Vec<Table>> {
+/// The 收缴登记表 (every member, month by month) and the 收缴公示表 (each
+/// member's year) of `year`, counted through today when the year is not over:
+/// what the printed register and notice hold, without the ledgers.
+pub fn member_sheets(
+    conn: &Connection,
+    org_id: OrgId,
+    year: i32,
+    today: NaiveDate,
+) -> Result<(Table, Table)> {
     crate::month::check_year(year)?;
     let branch = org::get(conn, org_id)?.name;
     let book = Book::load(conn, org_id, today)?;
@@ -157,6 +164,50 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
     register_widths.extend([10.0; 12]);
     register_widths.extend([12.0, 12.0]);
 
+    let through = if last.year() == year && last.month() < 12 {
+        format!("（截至{}月）", last.month())
+    } else {
+        String::new()
+    };
+    Ok((
+        Table {
+            sheet: "收缴登记表".into(),
+            title: format!("{branch}{year}年党费收缴登记表{through}"),
+            header: register_header,
+            rows: register,
+            widths: register_widths,
+            frozen_columns: 2,
+            total_rows: 1,
+        },
+        Table {
+            sheet: "收缴公示表".into(),
+            title: format!("{branch}{year}年党费收缴情况公示{through}"),
+            header: [
+                "序号",
+                "姓名",
+                "月交纳标准（元）",
+                "应交月数",
+                "应交金额（元）",
+                "已交金额（元）",
+                "欠交月数",
+                "欠交金额（元）",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: notice,
+            widths: vec![6.0, 10.0, 14.0, 9.0, 13.0, 13.0, 9.0, 13.0],
+            frozen_columns: 0,
+            total_rows: 1,
+        },
+    ))
+}
+
+/// The five tables of `year` (the two above, the cash book, the remittances
+/// and the 大额党费 ledger), counted through today when the year is not over.
+pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> Result<Vec<Table>> {
+    let (register, notice) = member_sheets(conn, org_id, year, today)?;
+    let branch = org::get(conn, org_id)?.name;
+    let first = YearMonth::new(year, 1)?;
     let cash = cash_book(conn, org_id, first, YearMonth::new(year, 12)?)?
         .into_iter()
         .enumerate()
@@ -219,41 +270,9 @@ pub fn tables(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> 
         })
         .collect();
 
-    let through = if last.year() == year && last.month() < 12 {
-        format!("（截至{}月）", last.month())
-    } else {
-        String::new()
-    };
     Ok(vec![
-        Table {
-            sheet: "收缴登记表".into(),
-            title: format!("{branch}{year}年党费收缴登记表{through}"),
-            header: register_header,
-            rows: register,
-            widths: register_widths,
-            frozen_columns: 2,
-            total_rows: 1,
-        },
-        Table {
-            sheet: "收缴公示表".into(),
-            title: format!("{branch}{year}年党费收缴情况公示{through}"),
-            header: [
-                "序号",
-                "姓名",
-                "月交纳标准（元）",
-                "应交月数",
-                "应交金额（元）",
-                "已交金额（元）",
-                "欠交月数",
-                "欠交金额（元）",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows: notice,
-            widths: vec![6.0, 10.0, 14.0, 9.0, 13.0, 13.0, 9.0, 13.0],
-            frozen_columns: 0,
-            total_rows: 1,
-        },
+        register,
+        notice,
         Table {
             sheet: "收款流水".into(),
             title: format!("{branch}{year}年党费收款流水"),

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::dues::export::tables;
+use crate::dues::export::member_sheets;
 use crate::error::{Error, Result};
 use crate::members::rules::ymd;
 use crate::org::{self, OrgId};
@@ -63,10 +63,7 @@ pub fn gather(
         )));
     }
     let branch = org::get(conn, org_id)?.name;
-    let table = tables(conn, org_id, year, today)?
-        .into_iter()
-        .find(|t| t.sheet == "收缴公示表")
-        .ok_or_else(|| Error::Internal("党费台账缺少“收缴公示表”".into()))?;
+    let (_, table) = member_sheets(conn, org_id, year, today)?;
     if table.rows.len() <= table.total_rows {
         return Err(Error::Validation(format!(
             "{branch}{year}年没有应交党费的党员，无法生成公示表。请换一个年份"

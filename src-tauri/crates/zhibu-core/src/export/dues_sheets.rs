@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::dues::export::tables;
+use crate::dues::export::member_sheets;
 use crate::error::{Error, Result};
 use crate::org::{self, OrgId};
 use crate::table::Table;
@@ -23,14 +23,7 @@ pub fn file_name(branch: &str, year: i32) -> String {
 
 pub fn gather(conn: &Connection, org_id: OrgId, year: i32, today: NaiveDate) -> Result<DuesSheets> {
     let branch = org::get(conn, org_id)?.name;
-    let mut all = tables(conn, org_id, year, today)?;
-    let mut take = |sheet: &str| {
-        all.iter()
-            .position(|t| t.sheet == sheet)
-            .map(|i| all.remove(i))
-            .ok_or_else(|| Error::Internal(format!("党费台账缺少“{sheet}”")))
-    };
-    let register = take("收缴登记表")?;
+    let (register, _) = member_sheets(conn, org_id, year, today)?;
     if register.rows.len() <= register.total_rows {
         return Err(Error::Validation(format!(
             "{branch}{year}年没有应交党费的党员，无法生成党费收缴登记表。请换一个年份"
