@@ -50,6 +50,7 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::org::org_create_branch,
         commands::org::org_update_branch,
         commands::org::org_load_demo,
+        commands::org::org_remove_demo,
         commands::org::app_info,
         commands::app::app_status,
         commands::app::app_ui_choice,

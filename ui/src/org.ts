@@ -21,3 +21,17 @@ export interface GroupRow {
 
 /** Rows the clerk left blank are dropped rather than reported. */
 export const filled = <T extends { name: string }>(rows: T[]) => rows.filter((r) => r.name.trim() !== '')
+
+/**
+ * The words by which the Rust side's messages name the branch form's fields
+ * (org/edit.rs), so that a refusal shows under the field it is about.
+ */
+export const BRANCH_FIELD_WORDS = {
+  name: ['党支部名称', '的党支部，请换一个名称'],
+  higher: ['上级党组织'],
+  top: ['党总支的上级党委'],
+  term: ['选举日期'],
+  years: ['任期年限'],
+  committee: ['支委', '书记'],
+  groups: ['党小组'],
+} as const

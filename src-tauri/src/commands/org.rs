@@ -53,6 +53,15 @@ pub fn org_load_demo(state: State<'_, AppState>) -> IpcResult<OrgId> {
     Ok(demo::load(&mut *state.store()?, now)?)
 }
 
+/// 删除示例支部: only the branch marked as the demo; all the data is backed
+/// up first (see `zhibu_core::demo::remove`).
+#[tauri::command]
+pub fn org_remove_demo(state: State<'_, AppState>, id: OrgId) -> IpcResult<demo::DemoRemoved> {
+    let now = state.now();
+    let dir = state.files_dir()?.to_path_buf();
+    Ok(demo::remove(&mut *state.store()?, &dir, id, now)?)
+}
+
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> IpcResult<info::Info> {
     let store = state.store()?;

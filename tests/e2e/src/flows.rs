@@ -113,7 +113,23 @@ fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
 
     s.click("[data-test=group-add]")?;
     s.type_into("[data-test=group-leader-0]", "陈国栋")?;
+    // A second group given the first one's name by mistake.
+    s.click("[data-test=group-add]")?;
+    s.type_into("[data-test=group-name-1]", "第一党小组")?;
     s.screenshot("groups")?;
+    s.click("[data-test=wizard-next]")?;
+    s.wait_text("[data-test=wizard-summary]", "第一党小组")?;
+    // Refused at 完成: the wizard goes back to the 党小组 step and says it
+    // under the list, not at the foot of the summary.
+    s.click("[data-test=wizard-finish]")?;
+    s.wait_text("[data-field=groups] .el-form-item__error", "重复了")?;
+    s.screenshot("groups-refused")?;
+    s.click("[data-test=group-remove-1]")?;
+    // Fixed, the message goes.
+    s.wait_gone(
+        "[data-field=groups] .el-form-item__error",
+        "[data-test=wizard-error]",
+    )?;
     s.click("[data-test=wizard-next]")?;
 
     let summary = s.wait_text("[data-test=wizard-summary]", "新华社区第二党支部")?;
@@ -156,7 +172,7 @@ fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
 
 /// Someone who wants to look around first loads the demo branch; the
 /// overview shows its members, committee and the 换届 reminder.
-fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
+fn demo_branch(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.wait_text("[data-test=count-total]", "18")?;
@@ -190,6 +206,38 @@ fn demo_branch(s: &Session, _data: &Path) -> Result<()> {
     // Restoring is offered here too, saying it replaces everything (kept first).
     s.wait_text("[data-test=restore-replaces]", "替换这台电脑上的全部数据")?;
     s.screenshot("add-branch")?;
+
+    // Seen enough: the demo goes, whole, after one question, and a copy of
+    // everything is kept first (issue 20, item 6).
+    s.click("[data-test=welcome-back]")?;
+    s.wait_text("[data-test=demo-notice]", "人员和记录都是虚构的")?;
+    s.click("[data-test=demo-remove]")?;
+    s.wait_text(
+        ".el-message-box",
+        "它的全部党员、会议记录、党费和发展党员记录",
+    )?;
+    s.screenshot("demo-remove-confirm")?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    s.wait_text(".el-message-box", "已删除示例支部“东坡村党支部”")?;
+    let said = s.wait_text(".el-message-box", "删除示例支部前")?;
+    s.screenshot("demo-removed")?;
+    let kept = data.join("backups").join("删除示例支部前");
+    let copies = std::fs::read_dir(&kept).map(|d| d.count()).unwrap_or(0);
+    ensure(
+        copies == 1,
+        &format!(
+            "one copy kept in {} before the removal ({copies}); said: {said}",
+            kept.display()
+        ),
+    )?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    // Nothing is left: the first-run screen, and no 示例支部 tag.
+    s.wait_text("[data-test=welcome-title]", "欢迎使用支部台账")?;
+    ensure(
+        s.find_all("[data-test=demo-tag]")?.is_empty(),
+        "the demo tag outlived the demo",
+    )?;
+    s.screenshot("demo-gone")?;
     Ok(())
 }
 
@@ -264,7 +312,8 @@ fn edit_branch(s: &Session, _data: &Path) -> Result<()> {
     s.wait("[data-test=edit-name]")?;
     s.click("[data-test=group-remove-1]")?;
     s.click("[data-test=edit-save]")?;
-    s.wait_text("[data-test=edit-error]", "还有8名党员")?;
+    // Said under the 党小组 list it is about, not at the foot of the dialog.
+    s.wait_text("[data-field=groups] .el-form-item__error", "还有8名党员")?;
     s.screenshot("group-in-use")?;
     s.click("[data-test=edit-cancel]")?;
 

@@ -49,6 +49,20 @@ export type OrgSummary = { id: number, name: string, level: OrgLevel, kind: OrgK
  */
 demo: boolean, };
 
+export type DemoRemoved = { 
+/**
+ * The removed branch's name.
+ */
+name: string, 
+/**
+ * Where all the data, as it was just before, was kept.
+ */
+safety_backup: string, 
+/**
+ * Branches left in the database (none: the first-run screen follows).
+ */
+branches_left: number, };
+
 export type CommitteeMember = { id: number, name: string, position: Position, };
 
 export type PartyGroup = { id: number, name: string, leader_name: string | null, 

@@ -40,6 +40,18 @@ describe('useFieldError', () => {
     expect(f.messageOf('id')).toBe('')
   })
 
+  it('counts an edit inside a list (a committee row) as a change', async () => {
+    const form = reactive({ committee: [{ name: '王建国', position: '书记' }, { name: '李秀英', position: '书记' }] })
+    const f = useFieldError(form, { committee: { words: ['书记', '支委'], prop: 'committee' } })
+    onScreen(['committee'])
+    await f.place('一个党支部只能有1名书记，请把其他人改为副书记或委员')
+    await nextTick()
+    expect(f.messageOf('committee')).toContain('1名书记')
+    form.committee[1].position = '副书记'
+    await nextTick()
+    expect(f.messageOf('committee')).toBe('')
+  })
+
   it('keeps a message for the form alert when its field is not on screen', async () => {
     const form = reactive({ idNumber: '', birthDate: '', fullOn: '' })
     const f = useFieldError(form, FIELDS)

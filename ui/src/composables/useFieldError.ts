@@ -25,9 +25,12 @@ export function fieldOfError(message: string, fields: Record<string, { words: re
   return best?.field ?? null
 }
 
+/** A field's value as it was, to tell a change from the same value seen again. */
+const snapshot = (value: unknown) => JSON.stringify(value) ?? ''
+
 export function useFieldError<F extends object>(form: F, fields: Record<string, FieldWords<F>>) {
   const error = ref('')
-  const at = ref<{ field: string; message: string; was: unknown } | null>(null)
+  const at = ref<{ field: string; message: string; was: string } | null>(null)
 
   /** Shows `message` by its field (or in `error`), and brings the field into view. */
   async function place(message: string) {
@@ -38,7 +41,7 @@ export function useFieldError<F extends object>(form: F, fields: Record<string, 
       return
     }
     error.value = ''
-    at.value = { field, message, was: form[fields[field].prop] }
+    at.value = { field, message, was: snapshot(form[fields[field].prop]) }
     await nextTick()
     const item = document.querySelector(`[data-field="${field}"]`)
     if (!item) {
@@ -58,11 +61,14 @@ export function useFieldError<F extends object>(form: F, fields: Record<string, 
     at.value = null
   }
 
+  // Deep, and compared by value: a field may be a list edited in place (the
+  // committee's rows), whose every keystroke must count as a change.
   watch(
     () => (at.value ? form[fields[at.value.field].prop] : undefined),
     (now) => {
-      if (at.value && now !== at.value.was) at.value = null
+      if (at.value && snapshot(now) !== at.value.was) at.value = null
     },
+    { deep: true },
   )
 
   /** The message for `field`, or '' (for el-form-item's `error`). */

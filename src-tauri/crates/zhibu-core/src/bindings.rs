@@ -91,6 +91,7 @@ fn generate() -> String {
         decl::<BranchEdit>(&cfg),
         decl::<PastTerm>(&cfg),
         decl::<OrgSummary>(&cfg),
+        decl::<crate::demo::DemoRemoved>(&cfg),
         decl::<CommitteeMember>(&cfg),
         decl::<PartyGroup>(&cfg),
         decl::<Severity>(&cfg),

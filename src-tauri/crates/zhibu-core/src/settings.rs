@@ -27,6 +27,20 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Forgets what was kept for one organisation: its areas' settings
+/// (`dues_settings/7`, `development_settings/7` — every per-branch key is
+/// named `<area>_settings/<id>`) and, if it was the one last worked on, that.
+/// Ids of removed rows can be given out again, and a new branch must not
+/// inherit a removed one's choices.
+pub fn forget_org(conn: &Connection, org: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM app_settings WHERE key GLOB '*_settings/' || ?1
+         OR (key = ?2 AND value = CAST(?1 AS TEXT))",
+        params![org, CURRENT_ORG],
+    )?;
+    Ok(())
+}
+
 /// A choice the window remembers (which roster columns are shown …), kept
 /// with the data so it moves with a backup or a USB stick: `name` is the
 /// screen's own key, the values a short list of the screen's own words.

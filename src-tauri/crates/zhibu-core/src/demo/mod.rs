@@ -15,6 +15,10 @@ use crate::store::Store;
 mod development;
 mod dues;
 mod meetings;
+mod remove;
+mod storage;
+
+pub use remove::{remove, DemoRemoved, SAFETY};
 
 pub const DEMO_BRANCH: &str = "东坡村党支部";
 pub const DEMO_HIGHER: &str = "柳河镇党委";
@@ -191,7 +195,7 @@ fn history(story: Story, today: NaiveDate) -> Vec<NewEvent> {
     }
 }
 
-fn demo_branch(today: NaiveDate) -> NewBranch {
+pub(crate) fn demo_branch(today: NaiveDate) -> NewBranch {
     // Elected four years and ten months ago: the five-year village term ends
     // in two months, so the 换届 reminder shows.
     let term_start = months_before(today, 58);
