@@ -51,6 +51,8 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::org::org_update_branch,
         commands::org::org_load_demo,
         commands::org::org_remove_demo,
+        commands::todo::todo_list,
+        commands::todo::todo_snooze,
         commands::org::app_info,
         commands::app::app_status,
         commands::app::app_ui_choice,

@@ -2,20 +2,16 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import { useBranchStore } from '@/stores/branch'
 // The start page comes with the program's first script rather than after it:
 // one round of loading fewer before the clerk sees anything.
-import BranchOverview from '@/features/org/BranchOverview.vue'
+import TodoPage from '@/features/todo/TodoPage.vue'
 import { ElMessage } from 'element-plus'
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', redirect: '/overview' },
+    { path: '/', redirect: '/todo' },
     { path: '/welcome', name: 'welcome', component: () => import('@/features/setup/FirstRun.vue') },
-    {
-      path: '/overview',
-      name: 'overview',
-      component: BranchOverview,
-      meta: { title: '支部概况' },
-    },
+    { path: '/todo', name: 'todo', component: TodoPage },
+    { path: '/overview', name: 'overview', component: () => import('@/features/org/BranchOverview.vue') },
     { path: '/meetings', name: 'meetings', component: () => import('@/features/meetings/MeetingsPage.vue') },
     { path: '/meetings/:id', name: 'meeting', component: () => import('@/features/meetings/MeetingPage.vue') },
     { path: '/calendar', name: 'calendar', component: () => import('@/features/meetings/CalendarPage.vue') },

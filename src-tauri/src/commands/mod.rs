@@ -9,3 +9,4 @@ pub mod meetings;
 pub mod members;
 pub mod org;
 pub mod task;
+pub mod todo;

@@ -6,7 +6,7 @@
 //!
 //! - launch → first screen interactive: from asking the driver for a session
 //!   (which starts the program) until the first screen's marker is visible
-//!   (the app: the demo branch's name on 支部概况; the bare window: its page);
+//!   (the app: the demo branch's name on the 工作台; the bare window: its page);
 //! - memory: PSS of the program and every process under it (WebKit's web
 //!   and network processes) 4 s after that, and for the app again after the
 //!   roster and the meetings were opened;
@@ -168,7 +168,7 @@ pub fn run(b: &Bench<'_>) -> Result<(), String> {
         zhibu_core::demo::load(&mut store, zhibu_core::clock::now()).map_err(|e| e.to_string())?;
     }
     let app_args = vec!["--data-dir".to_string(), data.path().display().to_string()];
-    let ready_app = "[data-test=overview-name]";
+    let ready_app = "[data-test=start-name]";
     let soft = vec!["--software-rendering".to_string()];
     let (mut app, mut bare, mut bare_soft): (Vec<Run>, Vec<Run>, Vec<Run>) =
         (Vec::new(), Vec::new(), Vec::new());

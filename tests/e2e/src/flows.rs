@@ -28,6 +28,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("first-run-wizard", first_run_wizard),
     on_fresh("demo-branch", demo_branch),
     on_fresh("demo-tour", demo_tour),
+    on_fresh("todo-board", todo_board),
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
@@ -174,6 +175,8 @@ fn first_run_wizard(s: &Session, _data: &Path) -> Result<()> {
 /// overview shows its members, committee and the 换届 reminder.
 fn demo_branch(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-overview]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.wait_text("[data-test=count-total]", "18")?;
     s.wait_text("[data-test=count-full]", "15")?;
@@ -210,6 +213,8 @@ fn demo_branch(s: &Session, data: &Path) -> Result<()> {
     // Seen enough: the demo goes, whole, after one question, and a copy of
     // everything is kept first (issue 20, item 6).
     s.click("[data-test=welcome-back]")?;
+    s.wait_text("[data-test=todo-demo]", "人员和记录都是虚构的")?;
+    s.click("[data-test=nav-overview]")?;
     s.wait_text("[data-test=demo-notice]", "人员和记录都是虚构的")?;
     s.click("[data-test=demo-remove]")?;
     s.wait_text(
@@ -241,6 +246,132 @@ fn demo_branch(s: &Session, data: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The CSS of the 工作台 item whose key is `key`.
+fn todo_item(key: &str) -> String {
+    format!("[data-test=todo-item][data-key=\"{key}\"]")
+}
+
+/// The key of the first 工作台 item whose words hold `words`.
+fn todo_key(s: &Session, words: &str) -> Result<String> {
+    s.wait_text("[data-test=todo-items]", words)?;
+    let key = s.execute(&format!(
+        "const li = [...document.querySelectorAll('[data-test=todo-item]')]
+           .find(e => e.textContent.includes({words:?}));
+         return li ? li.dataset.key : null"
+    ))?;
+    key.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("no 工作台 item with {words:?}"))
+}
+
+/// From the 工作台, the item with `words` leads to the screen where `css`
+/// shows `shown`.
+fn todo_leads(s: &Session, words: &str, css: &str, shown: &str) -> Result<()> {
+    s.click("[data-test=nav-todo]")?;
+    let key = todo_key(s, words)?;
+    s.click(&format!("{} [data-test=todo-go]", todo_item(&key)))?;
+    s.wait_text(css, shown)
+        .map_err(|e| format!("the item “{words}” did not lead to {css} “{shown}”: {e}"))?;
+    Ok(())
+}
+
+/// 工作台, the start page (issue 21): what the demo branch must do this
+/// month — its deliberate gaps and deadlines — most pressing first, each
+/// with its rule and a way to the screen that settles it; one put aside
+/// with a reason stays on the list, greyed, last.
+fn todo_board(s: &Session, _data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    let list = s.wait_text("[data-test=todo-items]", "换届")?;
+    for words in [
+        "11月党费还有10人未交",
+        "赵敏（发展对象）：第17步“上级党委审批”",
+        "李晓红（入党申请人）：第2步",
+        "2026年3月支部委员会没有记录",
+        "马俊杰自2026年3月22日外出流动已满6个月",
+        "潘志明已连续9个月未交纳党费",
+        "还是草稿",
+        "还没有把数据备份到U盘",
+        "1名党员还没有编入党小组：孙磊",
+        "预备党员高丽娟的预备期于2026年12月22日届满",
+    ] {
+        ensure(list.contains(words), &format!("工作台 without “{words}”"))?;
+    }
+    s.wait_text("[data-test=todo-counts]", "已逾期 7 项")?;
+    s.wait_text("[data-test=todo-dues-day]", "2026年11月5日（已过17天）")?;
+    s.wait_text("[data-test=todo-month]", "党费交纳日")?;
+    s.wait_text("[data-test=todo-month]", "专题党课")?;
+    let items = s.find_all("[data-test=todo-item]")?;
+    let first = s.text(&items[0])?;
+    ensure(
+        first.contains("已逾期"),
+        &format!("most pressing first: {first}"),
+    )?;
+    s.execute("document.querySelector('[data-test=content]').scrollTo(0, 0)")?;
+    s.screenshot("start")?;
+    s.execute("document.querySelector('[data-test=todo-month]').scrollIntoView()")?;
+    s.screenshot("month")?;
+
+    // The rule, in its own words, a click away.
+    let key = todo_key(s, "换届")?;
+    s.click(&format!("{} [data-test=todo-clause]", todo_item(&key)))?;
+    s.wait_text(".el-popover", "选举工作条例")?;
+    s.screenshot("clause")?;
+
+    // Each item leads to the screen that settles it.
+    todo_leads(s, "换届", "[data-test=term-alert]", "距离换届还有")?;
+    todo_leads(s, "赵敏", "[data-test=dev-person-name]", "赵敏")?;
+    todo_leads(s, "11月党费还有", "[data-test=dues-summary]", "应交")?;
+    todo_leads(
+        s,
+        "潘志明已连续9个月未交纳党费",
+        "[data-test=card-name]",
+        "潘志明",
+    )?;
+    todo_leads(
+        s,
+        "马俊杰自2026年3月22日外出",
+        "[data-test=member-name]",
+        "马俊杰",
+    )?;
+    todo_leads(s, "2026年3月支部委员会", "[data-test=calendar-summary]", "")?;
+    todo_leads(s, "还是草稿", "[data-test=meeting-topic]", "中国共产党章程")?;
+    todo_leads(
+        s,
+        "还没有把数据备份到U盘",
+        "[data-test=backup-status]",
+        "还没有备份",
+    )?;
+    s.screenshot("led-to-backup")?;
+
+    // Put aside, with a reason it will not go without; kept, greyed, last.
+    s.click("[data-test=nav-todo]")?;
+    let key = todo_key(s, "换届")?;
+    s.click(&format!("{} [data-test=todo-snooze]", todo_item(&key)))?;
+    s.wait_text(".el-message-box", "暂缓这一项")?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    s.wait_text(".el-message-box__errormsg", "请写明暂缓的原因")?;
+    s.type_into(".el-message-box__input", "镇党委安排明年3月统一换届")?;
+    s.screenshot("snooze-reason")?;
+    s.click(".el-message-box__btns .el-button--primary")?;
+    s.wait_text(
+        &format!("{} [data-test=todo-snoozed]", todo_item(&key)),
+        "镇党委安排明年3月统一换届",
+    )?;
+    let items = s.find_all("[data-test=todo-item]")?;
+    let last = s.text(items.last().ok_or("no items")?)?;
+    ensure(
+        last.contains("换届") && last.contains("已暂缓"),
+        &format!("the snoozed item is not last: {last}"),
+    )?;
+    s.wait_text("[data-test=todo-counts]", "已暂缓 1 项")?;
+    s.execute(
+        "document.querySelector('[data-test=todo-snoozed]').scrollIntoView({ block: 'center' })",
+    )?;
+    s.screenshot("snoozed")?;
+    Ok(())
+}
+
 /// A first look on an empty data folder: the welcome screen, the demo
 /// branch, the roster, the backup screen and 关于 (version, data folder and
 /// how it was chosen, the generated licence lists). `cargo xtask package
@@ -250,6 +381,8 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     s.wait("[data-test=start-demo]")?;
     s.screenshot("welcome")?;
     s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-overview]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.wait_text("[data-test=count-total]", "18")?;
     s.screenshot("overview")?;
@@ -307,6 +440,8 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
 /// 副书记; removing a 党小组 that still has members is refused with a reason.
 fn edit_branch(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-overview]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.click("[data-test=edit-branch]")?;
     s.wait("[data-test=edit-name]")?;
@@ -339,7 +474,7 @@ fn edit_branch(s: &Session, _data: &Path) -> Result<()> {
 /// page, and registers a new member — first with a mistyped ID number.
 fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     s.wait_text("[data-test=roster-table]", "高丽娟")?;
@@ -653,7 +788,7 @@ fn spreadsheets(dir: &Path) -> Result<()> {
 /// row by row and column and imports nothing; the corrected file goes in whole.
 fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     s.click("[data-test=member-import]")?;
@@ -727,7 +862,7 @@ fn mark_away(s: &Session, index: usize, how: &str, reason: &str) -> Result<()> {
 /// months the demo branch missed.
 fn meetings(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-meetings]")?;
     s.click("[data-test=meeting-add]")?;
     s.type_into("[data-test=mt-topic]", "研究十一月份党建工作")?;
@@ -927,7 +1062,7 @@ fn startup_error_shown(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=startup-error]", "从最近的备份恢复")?;
     s.screenshot("startup-error")?;
     restore_from_stick(s, data)?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.screenshot("mended")?;
     Ok(())
 }
@@ -979,7 +1114,7 @@ fn restore_from_stick(s: &Session, data: &Path) -> Result<()> {
 fn restore_on_first_run(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=welcome-title]", "欢迎使用支部台账")?;
     restore_from_stick(s, data)?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-members]")?;
     s.wait_text("[data-test=roster-counts]", "在册 18 人")?;
     s.screenshot("restored-roster")?;
@@ -991,7 +1126,7 @@ fn restore_on_first_run(s: &Session, data: &Path) -> Result<()> {
 /// of 3000.01 shows 30.00 (党费规定 第二条: the whole base at 1%).
 fn dues(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-dues]")?;
     s.wait_text("[data-test=dues-summary]", "应交")?;
     s.click("#tab-remit")?;
@@ -1195,7 +1330,7 @@ fn print_pdf_with(
 /// pages rendered to look at.
 fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-meetings]")?;
     s.wait_text("[data-test=meeting-table]", "专题党课")?;
     s.click("[data-test=meeting-export]")?;
@@ -1345,6 +1480,8 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
 /// seeing what is in it, and finds the meeting gone and the app working.
 fn backup_restore(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-overview]")?;
     s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
     s.wait_text("[data-test=backup-reminder]", "还没有把数据备份到U盘")?;
     s.screenshot("reminder")?;
@@ -1406,7 +1543,7 @@ fn backup_restore(s: &Session, data: &Path) -> Result<()> {
 /// extended 预备党员's record step by step.
 fn development_board(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-development]")?;
     s.wait_text("[data-test=dev-col-入党申请人]", "李晓红")?;
     s.wait_text("[data-test=dev-col-发展对象]", "已超期")?;
@@ -1474,7 +1611,7 @@ fn save_step(s: &Session, no: u8) -> Result<()> {
 /// the approval is recorded the person is on the roster as a 预备党员.
 fn development_admission(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
-    s.wait_text("[data-test=overview-name]", "东坡村党支部")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-development]")?;
     s.wait_text("[data-test=dev-col-入党申请人]", "李晓红")?;
     s.click("[data-test=dev-add]")?;

@@ -1050,6 +1050,44 @@ export type Task = "导出文件" | "备份" | "核对备份文件" | "恢复数
 
 export type TaskProgress = { task: Task, stage: string, done: number, total: number, finished: boolean, };
 
+export type Area = "党费" | "组织生活" | "发展党员" | "党员管理" | "支部建设" | "数据备份";
+
+export type Urgency = "已逾期" | "要办" | "提醒";
+
+export type Screen = { "screen": "Dues", month: string, } | { "screen": "DuesCard", member: number, } | { "screen": "Meeting", meeting: number, } | { "screen": "Calendar", year: number, } | { "screen": "Development", person: number, } | { "screen": "Member", member: number, } | { "screen": "Branch" } | { "screen": "Backup" };
+
+export type Snooze = { reason: string, 
+/**
+ * When it was put aside (local time, "2026-11-22 09:00").
+ */
+at: string, };
+
+export type TodoItem = { 
+/**
+ * Stable for the same thing in the same period (what a snooze is kept against).
+ */
+key: string, area: Area, urgency: Urgency, title: string, 
+/**
+ * The rule the item comes from, in its own words where the area quotes it.
+ */
+clause: string | null, 
+/**
+ * The day it is due (or was).
+ */
+due: string | null, target: Screen, snoozed: Snooze | null, };
+
+export type MonthMeeting = { id: number, date: string, title: string, finalised: boolean, };
+
+export type Todo = { org: OrgSummary, 
+/**
+ * The members on the roll (none: the page offers to enter them).
+ */
+counts: MemberCounts, today: string, month: string, 
+/**
+ * The day this month's 党费 is due (本支部规定的交纳日).
+ */
+dues_day: string, items: Array<TodoItem>, meetings: Array<MonthMeeting>, };
+
 // Every choice of each list the forms offer, in the Rust order.
 export const ORG_KINDS: readonly OrgKind[] = ["农村","社区","企业","机关","事业单位","学校","两新组织","其他"]
 export const POSITIONS: readonly Position[] = ["书记","副书记","组织委员","宣传委员","纪检委员","青年委员","统战委员","妇女委员","委员"]

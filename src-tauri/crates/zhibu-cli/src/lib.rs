@@ -29,6 +29,7 @@ mod development;
 mod dues;
 mod export;
 mod members;
+mod todo;
 
 #[derive(Parser)]
 #[command(
@@ -123,6 +124,17 @@ enum Command {
     Export {
         #[command(subcommand)]
         command: export::ExportCommand,
+    },
+    /// 工作台：本月要办和已逾期的事项（党费、组织生活、发展党员、党员、支部建设、备份），最急的在前
+    Todo {
+        #[arg(long)]
+        branch: Option<i64>,
+        /// 把这一项暂缓（编号见列表），须同时给出 --reason；暂缓的事项仍在列表上，标明原因
+        #[arg(long, value_name = "编号", requires = "reason")]
+        snooze: Option<String>,
+        /// 暂缓的原因
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// 党员花名册
     Members {
@@ -288,6 +300,11 @@ fn run(cli: &Cli) -> Result<()> {
             report_created(cli, &store, id, now.date_naive())
         }
         Command::Members { command } => members::run(cli, now, command),
+        Command::Todo {
+            branch,
+            snooze,
+            reason,
+        } => todo::run(cli, now, *branch, snooze.as_deref(), reason.as_deref()),
         Command::Meetings {
             command: MeetingsCommand::List { year, branch },
         } => {

@@ -996,3 +996,76 @@ fn development_step_runs_the_screens_checks() {
         .expect("王磊");
     assert_eq!(wang["next"]["step"], 3, "still waiting for step 3");
 }
+
+#[test]
+fn todo_lists_the_month_s_work_and_a_snooze_keeps_the_item_with_its_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let list = json(&cli(dir.path(), &["todo", "--json"]));
+    assert_eq!(list["today"], "2026-11-22");
+    assert_eq!(list["month"], "2026-11");
+    let items = list["items"].as_array().expect("items");
+    assert!(items.len() >= 5, "{items:#?}");
+    // Every item says what it is, where to settle it, and carries a key.
+    for i in items {
+        assert!(i["title"].as_str().is_some_and(|t| !t.is_empty()), "{i}");
+        assert!(i["target"]["screen"].is_string(), "{i}");
+        assert!(i["snoozed"].is_null(), "{i}");
+    }
+    // The 换届 finding leads to 支部信息.
+    let branch = items
+        .iter()
+        .find(|i| i["title"].as_str().is_some_and(|t| t.contains("换届")))
+        .expect("换届 on the list");
+    assert_eq!(branch["target"]["screen"], "Branch");
+    let key = branch["key"].as_str().expect("a key");
+
+    // A snooze without a reason is refused before anything is written.
+    let out = cli(dir.path(), &["todo", "--snooze", key]);
+    assert!(!out.status.success());
+    let out = cli(
+        dir.path(),
+        &["todo", "--snooze", key, "--reason", "  ", "--json"],
+    );
+    assert!(refused(&out)["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("暂缓的原因")));
+
+    let out = cli(
+        dir.path(),
+        &[
+            "todo",
+            "--snooze",
+            key,
+            "--reason",
+            "镇党委安排明年3月统一换届",
+            "--json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = json(&out);
+    let items = after["items"].as_array().expect("items");
+    // Still listed, now last, with the reason.
+    let last = items.last().expect("an item");
+    assert_eq!(last["key"], key);
+    assert_eq!(last["snoozed"]["reason"], "镇党委安排明年3月统一换届");
+    assert_eq!(Some(items.len()), list["items"].as_array().map(Vec::len));
+    // Plain output says so too.
+    let text = String::from_utf8_lossy(&cli(dir.path(), &["todo"]).stdout).to_string();
+    assert!(
+        text.contains("[暂缓]") && text.contains("镇党委安排明年3月统一换届"),
+        "{text}"
+    );
+    // A second snooze is refused; the first stays.
+    let out = cli(
+        dir.path(),
+        &["todo", "--snooze", key, "--reason", "再缓", "--json"],
+    );
+    assert!(refused(&out)["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("不必再次暂缓")));
+}

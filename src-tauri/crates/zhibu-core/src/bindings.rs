@@ -57,6 +57,7 @@ use crate::org::{
 };
 use crate::paths::DataMode;
 use crate::task::{Task, TaskProgress};
+use crate::todo::{Area, MonthMeeting, Screen, Snooze, Todo, TodoItem, Urgency};
 
 /// Every choice of the label enums the forms offer, in the Rust order, so
 /// the UI's selects never copy a list that could drift.
@@ -219,6 +220,13 @@ fn generate() -> String {
         decl::<Exported>(&cfg),
         decl::<Task>(&cfg),
         decl::<TaskProgress>(&cfg),
+        decl::<Area>(&cfg),
+        decl::<Urgency>(&cfg),
+        decl::<Screen>(&cfg),
+        decl::<Snooze>(&cfg),
+        decl::<TodoItem>(&cfg),
+        decl::<MonthMeeting>(&cfg),
+        decl::<Todo>(&cfg),
     ];
     let lists = choices![
         OrgKind => "ORG_KINDS",

@@ -27,6 +27,7 @@ pub mod store;
 pub mod table;
 pub mod task;
 pub mod text;
+pub mod todo;
 
 #[cfg(test)]
 mod bindings;

@@ -131,6 +131,7 @@ pub(super) fn delete_branch(tx: &Transaction<'_>, org: OrgId) -> Result<()> {
         org,
     )?;
     for sql in [
+        "DELETE FROM todo_snoozes WHERE org_id = ?1",
         "DELETE FROM committee_members WHERE org_id = ?1",
         "DELETE FROM committee_terms WHERE org_id = ?1",
         "DELETE FROM members WHERE org_id = ?1",

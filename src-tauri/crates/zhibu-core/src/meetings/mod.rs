@@ -397,6 +397,35 @@ pub struct MeetingSummary {
     pub attendance: Attendance,
 }
 
+/// A 议定事项 of a finalised record with no 落实情况 written yet.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OpenItem {
+    pub meeting: MeetingId,
+    pub meeting_title: String,
+    pub date: NaiveDate,
+    pub item_id: i64,
+    pub item: String,
+}
+
+/// The 议定事项 of these meetings (finalised ones) still without 落实情况.
+pub fn open_items(conn: &Connection, meetings: &[MeetingSummary]) -> Result<Vec<OpenItem>> {
+    let mut out = Vec::new();
+    for m in meetings.iter().filter(|m| m.finalised) {
+        for item in details::items(conn, m.id)? {
+            if item.progress.is_empty() {
+                out.push(OpenItem {
+                    meeting: m.id,
+                    meeting_title: title(m.kind, &m.topic),
+                    date: m.date,
+                    item_id: item.id,
+                    item: item.item,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The dates `[from, to)` of a year as stored (`YYYY-MM-DD` text), for
 /// `date >= from AND date < to`.
 pub(crate) fn year_bounds(year: i32) -> (String, String) {

@@ -110,6 +110,42 @@ pub fn reminders(
         .collect()
 }
 
+pub const CLAUSE_PROBATION_DUE: &str =
+    "《中国共产党发展党员工作细则》第三十二条：预备党员预备期满，党支部应当及时讨论其能否转为正式党员";
+
+/// A 预备党员 whose 预备期 ends soon, or has ended with no 转正 recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProbationDue {
+    pub member_id: MemberId,
+    pub name: String,
+    pub ends: NaiveDate,
+}
+
+/// The 预备党员 on the roll whose 预备期 ends within `days` days of `today`
+/// or has already ended (the 转正 discussion is then due: 细则第三十二条),
+/// soonest first.
+pub fn probation_ending(
+    loaded: &[(roster::StoredMember, MemberState)],
+    today: NaiveDate,
+    days: u32,
+) -> Vec<ProbationDue> {
+    let until = today + chrono::Days::new(u64::from(days));
+    let mut due: Vec<ProbationDue> = loaded
+        .iter()
+        .filter(|(_, s)| s.on_roll && !s.suspended())
+        .filter_map(|(m, s)| {
+            let ends = s.probation_ends.filter(|e| *e <= until)?;
+            Some(ProbationDue {
+                member_id: m.id,
+                name: m.name.clone(),
+                ends,
+            })
+        })
+        .collect();
+    due.sort_by_key(|p| p.ends);
+    due
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

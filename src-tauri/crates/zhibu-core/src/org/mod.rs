@@ -236,41 +236,12 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
             break;
         }
     }
-    let (term_start, term_years) = storage::term(conn, id)?;
-    let term = match (term_start, term_years) {
-        (Some(start), Some(years)) => Some(rules::term_info(start, years, today)),
-        _ => None,
-    };
-    let committee = storage::committee(conn, id)?;
-    // Loaded once for the counts and the reminders about single members.
-    let loaded = members::roster::load(conn, id, today)?;
-    let on_roll = members::on_roll_of(&loaded);
-    let groups: Vec<PartyGroup> = groups(conn, id)?
-        .into_iter()
-        .map(|mut g| {
-            g.member_count = on_roll.iter().filter(|m| m.group_id == Some(g.id)).count() as u32;
-            g
-        })
-        .collect();
-    let counts = MemberCounts::of(&on_roll);
-    let positions: Vec<Position> = committee.iter().map(|c| c.position).collect();
+    let facts = Facts::load(conn, &org, today)?;
     let findings = if org.level == OrgLevel::Branch {
-        let mut findings = rules::check_branch(&rules::BranchFacts {
-            kind: org.kind,
-            full_members: counts.full as usize,
-            all_members: counts.total as usize,
-            committee: &positions,
-            term: term.as_ref(),
-        });
-        let outside: Vec<String> = on_roll
-            .iter()
-            .filter(|m| m.group_id.is_none())
-            .map(|m| m.name.clone())
-            .collect();
-        findings.extend(rules::ungrouped(!groups.is_empty(), &outside));
+        let mut findings = facts.rule_findings(&org);
         // What the rules ask about single members (流动、失联 for 6 months).
         findings.extend(
-            members::reminders::reminders(&loaded, today)
+            members::reminders::reminders(&facts.loaded, today)
                 .into_iter()
                 .map(|r| Finding {
                     severity: Severity::Warning,
@@ -282,6 +253,13 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
     } else {
         Vec::new()
     };
+    let Facts {
+        term,
+        committee,
+        groups,
+        counts,
+        ..
+    } = facts;
     Ok(BranchOverview {
         org,
         ancestors,
@@ -293,4 +271,86 @@ pub fn overview(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<Branch
         past_terms: storage::past_terms(conn, id)?,
         today,
     })
+}
+
+/// The branch, its member counts and what the rules say about the branch
+/// itself — its size, committee, term and 党小组 — without the reminders
+/// about single members (the 工作台 links those to each member's page).
+pub struct BranchCheck {
+    pub org: OrgSummary,
+    pub counts: MemberCounts,
+    pub findings: Vec<Finding>,
+}
+
+pub fn branch_check(conn: &Connection, id: OrgId, today: NaiveDate) -> Result<BranchCheck> {
+    let org = get(conn, id)?;
+    if org.level != OrgLevel::Branch {
+        return Err(Error::Validation(format!(
+            "“{}”不是党支部：工作台只对党支部",
+            org.name
+        )));
+    }
+    let facts = Facts::load(conn, &org, today)?;
+    let findings = facts.rule_findings(&org);
+    Ok(BranchCheck {
+        counts: facts.counts,
+        findings,
+        org,
+    })
+}
+
+/// What the overview and the rule checks read about a branch, loaded once.
+struct Facts {
+    term: Option<TermInfo>,
+    committee: Vec<CommitteeMember>,
+    groups: Vec<PartyGroup>,
+    counts: MemberCounts,
+    loaded: Vec<(members::roster::StoredMember, members::MemberState)>,
+}
+
+impl Facts {
+    fn load(conn: &Connection, org: &OrgSummary, today: NaiveDate) -> Result<Facts> {
+        let (term_start, term_years) = storage::term(conn, org.id)?;
+        let term = match (term_start, term_years) {
+            (Some(start), Some(years)) => Some(rules::term_info(start, years, today)),
+            _ => None,
+        };
+        let committee = storage::committee(conn, org.id)?;
+        // Loaded once for the counts and the reminders about single members.
+        let loaded = members::roster::load(conn, org.id, today)?;
+        let on_roll = members::on_roll_of(&loaded);
+        let groups: Vec<PartyGroup> = groups(conn, org.id)?
+            .into_iter()
+            .map(|mut g| {
+                g.member_count = on_roll.iter().filter(|m| m.group_id == Some(g.id)).count() as u32;
+                g
+            })
+            .collect();
+        let counts = MemberCounts::of(&on_roll);
+        Ok(Facts {
+            term,
+            committee,
+            groups,
+            counts,
+            loaded,
+        })
+    }
+
+    fn rule_findings(&self, org: &OrgSummary) -> Vec<Finding> {
+        let positions: Vec<Position> = self.committee.iter().map(|c| c.position).collect();
+        let mut findings = rules::check_branch(&rules::BranchFacts {
+            kind: org.kind,
+            full_members: self.counts.full as usize,
+            all_members: self.counts.total as usize,
+            committee: &positions,
+            term: self.term.as_ref(),
+        });
+        let outside: Vec<String> = members::on_roll_of(&self.loaded)
+            .iter()
+            .filter(|m| m.group_id.is_none())
+            .map(|m| m.name.clone())
+            .collect();
+        findings.extend(rules::ungrouped(!self.groups.is_empty(), &outside));
+        findings
+    }
 }

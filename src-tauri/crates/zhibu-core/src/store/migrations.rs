@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_dues_pay_period.sql"),
     include_str!("../../migrations/0009_dev_publicity.sql"),
     include_str!("../../migrations/0010_demo_branch.sql"),
+    include_str!("../../migrations/0011_todo_snoozes.sql"),
 ];
 
 /// The schema version this program writes.
