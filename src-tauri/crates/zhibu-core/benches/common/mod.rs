@@ -49,6 +49,15 @@ pub fn now() -> DateTime<Local> {
 /// A branch in a temporary directory with `MEMBERS` members: 1 in 20 still
 /// 预备, 1 in 50 transferred out in March 2024.
 pub fn populate(now: DateTime<Local>) -> (tempfile::TempDir, Store, OrgId) {
+    populate_with(now, MEMBERS, 20)
+}
+
+/// The same with `members` members in `groups` 党小组.
+pub fn populate_with(
+    now: DateTime<Local>,
+    members: usize,
+    groups: usize,
+) -> (tempfile::TempDir, Store, OrgId) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open_in_dir(dir.path()).expect("store");
     let org = store
@@ -64,7 +73,7 @@ pub fn populate(now: DateTime<Local>) -> (tempfile::TempDir, Store, OrgId) {
                     term_start: None,
                     term_years: None,
                     committee: vec![],
-                    groups: (1..=20)
+                    groups: (1..=groups)
                         .map(|i| PartyGroupInput {
                             name: format!("第{i}党小组"),
                             leader_name: None,
@@ -88,7 +97,7 @@ pub fn populate(now: DateTime<Local>) -> (tempfile::TempDir, Store, OrgId) {
     let start = Instant::now();
     store
         .with_tx(|tx| {
-            for i in 0..MEMBERS {
+            for i in 0..members {
                 let birth = NaiveDate::from_ymd_opt(
                     1950 + (i % 50) as i32,
                     1 + (i % 12) as u32,
@@ -139,7 +148,7 @@ pub fn populate(now: DateTime<Local>) -> (tempfile::TempDir, Store, OrgId) {
         })
         .expect("members");
     println!(
-        "inserted {MEMBERS} members with history in {:.2} s",
+        "inserted {members} members with history in {:.2} s",
         start.elapsed().as_secs_f64()
     );
 

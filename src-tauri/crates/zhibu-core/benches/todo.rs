@@ -1,0 +1,191 @@
+//! 工作台 speed (issue 21's target: under 100 ms in a release build for a
+//! branch of 200 members with five years of records):
+//! `cargo bench -p zhibu-core --bench todo`.
+//!
+//! The branch: 200 members in 10 党小组; from January 2022 to November 2026
+//! every month a 支委会, a 党小组会 of each group and a 主题党日, every
+//! quarter a 党员大会 and a 党课, all with everyone's attendance and
+//! 定稿 (the three months before now left as drafts); 党费 bases for all and
+//! every month paid up to October 2026 by nine in ten (one in ten stopped
+//! after June). Then the 工作台 list, as the start page asks for it. Not a
+//! test: figures go in the issue notes.
+
+mod common;
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use common::{now, populate_with, time};
+use zhibu_core::dues::profile::{self, BaseInput};
+use zhibu_core::dues::{self, ledger, DuesCategory, DuesSettings};
+use zhibu_core::meetings::details::DayContent;
+use zhibu_core::meetings::{self, MeetingInput, MeetingKind};
+use zhibu_core::members::roster;
+use zhibu_core::month::YearMonth;
+use zhibu_core::org;
+use zhibu_core::todo;
+
+const MEMBERS: usize = 200;
+const GROUPS: usize = 10;
+
+fn main() {
+    let now = now();
+    let today = now.date_naive();
+    let (dir, mut store, org) = populate_with(now, MEMBERS, GROUPS);
+    let start = YearMonth::new(2022, 1).expect("month");
+    let t = Instant::now();
+    dues::set_settings(
+        store.conn(),
+        org,
+        &DuesSettings {
+            start: Some(start),
+            ..DuesSettings::default()
+        },
+    )
+    .expect("settings");
+    let ids: Vec<i64> = roster::histories(store.conn(), org)
+        .expect("members")
+        .into_iter()
+        .map(|(m, _)| m.id)
+        .collect();
+    store
+        .with_tx(|tx| {
+            for (i, id) in ids.iter().enumerate() {
+                let input = BaseInput {
+                    effective: start,
+                    category: DuesCategory::Salaried,
+                    base_fen: Some(250_000 + (i as i64 % 90) * 1_000),
+                    fixed_fen: None,
+                    pays_elsewhere: false,
+                    period: Default::default(),
+                    approval: None,
+                    note: None,
+                };
+                profile::set_base(tx, org, *id, &input, now)?;
+            }
+            Ok(())
+        })
+        .expect("bases");
+    // Payments straight into the tables, as the dues benchmark writes them.
+    store
+        .with_tx(|tx| {
+            let book = ledger::Book::load(tx, org, today)?;
+            let mut pay = tx.prepare(
+                "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, method, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, '现金', ?6)",
+            )?;
+            let mut alloc = tx.prepare(
+                "INSERT INTO dues_allocations (payment_id, month, amount_fen) VALUES (?1, ?2, ?3)",
+            )?;
+            let last = YearMonth::new(2026, 10)?;
+            let stopped = YearMonth::new(2026, 6)?;
+            for (i, m) in book.members.iter().enumerate() {
+                let mut month = start;
+                while month <= if i % 10 == 0 { stopped } else { last } {
+                    if let ledger::Owing::Due(fen) = m.owing(month, &book.settings) {
+                        let day = NaiveDate::from_ymd_opt(month.year(), month.month(), 3)
+                            .expect("day");
+                        pay.execute(rusqlite::params![
+                            org,
+                            m.member_id,
+                            day,
+                            month.to_string(),
+                            fen,
+                            now.to_rfc3339()
+                        ])?;
+                        alloc.execute(rusqlite::params![
+                            tx.last_insert_rowid(),
+                            month.to_string(),
+                            fen
+                        ])?;
+                    }
+                    month = month.next();
+                }
+            }
+            Ok(())
+        })
+        .expect("payments");
+    println!(
+        "dues for five years written in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    let t = Instant::now();
+    let groups: Vec<i64> = org::groups(store.conn(), org)
+        .expect("groups")
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
+    let mut count = 0;
+    store
+        .with_tx(|tx| {
+            let mut month = start;
+            let drafts_from = YearMonth::new(2026, 9)?;
+            while month <= YearMonth::of(today) {
+                let on = |day: u32| NaiveDate::from_ymd_opt(month.year(), month.month(), day);
+                let mut held: Vec<MeetingInput> = vec![
+                    input(MeetingKind::Committee, None, on(3), "研究本月工作"),
+                    MeetingInput {
+                        day_contents: vec![DayContent::ALL[0]],
+                        ..input(MeetingKind::ThemeDay, None, on(5), "主题党日")
+                    },
+                ];
+                held.extend(
+                    groups
+                        .iter()
+                        .map(|g| input(MeetingKind::Group, Some(*g), on(12), "学习")),
+                );
+                if month.month().is_multiple_of(3) {
+                    held.push(input(
+                        MeetingKind::GeneralMeeting,
+                        None,
+                        on(20),
+                        "季度党员大会",
+                    ));
+                    held.push(MeetingInput {
+                        lecturer: Some("王建国".into()),
+                        lecture_title: Some("专题党课".into()),
+                        ..input(MeetingKind::Lecture, None, on(20), "专题党课")
+                    });
+                }
+                for m in &held {
+                    let id = meetings::create(tx, org, m, now)?;
+                    if month < drafts_from {
+                        meetings::finalise(tx, id, now)?;
+                    }
+                    count += 1;
+                }
+                month = month.next();
+            }
+            Ok(())
+        })
+        .expect("meetings");
+    println!(
+        "{count} meetings with attendance written in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    let list = time("工作台 (200 members, 5 years)", 21, || {
+        todo::todo(store.conn(), org, Some(dir.path()), now).expect("todo")
+    });
+    println!(
+        "  {} items, {} meetings this month",
+        list.items.len(),
+        list.meetings.len()
+    );
+}
+
+fn input(
+    kind: MeetingKind,
+    group: Option<i64>,
+    date: Option<NaiveDate>,
+    topic: &str,
+) -> MeetingInput {
+    MeetingInput {
+        kind: Some(kind),
+        group_id: group,
+        topic: topic.into(),
+        date,
+        ..MeetingInput::default()
+    }
+}
