@@ -444,8 +444,9 @@ pub fn todo(
             ))
     });
 
-    let meetings = meetings::list(conn, org, year)?
-        .into_iter()
+    // This month's meetings are among the year's, read above.
+    let meetings = held
+        .iter()
         .filter(|m| YearMonth::of(m.date) == month)
         .map(|m| MonthMeeting {
             id: m.id,
