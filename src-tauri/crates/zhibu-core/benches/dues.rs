@@ -8,12 +8,9 @@ mod common;
 
 use std::time::Instant;
 
-use chrono::NaiveDate;
-use common::{now, populate, time, MEMBERS};
+use common::{now, pay_months, populate, set_bases, time, MEMBERS};
 use zhibu_core::dues::payments::{self, PayMethod, PaymentInput};
-use zhibu_core::dues::profile::{self, BaseInput};
-use zhibu_core::dues::{self, card, close, ledger, remit, DuesCategory, DuesSettings};
-use zhibu_core::members::roster;
+use zhibu_core::dues::{card, close, ledger, remit};
 use zhibu_core::month::YearMonth;
 
 fn main() {
@@ -21,69 +18,23 @@ fn main() {
     let today = now.date_naive();
     let (_dir, mut store, org) = populate(now);
     let start = YearMonth::new(2026, 1).expect("month");
-    dues::set_settings(
-        store.conn(),
-        org,
-        &DuesSettings {
-            start: Some(start),
-            ..DuesSettings::default()
-        },
-    )
-    .expect("settings");
-    let ids: Vec<i64> = roster::histories(store.conn(), org)
-        .expect("members")
-        .into_iter()
-        .map(|(m, _)| m.id)
-        .collect();
     let t = Instant::now();
-    store
-        .with_tx(|tx| {
-            for (i, id) in ids.iter().enumerate() {
-                let input = BaseInput {
-                    effective: start,
-                    category: DuesCategory::Salaried,
-                    base_fen: Some(250_000 + (i as i64 % 900) * 1_000),
-                    fixed_fen: None,
-                    pays_elsewhere: false,
-                    period: Default::default(),
-                    approval: None,
-                    note: None,
-                };
-                profile::set_base(tx, org, *id, &input, now)?;
-            }
-            Ok(())
-        })
-        .expect("bases");
+    let bases = set_bases(&mut store, org, start, 900, now);
     println!(
-        "bases for {} members in {:.2} s",
-        ids.len(),
+        "bases for {bases} members in {:.2} s",
         t.elapsed().as_secs_f64()
     );
-    // Payments straight into the tables (the use case reloads one member per
-    // call; that path is timed separately below).
     let t = Instant::now();
-    store
-        .with_tx(|tx| {
-            let book = ledger::Book::load(tx, org, today)?;
-            let mut pay = tx.prepare(
-                "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, method, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, '现金', ?6)",
-            )?;
-            let mut alloc = tx.prepare("INSERT INTO dues_allocations (payment_id, month, amount_fen) VALUES (?1, ?2, ?3)")?;
-            for (i, m) in book.members.iter().enumerate() {
-                // One in ten stops paying after the summer.
-                let last = if i % 10 == 0 { 7 } else { 10 };
-                for month_no in 1..=last {
-                    let month = YearMonth::new(2026, month_no)?;
-                    let ledger::Owing::Due(fen) = m.owing(month, &book.settings) else { continue };
-                    let day = NaiveDate::from_ymd_opt(2026, month_no, 3).expect("day");
-                    pay.execute(rusqlite::params![org, m.member_id, day, month.to_string(), fen, now.to_rfc3339()])?;
-                    alloc.execute(rusqlite::params![tx.last_insert_rowid(), month.to_string(), fen])?;
-                }
-            }
-            Ok(())
-        })
-        .expect("payments");
+    // One in ten stops paying after the summer.
+    let july = YearMonth::new(2026, 7).expect("month");
+    let october = YearMonth::new(2026, 10).expect("month");
+    pay_months(&mut store, org, start, now, |i| {
+        if i % 10 == 0 {
+            july
+        } else {
+            october
+        }
+    });
     let count: i64 = store
         .conn()
         .query_row("SELECT COUNT(*) FROM dues_payments", [], |r| r.get(0))

@@ -1,11 +1,14 @@
-//! What the benchmarks share: a branch of 10,000 members with history, and
-//! a median timer.
+//! What the benchmarks share: a branch of 10,000 members with history, its
+//! 党费 books, and a median timer.
 #![allow(dead_code)]
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, Months, NaiveDate, TimeZone};
-use zhibu_core::members::{self, EventKind, MemberProfile, NewEvent, Sex};
+use zhibu_core::dues::profile::{self, BaseInput};
+use zhibu_core::dues::{self, ledger, DuesCategory, DuesSettings};
+use zhibu_core::members::{self, roster, EventKind, MemberProfile, NewEvent, Sex};
+use zhibu_core::month::YearMonth;
 use zhibu_core::org::{self, NewBranch, OrgId, OrgKind, OrgLevel, PartyGroupInput};
 use zhibu_core::{idcard, Store};
 
@@ -153,4 +156,97 @@ pub fn populate_with(
     );
 
     (dir, store, org)
+}
+
+/// Opens the 党费 books at `start` and gives every member a 工资收入 base:
+/// 2,500 元 plus 10 元 steps, `spread` different amounts in turn. Returns
+/// how many members got one.
+pub fn set_bases(
+    store: &mut Store,
+    org: OrgId,
+    start: YearMonth,
+    spread: i64,
+    now: DateTime<Local>,
+) -> usize {
+    dues::set_settings(
+        store.conn(),
+        org,
+        &DuesSettings {
+            start: Some(start),
+            ..DuesSettings::default()
+        },
+    )
+    .expect("settings");
+    let ids: Vec<i64> = roster::histories(store.conn(), org)
+        .expect("members")
+        .into_iter()
+        .map(|(m, _)| m.id)
+        .collect();
+    store
+        .with_tx(|tx| {
+            for (i, id) in ids.iter().enumerate() {
+                let input = BaseInput {
+                    effective: start,
+                    category: DuesCategory::Salaried,
+                    base_fen: Some(250_000 + (i as i64 % spread) * 1_000),
+                    fixed_fen: None,
+                    pays_elsewhere: false,
+                    period: Default::default(),
+                    approval: None,
+                    note: None,
+                };
+                profile::set_base(tx, org, *id, &input, now)?;
+            }
+            Ok(())
+        })
+        .expect("bases");
+    ids.len()
+}
+
+/// Pays every month owed from `start` up to `last(i)` for the i-th member of
+/// the books, cash on the 3rd. Straight into the tables: the use case reloads
+/// one member per call, which the dues benchmark times on its own.
+pub fn pay_months(
+    store: &mut Store,
+    org: OrgId,
+    start: YearMonth,
+    now: DateTime<Local>,
+    last: impl Fn(usize) -> YearMonth,
+) {
+    store
+        .with_tx(|tx| {
+            let book = ledger::Book::load(tx, org, now.date_naive())?;
+            let mut pay = tx.prepare(
+                "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, method, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, '现金', ?6)",
+            )?;
+            let mut alloc = tx.prepare(
+                "INSERT INTO dues_allocations (payment_id, month, amount_fen) VALUES (?1, ?2, ?3)",
+            )?;
+            for (i, m) in book.members.iter().enumerate() {
+                let mut month = start;
+                while month <= last(i) {
+                    if let ledger::Owing::Due(fen) = m.owing(month, &book.settings) {
+                        let day =
+                            NaiveDate::from_ymd_opt(month.year(), month.month(), 3).expect("day");
+                        pay.execute(rusqlite::params![
+                            org,
+                            m.member_id,
+                            day,
+                            month.to_string(),
+                            fen,
+                            now.to_rfc3339()
+                        ])?;
+                        alloc.execute(rusqlite::params![
+                            tx.last_insert_rowid(),
+                            month.to_string(),
+                            fen
+                        ])?;
+                    }
+                    month = month.next();
+                }
+            }
+            Ok(())
+        })
+        .expect("payments");
 }
