@@ -539,6 +539,54 @@ fn participation_warns_at_three_five_and_six_months_and_changes_nothing() {
 }
 
 #[test]
+fn a_month_with_one_meeting_attended_ends_the_run_though_a_later_one_was_missed() {
+    let (mut store, org) = branch();
+    let member = people(&store, org)[5].0;
+    // August: at the 主题党日 on the 5th, absent from the 党课 on the 20th —
+    // the records are read newest first, so the absence comes before the
+    // attendance that makes August a month taken part in.
+    create(
+        &mut store,
+        org,
+        &input(MeetingKind::ThemeDay, d(2026, 8, 5)),
+    );
+    let lecture = create(
+        &mut store,
+        org,
+        &MeetingInput {
+            lecturer: Some("王建国".into()),
+            lecture_title: Some("专题党课".into()),
+            ..input(MeetingKind::Lecture, d(2026, 8, 20))
+        },
+    );
+    let mut missed = vec![lecture];
+    for m in 9..=11 {
+        missed.push(create(
+            &mut store,
+            org,
+            &input(MeetingKind::ThemeDay, d(2026, m, 5)),
+        ));
+    }
+    store
+        .with_tx(|tx| {
+            for id in &missed {
+                meetings::set_presence(tx, *id, member, Presence::Absent, Some("联系不上"))?;
+            }
+            Ok(())
+        })
+        .expect("presence");
+    let warnings = participation::participation(store.conn(), org, today()).expect("p");
+    let w = warnings
+        .iter()
+        .find(|w| w.member_id == member)
+        .expect("three months");
+    assert_eq!(
+        (w.months, w.since.to_string(), w.level),
+        (3, "2026-09".to_string(), ParticipationLevel::Notice)
+    );
+}
+
+#[test]
 fn the_demo_branch_has_three_years_of_records_with_gaps_and_warnings() {
     let mut store = Store::open_in_memory().expect("store");
     let org = demo::load(&mut store, now()).expect("demo");

@@ -74,35 +74,29 @@ pub fn participation(
     let roll = members::on_roll(conn, org, today)?;
     let mut out = Vec::new();
     for member in roll {
-        // Month → (attended any, all absences excused, reasons).
-        let mut months: BTreeMap<YearMonth, (bool, bool, Vec<String>)> = BTreeMap::new();
-        for (ym, status, reason) in attendance::history(conn, member.member_id, org, today)? {
-            let ym = YearMonth::parse(&ym)?;
-            let entry = months.entry(ym).or_insert((false, true, Vec::new()));
-            match status.as_str() {
-                "出席" => entry.0 = true,
-                other => {
-                    if other != "请假" {
-                        entry.1 = false;
-                    }
-                    if let Some(r) = reason {
-                        if !entry.2.contains(&r) {
-                            entry.2.push(r);
-                        }
-                    }
+        // The months missed since the last one attended, each with: all
+        // absences excused, and the reasons given.
+        let mut months: BTreeMap<YearMonth, (bool, Vec<String>)> = BTreeMap::new();
+        for (ym, status, reason) in
+            attendance::since_last_attended(conn, member.member_id, org, today)?
+        {
+            let entry = months
+                .entry(YearMonth::parse(&ym)?)
+                .or_insert((true, Vec::new()));
+            if status != "请假" {
+                entry.0 = false;
+            }
+            if let Some(r) = reason {
+                if !entry.1.contains(&r) {
+                    entry.1.push(r);
                 }
             }
         }
-        let (mut run, mut excused, mut since, mut reasons) = (0u32, 0u32, None, Vec::new());
-        for (ym, (attended, all_excused, why)) in months.iter().rev() {
-            if *attended {
-                break;
-            }
-            run += 1;
-            if *all_excused {
-                excused += 1;
-            }
-            since = Some(*ym);
+        let run = months.len() as u32;
+        let excused = months.values().filter(|(all, _)| *all).count() as u32;
+        let since = months.keys().next().copied();
+        let mut reasons: Vec<String> = Vec::new();
+        for (_, why) in months.values().rev() {
             for r in why {
                 if !reasons.contains(r) {
                     reasons.push(r.clone());

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_dev_publicity.sql"),
     include_str!("../../migrations/0010_demo_branch.sql"),
     include_str!("../../migrations/0011_todo_snoozes.sql"),
+    include_str!("../../migrations/0012_attendance_by_member.sql"),
 ];
 
 /// The schema version this program writes.

@@ -153,9 +153,11 @@ pub fn member_ids(conn: &Connection, meeting: MeetingId) -> Result<Vec<MemberId>
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// A member's part in the branch's records up to `until`, newest first:
-/// the record's month ("2026-03"), the status and the reason given.
-pub fn history(
+/// A member's part in the branch's records up to `until`, newest first —
+/// the record's month ("2026-03"), the status and the reason given — back to
+/// the last month they attended a meeting, which is not included. The rows
+/// before it are not read: the participation check counts back only that far.
+pub fn since_last_attended(
     conn: &Connection,
     member: MemberId,
     org: OrgId,
@@ -166,10 +168,19 @@ pub fn history(
          JOIN meetings m ON m.id = a.meeting_id
          WHERE a.member_id = ?1 AND m.org_id = ?2 AND m.date <= ?3 ORDER BY m.date DESC, m.id DESC",
     )?;
-    let rows = stmt.query_map(params![member, org, until], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut rows = stmt.query(params![member, org, until])?;
+    let mut out: Vec<(String, String, Option<String>)> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let month: String = row.get(0)?;
+        let status: String = row.get(1)?;
+        if status == "出席" {
+            // That month was not missed: drop what was read of it, and stop.
+            out.retain(|(m, _, _)| *m != month);
+            break;
+        }
+        out.push((month, status, row.get(2)?));
+    }
+    Ok(out)
 }
 
 /// The year's records of `kind` with each person present, one row per
