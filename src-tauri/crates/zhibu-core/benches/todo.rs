@@ -14,16 +14,15 @@ mod common;
 
 use std::time::Instant;
 
-use chrono::NaiveDate;
-use common::{now, populate_with, time};
-use zhibu_core::dues::profile::{self, BaseInput};
-use zhibu_core::dues::{self, ledger, DuesCategory, DuesSettings};
+use chrono::{Datelike, NaiveDate};
+use common::{now, pay_months, populate_with, set_bases, time};
 use zhibu_core::meetings::details::DayContent;
 use zhibu_core::meetings::{self, MeetingInput, MeetingKind};
 use zhibu_core::members::roster;
 use zhibu_core::month::YearMonth;
 use zhibu_core::org;
 use zhibu_core::todo;
+use zhibu_core::{development, dues};
 
 const MEMBERS: usize = 200;
 const GROUPS: usize = 10;
@@ -34,77 +33,16 @@ fn main() {
     let (dir, mut store, org) = populate_with(now, MEMBERS, GROUPS);
     let start = YearMonth::new(2022, 1).expect("month");
     let t = Instant::now();
-    dues::set_settings(
-        store.conn(),
-        org,
-        &DuesSettings {
-            start: Some(start),
-            ..DuesSettings::default()
-        },
-    )
-    .expect("settings");
-    let ids: Vec<i64> = roster::histories(store.conn(), org)
-        .expect("members")
-        .into_iter()
-        .map(|(m, _)| m.id)
-        .collect();
-    store
-        .with_tx(|tx| {
-            for (i, id) in ids.iter().enumerate() {
-                let input = BaseInput {
-                    effective: start,
-                    category: DuesCategory::Salaried,
-                    base_fen: Some(250_000 + (i as i64 % 90) * 1_000),
-                    fixed_fen: None,
-                    pays_elsewhere: false,
-                    period: Default::default(),
-                    approval: None,
-                    note: None,
-                };
-                profile::set_base(tx, org, *id, &input, now)?;
-            }
-            Ok(())
-        })
-        .expect("bases");
-    // Payments straight into the tables, as the dues benchmark writes them.
-    store
-        .with_tx(|tx| {
-            let book = ledger::Book::load(tx, org, today)?;
-            let mut pay = tx.prepare(
-                "INSERT INTO dues_payments (org_id, member_id, paid_on, ledger_month, dues_fen, method, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, '现金', ?6)",
-            )?;
-            let mut alloc = tx.prepare(
-                "INSERT INTO dues_allocations (payment_id, month, amount_fen) VALUES (?1, ?2, ?3)",
-            )?;
-            let last = YearMonth::new(2026, 10)?;
-            let stopped = YearMonth::new(2026, 6)?;
-            for (i, m) in book.members.iter().enumerate() {
-                let mut month = start;
-                while month <= if i % 10 == 0 { stopped } else { last } {
-                    if let ledger::Owing::Due(fen) = m.owing(month, &book.settings) {
-                        let day = NaiveDate::from_ymd_opt(month.year(), month.month(), 3)
-                            .expect("day");
-                        pay.execute(rusqlite::params![
-                            org,
-                            m.member_id,
-                            day,
-                            month.to_string(),
-                            fen,
-                            now.to_rfc3339()
-                        ])?;
-                        alloc.execute(rusqlite::params![
-                            tx.last_insert_rowid(),
-                            month.to_string(),
-                            fen
-                        ])?;
-                    }
-                    month = month.next();
-                }
-            }
-            Ok(())
-        })
-        .expect("payments");
+    set_bases(&mut store, org, start, 90, now);
+    let stopped = YearMonth::new(2026, 6).expect("month");
+    let last = YearMonth::new(2026, 10).expect("month");
+    pay_months(&mut store, org, start, now, |i| {
+        if i % 10 == 0 {
+            stopped
+        } else {
+            last
+        }
+    });
     println!(
         "dues for five years written in {:.2} s",
         t.elapsed().as_secs_f64()
@@ -165,6 +103,33 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
+    // What it is made of, each read on its own.
+    let conn = store.conn();
+    let month = YearMonth::of(today);
+    time("  branch rules", 11, || {
+        org::branch_check(conn, org, today).expect("branch")
+    });
+    time("  this month's dues sheet", 11, || {
+        dues::ledger::month_sheet(conn, org, month, today).expect("sheet")
+    });
+    time("  arrears", 11, || {
+        dues::ledger::arrears(conn, org, today).expect("arrears")
+    });
+    time("  the year's calendar", 11, || {
+        meetings::calendar::calendar(conn, org, today.year(), today).expect("calendar")
+    });
+    time("  the year's meetings", 11, || {
+        meetings::list(conn, org, today.year()).expect("meetings")
+    });
+    time("  participation", 11, || {
+        meetings::participation::participation(conn, org, today).expect("participation")
+    });
+    time("  development records", 11, || {
+        development::list(conn, org, today).expect("development")
+    });
+    time("  roster", 11, || {
+        roster::load(conn, org, today).expect("roster")
+    });
     let list = time("工作台 (200 members, 5 years)", 21, || {
         todo::todo(store.conn(), org, Some(dir.path()), now).expect("todo")
     });
@@ -186,6 +151,9 @@ fn input(
         group_id: group,
         topic: topic.into(),
         date,
+        host: Some("王建国".into()),
+        recorder: Some("李秀英".into()),
+        minutes: "会议传达学习了上级精神，研究了本月工作。".into(),
         ..MeetingInput::default()
     }
 }
