@@ -599,7 +599,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=member-event]")?;
     s.choose("[data-test=ev-kind]", "停止党籍")?;
     s.click("[data-test=event-save]")?;
-    s.wait_text("[data-test=event-error]", "请填写查找情况")?;
+    s.wait_text("[data-field=reason] .el-form-item__error", "请填写查找情况")?;
     s.type_into(
         "[data-test=ev-reason]",
         "走访其父母、原务工单位，电话微信均联系不上",
@@ -618,7 +618,10 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=member-event]")?;
     s.choose("[data-test=ev-kind]", "留党察看")?;
     s.click("[data-test=event-save]")?;
-    s.wait_text("[data-test=event-error]", "请填写留党察看期限")?;
+    s.wait_text(
+        "[data-field=subkind] .el-form-item__error",
+        "请填写留党察看期限",
+    )?;
     s.choose("[data-test=ev-subkind]", "一年")?;
     // Recorded a year late: the period has already run (纪律处分条例).
     s.type_into("[data-test=ev-date]", &format!("2025年11月20日{ENTER}"))?;
@@ -635,7 +638,7 @@ fn roster(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=member-event]")?;
     s.choose("[data-test=ev-kind]", "中止表决权")?;
     s.click("[data-test=event-save]")?;
-    s.wait_text("[data-test=event-error]", "留置、逮捕")?;
+    s.wait_text("[data-field=reason] .el-form-item__error", "留置、逮捕")?;
     s.type_into("[data-test=ev-reason]", "被县监委依法留置")?;
     s.click("[data-test=event-save]")?;
     s.wait_text("[data-test=member-tags]", "中止表决权")?;
@@ -1199,7 +1202,7 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=base-amount]", "3000.01")?;
     s.wait_text("[data-test=base-preview]", "30.00 元")?;
     s.click("[data-test=base-save]")?;
-    s.wait_text("[data-test=base-error]", "备注中写明原因")?;
+    s.wait_text("[data-field=note] .el-form-item__error", "备注中写明原因")?;
     s.type_into("[data-test=base-note]", "村两委研究调整文书报酬")?;
     s.click("[data-test=base-save]")?;
     s.wait_text("[data-test=card-current]", "30.00 元")?;
@@ -1219,7 +1222,7 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.type_into("[data-test=base-farmer-own]", "2")?;
     s.type_into("[data-test=base-note]", "支委会研究确定本人交纳金额")?;
     s.click("[data-test=base-save]")?;
-    s.wait_text("[data-test=base-error]", "0.2元至1元")?;
+    s.wait_text("[data-field=fixed] .el-form-item__error", "0.2元至1元")?;
     s.screenshot("farmer-own-amount-refused")?;
     s.type_into("[data-test=base-farmer-own]", "0.5")?;
     s.click("[data-test=base-save]")?;
@@ -1230,7 +1233,10 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.choose("[data-test=base-period]", "按季度")?;
     s.type_into("[data-test=base-note]", "年老行动不便，由儿子按季度代交")?;
     s.click("[data-test=base-save]")?;
-    s.wait_text("[data-test=base-error]", "须经党支部同意")?;
+    s.wait_text(
+        "[data-field=approval] .el-form-item__error",
+        "须经党支部同意",
+    )?;
     s.type_into(
         "[data-test=base-approval]",
         "2026年11月3日支委会同意按季度交纳",

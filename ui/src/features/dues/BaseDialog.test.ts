@@ -1,6 +1,7 @@
 // 核定党费基数: a base typed in 全角 is read, the monthly amount shown is the
 // one the program computes (Rust's dues_rate), and a base that is not a number
-// is refused with how to write it, before anything is saved.
+// is refused with how to write it, before anything is saved. Refusals show
+// under the field they are about.
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
@@ -9,7 +10,10 @@ import type { BaseInput, Terms } from '@/api/bindings'
 
 afterEach(() => clearMocks())
 
-function backend() {
+// Element Plus shows a field's message 100 ms after its state changes.
+const shown = () => new Promise((r) => setTimeout(r, 150))
+
+function backend(refusal?: string) {
   const saved: BaseInput[] = []
   const asked: Terms[] = []
   mockIPC((cmd, args) => {
@@ -20,6 +24,8 @@ function backend() {
       return terms.base_fen === 510000 ? 7650 : 0
     }
     if (cmd === 'dues_set_base') {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (refusal) throw { kind: 'rule', message: refusal }
       saved.push((args as { input: BaseInput }).input)
       return 1
     }
@@ -33,6 +39,7 @@ async function opened() {
   const w = mount(BaseDialog, {
     props: { org: 1, member: 3, name: '刘芳', month: '2026-11', current: null, modelValue: false },
     global: { stubs: { teleport: true, ElSelect: true } },
+    attachTo: document.body,
   })
   await w.setProps({ modelValue: true })
   await flushPromises()
@@ -51,6 +58,7 @@ describe('BaseDialog', () => {
     await flushPromises()
     expect(saved).toHaveLength(1)
     expect(saved[0]).toMatchObject({ effective: '2026-11', category: '在职', base_fen: 510000, period: '按月' })
+    w.unmount()
   })
 
   it('refuses a base that is not a number, saying how to write it', async () => {
@@ -61,7 +69,27 @@ describe('BaseDialog', () => {
     expect(w.find('[data-test=base-preview]').text()).toBe('—')
     await w.find('[data-test=base-save]').trigger('click')
     await flushPromises()
-    expect(w.find('[data-test=base-error]').text()).toContain('党费基数请写成数字')
+    await shown()
+    expect(w.find('[data-field=base] .el-form-item__error').text()).toContain('党费基数请写成数字')
+    expect(w.find('[data-test=base-error]').exists()).toBe(false)
     expect(saved).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('shows the policy’s refusal under 备注, not under 基数, though it speaks of 调整基数', async () => {
+    const policy =
+      '本支部的办法是“每年核定一次”，2026年11月调整基数请在备注中写明原因（如工资调整文件）；如属年度核定，请选择1月生效'
+    backend(policy)
+    const w = await opened()
+    await w.find('[data-test=base-amount]').setValue('3000.01')
+    await w.find('[data-test=base-save]').trigger('click')
+    await flushPromises()
+    await shown()
+    expect(w.find('[data-field=note] .el-form-item__error').text()).toBe(policy)
+    expect(w.find('[data-field=base] .el-form-item__error').exists()).toBe(false)
+    await w.find('[data-test=base-note]').setValue('工资调整')
+    await shown()
+    expect(w.find('[data-field=note] .el-form-item__error').exists()).toBe(false)
+    w.unmount()
   })
 })
