@@ -1088,6 +1088,155 @@ counts: MemberCounts, today: string, month: string,
  */
 dues_day: string, items: Array<TodoItem>, meetings: Array<MonthMeeting>, };
 
+export type StatsQuery = { from: number, to: number, half: boolean, };
+
+export type CategoryBand = { label: string, words: Array<string>, };
+
+export type StatsSettings = { 
+/**
+ * Upper ends of the age bands: [30, 35] → 30岁及以下, 31至35岁, 36岁及以上.
+ */
+age_limits: Array<number>, 
+/**
+ * Lower ends of the 党龄 bands: [5, 10] → 不满5年, 5至9年, 10年及以上.
+ */
+party_age_limits: Array<number>, categories: Array<CategoryBand>, 
+/**
+ * The 学历 counted as 大专及以上.
+ */
+college: Array<string>, 
+/**
+ * 发展党员 counted young when this old or younger on the day admitted.
+ */
+young_age: number, 
+/**
+ * The 人员类别 bands counted as 生产、工作一线.
+ */
+frontline: Array<string>, };
+
+export type Count = { label: string, count: number, };
+
+export type AgeRow = { label: string, male: number, female: number, };
+
+export type MemberFigures = { 
+/**
+ * On the roll on the cut-off day (停止党籍 included, as the roster lists them).
+ */
+total: number, full: number, probationary: number, male: number, female: number, han: number, minority: number, 
+/**
+ * 大专及以上 (the setting's 学历).
+ */
+college: number, 
+/**
+ * The setting's young age or younger (35岁及以下).
+ */
+young: number, flowing: number, lost: number, suspended: number, age: Array<AgeRow>, 
+/**
+ * 正式党员 by 党龄, then 预备党员 (no 党龄 yet) in a row of their own.
+ */
+party_age: Array<Count>, education: Array<Count>, categories: Array<Count>, 
+/**
+ * Came onto the roll during the period, by way (接收预备党员, 转入).
+ */
+joined: Array<Count>, 
+/**
+ * Left the roll during the period, by way (转出, 去世, 出党 …).
+ */
+left: Array<Count>, };
+
+export type KindFigures = { kind: MeetingKind, 
+/**
+ * Records 定稿.
+ */
+held: number, 
+/**
+ * Records not yet 定稿.
+ */
+drafts: number, 
+/**
+ * Periods the calendar required a meeting in (ended, or already met);
+ * None for kinds it does not check (谈心谈话, 其他).
+ */
+required: number | null, 
+/**
+ * Of those, periods over with no record (the calendar's 缺).
+ */
+missing: number, 
+/**
+ * 应到/实到 summed over the records (those left out with the higher
+ * committee's consent count in neither).
+ */
+expected: number, present: number, };
+
+export type MonthCount = { month: string, count: number, };
+
+export type ThemeDayLine = { date: string, topic: string, contents: Array<string>, finalised: boolean, };
+
+export type LectureLine = { date: string, title: string, lecturer: string, finalised: boolean, };
+
+export type MeetingFigures = { kinds: Array<KindFigures>, 
+/**
+ * Every record, by month, for the chart.
+ */
+per_month: Array<MonthCount>, theme_days: Array<ThemeDayLine>, lectures: Array<LectureLine>, };
+
+export type DevFigures = { counts: DevStats, admitted_young: number, admitted_frontline: number, };
+
+export type DuesMonth = { month: string, 
+/**
+ * 应交: the month's dues of everyone this branch collects from (known bases).
+ */
+due_fen: number, 
+/**
+ * Paid toward the month's dues, whenever.
+ */
+paid_fen: number, 
+/**
+ * Money taken in during the month (its cash book), 大额党费 apart.
+ */
+received_fen: number, };
+
+export type DuesFigures = { 
+/**
+ * The books start here; months before are not counted.
+ */
+start: string, due_fen: number, paid_fen: number, 
+/**
+ * 补交: of `paid_fen`, what came in after the month's due day.
+ */
+late_fen: number, received_fen: number, large_received_fen: number, 
+/**
+ * 上缴 for periods within the dates (reversals netted).
+ */
+remitted_fen: number, large_remitted_fen: number, 
+/**
+ * Members with a month due on or before the cut-off day and not paid
+ * by then, and how much.
+ */
+arrears_members: number, arrears_fen: number, 
+/**
+ * Member-months on the roll with no base entered: 应交 is short by them.
+ */
+no_base_months: number, months: Array<DuesMonth>, };
+
+export type Stats = { query: StatsQuery, 
+/**
+ * "2026年", "2026年上半年", "2020—2023年".
+ */
+period: string, first: string, 
+/**
+ * The cut-off day: 12-31 (06-30 for the half year).
+ */
+cutoff: string, 
+/**
+ * The day counted to: the cut-off day, or today when that is still to come.
+ */
+until: string, settings: StatsSettings, members: MemberFigures, development: DevFigures, meetings: MeetingFigures, dues: DuesFigures, 
+/**
+ * 写入汇报: paste-ready sentences.
+ */
+report: Array<string>, };
+
 // Every choice of each list the forms offer, in the Rust order.
 export const ORG_KINDS: readonly OrgKind[] = ["农村","社区","企业","机关","事业单位","学校","两新组织","其他"]
 export const POSITIONS: readonly Position[] = ["书记","副书记","组织委员","宣传委员","纪检委员","青年委员","统战委员","妇女委员","委员"]

@@ -56,6 +56,10 @@ use crate::org::{
     Severity, TermInfo, TermState,
 };
 use crate::paths::DataMode;
+use crate::stats::{
+    AgeRow, CategoryBand, Count, DevFigures, DuesFigures, DuesMonth, KindFigures, LectureLine,
+    MeetingFigures, MemberFigures, MonthCount, Stats, StatsQuery, StatsSettings, ThemeDayLine,
+};
 use crate::task::{Task, TaskProgress};
 use crate::todo::{Area, MonthMeeting, Screen, Snooze, Todo, TodoItem, Urgency};
 
@@ -227,6 +231,21 @@ fn generate() -> String {
         decl::<TodoItem>(&cfg),
         decl::<MonthMeeting>(&cfg),
         decl::<Todo>(&cfg),
+        decl::<StatsQuery>(&cfg),
+        decl::<CategoryBand>(&cfg),
+        decl::<StatsSettings>(&cfg),
+        decl::<Count>(&cfg),
+        decl::<AgeRow>(&cfg),
+        decl::<MemberFigures>(&cfg),
+        decl::<KindFigures>(&cfg),
+        decl::<MonthCount>(&cfg),
+        decl::<ThemeDayLine>(&cfg),
+        decl::<LectureLine>(&cfg),
+        decl::<MeetingFigures>(&cfg),
+        decl::<DevFigures>(&cfg),
+        decl::<DuesMonth>(&cfg),
+        decl::<DuesFigures>(&cfg),
+        decl::<Stats>(&cfg),
     ];
     let lists = choices![
         OrgKind => "ORG_KINDS",

@@ -23,6 +23,7 @@ pub mod month;
 pub mod org;
 pub mod paths;
 pub mod settings;
+pub mod stats;
 pub mod store;
 pub mod table;
 pub mod task;

@@ -26,7 +26,7 @@ pub use check::{check, DevFinding, REPORT_DOCUMENT};
 pub use record::{record_step, vote_choices, VoteChoice};
 use rules::Taken;
 pub use rules::{Breach, Decision, DevSettings, Next, Stage};
-pub use stats::{stats, DevStats};
+pub use stats::{between as stats_between, stats, DevStats};
 use steps::Role;
 
 pub type PersonId = i64;

@@ -1,12 +1,12 @@
 //! The year's 发展党员 figures a branch writes into its work report.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::rules::Decision;
-use super::storage;
+use super::{storage, PersonId};
 use crate::error::Result;
 use crate::org::OrgId;
 
@@ -30,19 +30,39 @@ pub struct DevStats {
 
 pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
     crate::month::check_year(year)?;
+    let first = NaiveDate::from_ymd_opt(year, 1, 1);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31);
+    let (Some(first), Some(last)) = (first, last) else {
+        unreachable!("a checked year has a January 1st and a December 31st")
+    };
+    Ok(between(conn, org, first, last)?.0)
+}
+
+/// The figures of the days `first..=last` (`year` is the year of `last`),
+/// and who was admitted (step 17) then, with the day.
+pub fn between(
+    conn: &Connection,
+    org: OrgId,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<(DevStats, Vec<(PersonId, NaiveDate)>)> {
     let mut s = DevStats {
-        year,
+        year: last.year(),
         ..DevStats::default()
     };
-    for (step, date, outcome) in storage::steps::counted(conn, org)? {
-        if date.year() != year {
+    let mut admitted = Vec::new();
+    for (person, step, date, outcome) in storage::steps::counted(conn, org)? {
+        if date < first || date > last {
             continue;
         }
         let slot = match (step, outcome) {
             (1, _) => &mut s.applied,
             (3, _) => &mut s.activists,
             (7, _) => &mut s.candidates,
-            (17, _) => &mut s.admitted,
+            (17, _) => {
+                admitted.push((person, date));
+                &mut s.admitted
+            }
             (24, Some(Decision::OnTime)) => &mut s.confirmed,
             (24, Some(Decision::Extend)) => &mut s.extended,
             (24, Some(Decision::Cancel)) => &mut s.cancelled,
@@ -50,5 +70,6 @@ pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
         };
         *slot += 1;
     }
-    Ok(s)
+    admitted.sort_by_key(|(person, date)| (*date, *person));
+    Ok((s, admitted))
 }

@@ -145,13 +145,16 @@ pub fn withdraw(conn: &Connection, step_id: i64, reason: &str, now: DateTime<Loc
     Ok(())
 }
 
+/// A step the yearly figures count: person, number, date and decision.
+pub type CountedStep = (PersonId, u8, NaiveDate, Option<Decision>);
+
 /// The steps in force of the branch that the yearly figures count
-/// (1, 3, 7, 17 and 24): number, date and decision.
-pub fn counted(conn: &Connection, org: OrgId) -> Result<Vec<(u8, NaiveDate, Option<Decision>)>> {
+/// (1, 3, 7, 17 and 24).
+pub fn counted(conn: &Connection, org: OrgId) -> Result<Vec<CountedStep>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT s.step, s.date, s.outcome FROM dev_steps s JOIN dev_people p ON p.id = s.person_id
+        "SELECT s.person_id, s.step, s.date, s.outcome FROM dev_steps s JOIN dev_people p ON p.id = s.person_id
          WHERE p.org_id = ?1 AND s.withdrawn_at IS NULL AND s.step IN (1, 3, 7, 17, 24)",
     )?;
-    let rows = stmt.query_map([org], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map([org], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -1,0 +1,336 @@
+//! 年度统计 (issue 21): every figure of the demo branch's statistics agrees
+//! with the list it counts — the roster as of the day, the development
+//! figures of each year, the meetings list and calendar, the dues
+//! reconciliation and arrears — for one year to date and for a run of years.
+
+mod common;
+
+use common::*;
+use zhibu_core::development;
+use zhibu_core::dues::{ledger, remit};
+use zhibu_core::meetings::calendar::{self, CellStatus};
+use zhibu_core::meetings::{self, MeetingKind};
+use zhibu_core::members::{roster, RosterQuery, Sex, Standing};
+use zhibu_core::stats::{self, StatsQuery, StatsSettings};
+use zhibu_core::{demo, Store};
+
+fn demo_branch() -> (Store, i64) {
+    let mut store = Store::open_in_memory().expect("store");
+    let org = demo::load(&mut store, now()).expect("demo");
+    (store, org)
+}
+
+fn query(from: i32, to: i32) -> StatsQuery {
+    StatsQuery {
+        from,
+        to,
+        half: false,
+    }
+}
+
+/// The 党员队伍 figures against the roster drawn up for the same day.
+fn members_agree(store: &Store, org: i64, s: &stats::Stats) {
+    let rows: Vec<_> = roster::roster(
+        store.conn(),
+        org,
+        &RosterQuery {
+            day: Some(s.until),
+            ..RosterQuery::default()
+        },
+        today(),
+    )
+    .expect("roster")
+    .rows
+    .into_iter()
+    .filter(|r| r.on_roll)
+    .collect();
+    let m = &s.members;
+    let count =
+        |f: &dyn Fn(&roster::RosterRow) -> bool| rows.iter().filter(|r| f(r)).count() as u32;
+    assert_eq!(m.total, rows.len() as u32);
+    assert_eq!(m.full, count(&|r| r.standing == Some(Standing::Full)));
+    assert_eq!(
+        m.probationary,
+        count(&|r| r.standing == Some(Standing::Probationary))
+    );
+    assert_eq!(m.female, count(&|r| r.sex == Sex::Female));
+    assert_eq!(m.male + m.female, m.total);
+    assert_eq!(m.minority, count(&|r| r.ethnicity != "汉族"));
+    assert_eq!(m.young, count(&|r| r.age <= 35));
+    let college = StatsSettings::default().college;
+    assert_eq!(
+        m.college,
+        count(&|r| r.education.as_ref().is_some_and(|e| college.contains(e)))
+    );
+    assert_eq!(m.flowing, count(&|r| r.flowing));
+    assert_eq!(m.lost, count(&|r| r.lost));
+    assert_eq!(m.suspended, count(&|r| r.suspended));
+    let sum = |c: &[stats::Count]| c.iter().map(|c| c.count).sum::<u32>();
+    assert_eq!(
+        m.age.iter().map(|a| a.male + a.female).sum::<u32>(),
+        m.total
+    );
+    assert_eq!(sum(&m.party_age), m.total);
+    assert_eq!(sum(&m.education), m.total);
+    assert_eq!(sum(&m.categories), m.total);
+    // Each age band holds the members of those ages, by sex.
+    let bands = StatsSettings::default();
+    for (i, band) in m.age.iter().enumerate() {
+        let of = |sex: Sex| count(&|r| r.sex == sex && bands.age_band(r.age as u32) == i);
+        assert_eq!(
+            (band.male, band.female),
+            (of(Sex::Male), of(Sex::Female)),
+            "{}",
+            band.label
+        );
+    }
+    // Those who left in the period, by way, against the roster's 已离开.
+    let former = roster::roster(
+        store.conn(),
+        org,
+        &RosterQuery {
+            day: Some(s.until),
+            include_former: true,
+            ..RosterQuery::default()
+        },
+        today(),
+    )
+    .expect("roster")
+    .rows;
+    let left_in_period = former
+        .iter()
+        .filter(|r| r.left_on.is_some_and(|d| d >= s.first && d <= s.until))
+        .count() as u32;
+    assert_eq!(sum(&s.members.left), left_in_period);
+}
+
+fn meetings_agree(store: &Store, org: i64, s: &stats::Stats) {
+    for k in &s.meetings.kinds {
+        let (mut held, mut drafts, mut expected, mut present, mut missing) = (0, 0, 0, 0, 0);
+        for year in s.query.from..=s.query.to {
+            for m in meetings::list(store.conn(), org, year).expect("list") {
+                if m.kind != k.kind || m.date > s.until {
+                    continue;
+                }
+                if m.finalised {
+                    held += 1;
+                } else {
+                    drafts += 1;
+                }
+                expected += m.attendance.expected;
+                present += m.attendance.present;
+            }
+            let cal = calendar::calendar(store.conn(), org, year, today()).expect("calendar");
+            missing += calendar::findings(&cal)
+                .iter()
+                .filter(|f| f.kind == k.kind && f.status == CellStatus::Missing)
+                .count() as u32;
+        }
+        assert_eq!(
+            (k.held, k.drafts, k.expected, k.present, k.missing),
+            (held, drafts, expected, present, missing),
+            "{}",
+            k.kind
+        );
+    }
+    let total: u32 = s.meetings.kinds.iter().map(|k| k.held + k.drafts).sum();
+    assert_eq!(
+        s.meetings.per_month.iter().map(|c| c.count).sum::<u32>(),
+        total
+    );
+    let lectures = s
+        .meetings
+        .kinds
+        .iter()
+        .find(|k| k.kind == MeetingKind::Lecture)
+        .expect("党课");
+    assert_eq!(
+        s.meetings.lectures.len() as u32,
+        lectures.held + lectures.drafts
+    );
+}
+
+fn development_agrees(store: &Store, org: i64, s: &stats::Stats) {
+    let d = &s.development.counts;
+    let mut sum = (0, 0, 0, 0, 0, 0, 0);
+    for year in s.query.from..=s.query.to {
+        let y = development::stats(store.conn(), org, year).expect("dev stats");
+        sum.0 += y.applied;
+        sum.1 += y.activists;
+        sum.2 += y.candidates;
+        sum.3 += y.admitted;
+        sum.4 += y.confirmed;
+        sum.5 += y.extended;
+        sum.6 += y.cancelled;
+    }
+    assert_eq!(
+        (
+            d.applied,
+            d.activists,
+            d.candidates,
+            d.admitted,
+            d.confirmed,
+            d.extended,
+            d.cancelled
+        ),
+        sum
+    );
+    assert!(s.development.admitted_young <= d.admitted);
+    assert!(s.development.admitted_frontline <= d.admitted);
+}
+
+fn dues_agree(store: &Store, org: i64, s: &stats::Stats) {
+    let f = &s.dues;
+    let (mut due, mut settled, mut received, mut large, mut remitted, mut large_remitted) =
+        (0, 0, 0, 0, 0, 0);
+    for year in s.query.from..=s.query.to {
+        for row in remit::reconcile(store.conn(), org, year, today())
+            .expect("reconcile")
+            .rows
+        {
+            due += row.due_fen;
+            settled += row.settled_fen;
+            received += row.received_fen;
+            large += row.large_received_fen;
+            remitted += row.remitted_fen;
+            large_remitted += row.large_remitted_fen;
+        }
+    }
+    assert_eq!(
+        (
+            f.due_fen,
+            f.paid_fen,
+            f.received_fen,
+            f.large_received_fen,
+            f.remitted_fen,
+            f.large_remitted_fen
+        ),
+        (due, settled, received, large, remitted, large_remitted)
+    );
+    assert!(f.late_fen <= f.paid_fen);
+    assert_eq!(f.months.iter().map(|m| m.due_fen).sum::<i64>(), f.due_fen);
+}
+
+#[test]
+fn this_year_s_figures_agree_with_the_lists_they_count() {
+    let (store, org) = demo_branch();
+    let s = stats::stats(store.conn(), org, query(2026, 2026), today()).expect("stats");
+    assert_eq!((s.until, s.cutoff), (today(), d(2026, 12, 31)));
+    assert_eq!(s.period, "2026年");
+    members_agree(&store, org, &s);
+    meetings_agree(&store, org, &s);
+    development_agrees(&store, org, &s);
+    dues_agree(&store, org, &s);
+    // Counted to today, the year-end arrears are the arrears list's.
+    let arrears = ledger::arrears(store.conn(), org, today()).expect("arrears");
+    assert_eq!(
+        s.dues.arrears_fen,
+        arrears.iter().map(|a| a.owed_fen).sum::<i64>()
+    );
+    assert_eq!(
+        s.dues.arrears_members,
+        arrears.iter().filter(|a| a.owed_fen > 0).count() as u32
+    );
+    // The demo has records to count: the sentences carry the figures.
+    assert!(s.members.total > 10 && s.dues.due_fen > 0, "{s:?}");
+    let text = s.report.join("\n");
+    assert!(
+        text.contains(&format!("支部共有党员{}名", s.members.total)),
+        "{text}"
+    );
+    let general = s
+        .meetings
+        .kinds
+        .iter()
+        .find(|k| k.kind == MeetingKind::GeneralMeeting)
+        .expect("党员大会");
+    assert!(
+        text.contains(&format!(
+            "全年召开支部党员大会{}次",
+            general.held + general.drafts
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "实交{}元",
+            zhibu_core::money::yuan(s.dues.paid_fen)
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_run_of_years_adds_up_its_years() {
+    let (store, org) = demo_branch();
+    let s = stats::stats(store.conn(), org, query(2024, 2026), today()).expect("stats");
+    assert_eq!(s.period, "2024—2026年");
+    assert_eq!(s.first, d(2024, 1, 1));
+    members_agree(&store, org, &s);
+    meetings_agree(&store, org, &s);
+    development_agrees(&store, org, &s);
+    dues_agree(&store, org, &s);
+    let text = s.report.join("\n");
+    assert!(text.contains("2024—2026年，召开支部党员大会"), "{text}");
+}
+
+#[test]
+fn the_half_year_counts_to_june_30th() {
+    let (store, org) = demo_branch();
+    let s = stats::stats(
+        store.conn(),
+        org,
+        StatsQuery {
+            from: 2026,
+            to: 2026,
+            half: true,
+        },
+        today(),
+    )
+    .expect("stats");
+    assert_eq!(
+        (s.until, s.period.as_str()),
+        (d(2026, 6, 30), "2026年上半年")
+    );
+    members_agree(&store, org, &s);
+    assert_eq!(s.meetings.per_month.len(), 6);
+    assert!(s.dues.months.iter().all(|m| m.month.month() <= 6));
+    assert!(s
+        .meetings
+        .theme_days
+        .iter()
+        .all(|t| t.date <= d(2026, 6, 30)));
+}
+
+#[test]
+fn a_range_the_wrong_way_round_or_to_come_is_refused_in_words() {
+    let (store, org) = demo_branch();
+    let e = stats::stats(store.conn(), org, query(2026, 2024), today()).expect_err("refused");
+    assert!(e.to_string().contains("请对调后再统计"), "{e}");
+    let e = stats::stats(store.conn(), org, query(2027, 2027), today()).expect_err("refused");
+    assert!(e.to_string().contains("还没有到"), "{e}");
+    let e = stats::stats(store.conn(), org, query(1800, 2026), today()).expect_err("refused");
+    assert!(e.to_string().contains("年份"), "{e}");
+}
+
+#[test]
+fn the_bands_are_the_branch_s_setting() {
+    let (store, org) = demo_branch();
+    let mine = StatsSettings {
+        age_limits: vec![35, 60],
+        young_age: 40,
+        ..StatsSettings::default()
+    };
+    stats::set_settings(store.conn(), org, &mine).expect("saved");
+    let s = stats::stats(store.conn(), org, query(2026, 2026), today()).expect("stats");
+    let labels: Vec<&str> = s.members.age.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["35岁及以下", "36至60岁", "61岁及以上"]);
+    assert!(s.report[0].contains("40岁及以下党员"), "{}", s.report[0]);
+    let wrong = StatsSettings {
+        party_age_limits: vec![10, 5],
+        ..StatsSettings::default()
+    };
+    let e = stats::set_settings(store.conn(), org, &wrong).expect_err("refused");
+    assert!(e.to_string().contains("党龄段"), "{e}");
+    assert_eq!(stats::settings(store.conn(), org).expect("kept"), mine);
+}
