@@ -29,6 +29,7 @@ mod development;
 mod dues;
 mod export;
 mod members;
+mod stats;
 mod todo;
 
 #[derive(Parser)]
@@ -135,6 +136,20 @@ enum Command {
         /// 暂缓的原因
         #[arg(long)]
         reason: Option<String>,
+    },
+    /// 年度统计：党员队伍、发展党员、组织生活、党费，及可直接写入年度汇报的句子
+    Stats {
+        #[arg(long)]
+        branch: Option<i64>,
+        /// 统计年份（默认今年）；与 --to 合用时为起始年份
+        #[arg(long)]
+        year: Option<i32>,
+        /// 结束年份，如 --year 2020 --to 2023
+        #[arg(long)]
+        to: Option<i32>,
+        /// 只统计（结束年份的）上半年，截至6月30日
+        #[arg(long)]
+        half: bool,
     },
     /// 党员花名册
     Members {
@@ -300,6 +315,12 @@ fn run(cli: &Cli) -> Result<()> {
             report_created(cli, &store, id, now.date_naive())
         }
         Command::Members { command } => members::run(cli, now, command),
+        Command::Stats {
+            branch,
+            year,
+            to,
+            half,
+        } => stats::run(cli, now, *branch, *year, *to, *half),
         Command::Todo {
             branch,
             snooze,

@@ -1069,3 +1069,50 @@ fn todo_lists_the_month_s_work_and_a_snooze_keeps_the_item_with_its_reason() {
         .as_str()
         .is_some_and(|m| m.contains("不必再次暂缓")));
 }
+
+#[test]
+fn stats_gives_every_figure_as_json_and_the_report_sentences_in_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let s = json(&cli(
+        dir.path(),
+        &["stats", "--year", "2024", "--to", "2026", "--json"],
+    ));
+    assert_eq!(s["period"], "2024—2026年");
+    assert_eq!(s["first"], "2024-01-01");
+    assert_eq!(s["until"], "2026-11-22");
+    let total = s["members"]["total"].as_u64().expect("total");
+    assert!(total > 10, "{s}");
+    let ages: u64 = s["members"]["age"]
+        .as_array()
+        .expect("age bands")
+        .iter()
+        .map(|a| a["male"].as_u64().unwrap_or(0) + a["female"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(ages, total);
+    for part in ["development", "meetings", "dues"] {
+        assert!(s[part].is_object(), "{part} missing: {s}");
+    }
+    assert!(s["dues"]["due_fen"].as_i64().is_some_and(|f| f > 0), "{s}");
+    let report = s["report"].as_array().expect("report");
+    assert!(report[0]
+        .as_str()
+        .is_some_and(|t| t.contains(&format!("支部共有党员{total}名"))));
+
+    // In words, with the sentences to paste.
+    let out = cli(dir.path(), &["stats"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("2026年统计"), "{text}");
+    assert!(text.contains("写入汇报"), "{text}");
+    assert!(text.contains("全年召开支部党员大会"), "{text}");
+
+    // A range the wrong way round is refused in words.
+    let out = cli(
+        dir.path(),
+        &["stats", "--year", "2026", "--to", "2020", "--json"],
+    );
+    assert!(refused(&out)["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("请对调后再统计")));
+}
