@@ -19,6 +19,7 @@ export const router = createRouter({
     { path: '/dues/members/:id', name: 'dues-card', component: () => import('@/features/dues/DuesCardPage.vue') },
     { path: '/development', name: 'development', component: () => import('@/features/development/DevelopmentPage.vue') },
     { path: '/development/:id', name: 'development-person', component: () => import('@/features/development/PersonPage.vue') },
+    { path: '/stats', name: 'stats', component: () => import('@/features/stats/StatsPage.vue') },
     { path: '/backup', name: 'backup', component: () => import('@/features/backup/BackupPage.vue') },
     { path: '/about', name: 'about', component: () => import('@/features/about/AboutPage.vue') },
     { path: '/members', name: 'members', component: () => import('@/features/members/RosterPage.vue') },

@@ -8,5 +8,6 @@ pub mod export;
 pub mod meetings;
 pub mod members;
 pub mod org;
+pub mod stats;
 pub mod task;
 pub mod todo;

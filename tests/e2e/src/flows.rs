@@ -29,6 +29,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("demo-branch", demo_branch),
     on_fresh("demo-tour", demo_tour),
     on_fresh("todo-board", todo_board),
+    on_fresh("year-stats", year_stats),
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
@@ -279,6 +280,77 @@ fn todo_leads(s: &Session, words: &str, css: &str, shown: &str) -> Result<()> {
 /// month — its deliberate gaps and deadlines — most pressing first, each
 /// with its rule and a way to the screen that settles it; one put aside
 /// with a reason stays on the list, greyed, last.
+/// 年度统计 on the demo: the sentences for the 年度汇报 carry the figures
+/// the tables and charts show (the chart words in the bundled font, checked
+/// by every screenshot), for this year, a run of years and a half year.
+fn year_stats(s: &Session, _data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    s.click("[data-test=nav-stats]")?;
+    let report = s.wait_text("[data-test=stats-report]", "支部共有党员18名")?;
+    for words in [
+        "其中正式党员15名、预备党员3名",
+        "全年召开支部党员大会6次、支委会10次",
+        "讲党课4次",
+        "应交党费1888.70元，实交1828.10元",
+        "有10名党员欠交党费共60.60元",
+    ] {
+        ensure(
+            report.contains(words),
+            &format!("写入汇报 without “{words}”: {report}"),
+        )?;
+    }
+    s.wait_text("[data-test=stats-period]", "党员人数截至2026年11月22日")?;
+    s.wait_text("[data-test=stats-categories]", "农牧渔民")?;
+    // The charts are drawn, with their words.
+    s.wait_text("[data-test=stats-age-chart]", "61岁及以上")?;
+    s.wait_text("[data-test=stats-meetings-chart]", "11月")?;
+    s.wait_text("[data-test=stats-dues-chart]", "实交")?;
+    s.wait_text("[data-test=stats-kinds]", "支部委员会")?;
+    s.wait_text("[data-test=stats-lectures]", "王建国")?;
+    s.execute("document.querySelector('[data-test=content]').scrollTo(0, 0)")?;
+    s.screenshot("report")?;
+    s.execute("document.querySelector('[data-test=stats-members]').scrollIntoView()")?;
+    s.screenshot("members")?;
+    s.execute("document.querySelector('[data-test=stats-meetings]').scrollIntoView()")?;
+    s.screenshot("meetings")?;
+    s.execute("document.querySelector('[data-test=stats-dues]').scrollIntoView()")?;
+    s.screenshot("dues")?;
+
+    // The bands are the branch's: limits out of order are refused in words,
+    // and new ones redraw the pyramid.
+    s.click("[data-test=stats-settings-open]")?;
+    s.type_into("[data-test=stats-set-ages]", "60、35")?;
+    s.click("[data-test=stats-settings-save]")?;
+    s.wait_text("[data-test=stats-settings-error]", "从小到大")?;
+    s.screenshot("bands-refused")?;
+    s.type_into("[data-test=stats-set-ages]", "３５、６０")?;
+    s.click("[data-test=stats-settings-save]")?;
+    s.wait_gone(
+        "[data-test=stats-settings]",
+        "[data-test=stats-settings-error]",
+    )?;
+    s.wait_text("[data-test=stats-age-chart]", "36至60岁")?;
+
+    // 2024—2026, as a report over several years gives it.
+    s.choose("[data-test=stats-from]", "2024年")?;
+    s.wait_text(
+        "[data-test=stats-report]",
+        "2024—2026年，共收到入党申请书5份",
+    )?;
+    s.wait_text("[data-test=stats-report]", "发展党员1名")?;
+    // The first half of 2026: members counted on June 30th.
+    s.choose("[data-test=stats-from]", "2026年")?;
+    s.click_text("[data-test=stats-half] .el-radio-button", "上半年")?;
+    s.wait_text(
+        "[data-test=stats-period]",
+        "2026年上半年：党员人数截至2026年6月30日",
+    )?;
+    s.execute("document.querySelector('[data-test=content]').scrollTo(0, 0)")?;
+    s.screenshot("half-year")?;
+    Ok(())
+}
+
 fn todo_board(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=start-name]", "东坡村党支部")?;

@@ -1,5 +1,5 @@
-//! 工作台 speed (issue 21's target: under 100 ms in a release build for a
-//! branch of 200 members with five years of records):
+//! 工作台 and 年度统计 speed (issue 21's target: each under 100 ms in a
+//! release build for a branch of 200 members with five years of records):
 //! `cargo bench -p zhibu-core --bench todo`.
 //!
 //! The branch: 200 members in 10 党小组; from January 2022 to November 2026
@@ -21,8 +21,8 @@ use zhibu_core::meetings::{self, MeetingInput, MeetingKind};
 use zhibu_core::members::roster;
 use zhibu_core::month::YearMonth;
 use zhibu_core::org;
-use zhibu_core::todo;
 use zhibu_core::{development, dues};
+use zhibu_core::{stats, todo};
 
 const MEMBERS: usize = 200;
 const GROUPS: usize = 10;
@@ -138,6 +138,22 @@ fn main() {
         list.items.len(),
         list.meetings.len()
     );
+    for (from, to) in [(2026, 2026), (2022, 2026)] {
+        let query = stats::StatsQuery {
+            from,
+            to,
+            half: false,
+        };
+        let s = time(&format!("年度统计 {from}–{to}"), 11, || {
+            stats::stats(conn, org, query, today).expect("stats")
+        });
+        println!(
+            "  {} members, {} meetings kinds, {} dues months",
+            s.members.total,
+            s.meetings.kinds.len(),
+            s.dues.months.len()
+        );
+    }
 }
 
 fn input(
