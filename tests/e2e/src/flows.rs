@@ -322,7 +322,7 @@ fn year_stats(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=stats-settings-open]")?;
     s.type_into("[data-test=stats-set-ages]", "60、35")?;
     s.click("[data-test=stats-settings-save]")?;
-    s.wait_text("[data-test=stats-settings-error]", "从小到大")?;
+    s.wait_text("[data-field=ages] .el-form-item__error", "从小到大")?;
     s.screenshot("bands-refused")?;
     s.type_into("[data-test=stats-set-ages]", "３５、６０")?;
     s.click("[data-test=stats-settings-save]")?;

@@ -11,7 +11,11 @@ describe('stats charts', () => {
       { label: '30岁及以下', male: 2, female: 1 },
       { label: '31至35岁', male: 0, female: 3 },
     ]
-    const series = (agePyramid(rows) as { series: Series[] }).series
+    const option = agePyramid(rows) as { series: Series[]; xAxis: { min: number; max: number } }
+    const series = option.series
+    // Symmetric, with room past the longest bar (3) for its number.
+    expect(option.xAxis.min).toBe(-option.xAxis.max)
+    expect(option.xAxis.max).toBeGreaterThan(3)
     expect(series.map((s) => s.name)).toEqual(['男', '女'])
     expect(series[0]?.data).toEqual([-2, 0])
     expect(series[1]?.data).toEqual([1, 3])

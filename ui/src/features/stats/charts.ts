@@ -18,6 +18,8 @@ export function monthAxis(months: string[]): string[] {
 
 /** The age pyramid: men to the left, women to the right, youngest at the bottom. */
 export function agePyramid(rows: AgeRow[]): EChartsCoreOption {
+  const widest = Math.max(1, ...rows.map((r) => Math.max(r.male, r.female)))
+  const reach = widest + Math.max(1, Math.ceil(widest / 5))
   return {
     tooltip: {
       trigger: 'axis',
@@ -26,7 +28,14 @@ export function agePyramid(rows: AgeRow[]): EChartsCoreOption {
     },
     legend: { data: ['男', '女'], top: 0 },
     grid: { left: 90, right: 30, top: 30, bottom: 24 },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
+    // Symmetric, with room beyond the longest bar for its number.
+    xAxis: {
+      type: 'value',
+      min: -reach,
+      max: reach,
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => String(Math.abs(v)) },
+    },
     yAxis: { type: 'category', data: rows.map((r) => r.label), axisTick: { show: false } },
     series: [
       {
