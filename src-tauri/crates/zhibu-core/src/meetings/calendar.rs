@@ -269,11 +269,12 @@ pub fn calendar(conn: &Connection, org: OrgId, year: i32, today: NaiveDate) -> R
     }
     let req = requirements(conn)?;
     // Who was on the roll in each month (judged on its last day, or today).
+    let histories = members::roster::histories(conn, org)?;
     let mut roll_by_month = Vec::with_capacity(12);
     for m in 1..=12 {
         let ym = month(year, m);
         let day = ym.last_day().min(today).max(ym.first_day());
-        roll_by_month.push(members::on_roll(conn, org, day)?);
+        roll_by_month.push(members::on_roll_from(&histories, org, day));
     }
     let held: Vec<(MeetingKind, Option<i64>, CellMeeting)> = record::held_in_year(conn, org, year)?
         .into_iter()

@@ -483,6 +483,14 @@ pub struct MeetingDetail {
     pub attachments: Vec<attachments::Attachment>,
 }
 
+/// What a record says — its form's fields with the 主题党日 contents, 议定事项
+/// and 谈心谈话 people — without its attendance, votes and attachments.
+pub fn input(conn: &Connection, id: MeetingId) -> Result<MeetingInput> {
+    let (mut input, _) = record::input(conn, id)?.ok_or_else(not_found)?;
+    details::read_into(conn, id, &mut input)?;
+    Ok(input)
+}
+
 pub fn detail(conn: &Connection, id: MeetingId) -> Result<MeetingDetail> {
     let (mut input, finalised_at) = record::input(conn, id)?.ok_or_else(not_found)?;
     details::read_into(conn, id, &mut input)?;

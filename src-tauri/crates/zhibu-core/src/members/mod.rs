@@ -364,7 +364,27 @@ pub fn id_by_name(conn: &Connection, org: OrgId, name: &str) -> Result<MemberId>
 }
 
 pub fn on_roll(conn: &Connection, org_id: OrgId, date: NaiveDate) -> Result<Vec<OnRoll>> {
-    Ok(on_roll_of(&roster::load(conn, org_id, date)?))
+    Ok(on_roll_from(
+        &roster::histories(conn, org_id)?,
+        org_id,
+        date,
+    ))
+}
+
+/// The same from histories already read (`roster::histories`), for a caller
+/// that asks about many days: the roll of each month of a year.
+pub fn on_roll_from(
+    histories: &[(roster::StoredMember, Vec<MemberEvent>)],
+    org_id: OrgId,
+    date: NaiveDate,
+) -> Vec<OnRoll> {
+    histories
+        .iter()
+        .filter_map(|(m, events)| {
+            let s = state::derive(events, org_id, date);
+            s.on_roll.then(|| OnRoll::of(m, &s))
+        })
+        .collect()
 }
 
 /// The same from members already loaded with their state (`roster::load`).

@@ -139,12 +139,11 @@ pub fn meetings(
             }
             match m.kind {
                 MeetingKind::ThemeDay => {
-                    let d = meetings::detail(conn, m.id)?;
+                    let input = meetings::input(conn, m.id)?;
                     theme_days.push(ThemeDayLine {
                         date: m.date,
                         topic: m.topic,
-                        contents: d
-                            .input
+                        contents: input
                             .day_contents
                             .iter()
                             .map(|c| c.label().to_string())
@@ -153,11 +152,11 @@ pub fn meetings(
                     });
                 }
                 MeetingKind::Lecture => {
-                    let d = meetings::detail(conn, m.id)?;
+                    let input = meetings::input(conn, m.id)?;
                     lectures.push(LectureLine {
                         date: m.date,
-                        title: d.input.lecture_title.unwrap_or(m.topic),
-                        lecturer: d.input.lecturer.unwrap_or_default(),
+                        title: input.lecture_title.unwrap_or(m.topic),
+                        lecturer: input.lecturer.unwrap_or_default(),
                         finalised: m.finalised,
                     });
                 }

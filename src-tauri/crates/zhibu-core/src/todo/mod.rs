@@ -160,7 +160,10 @@ pub fn todo(
     let mut items = Vec::new();
 
     // 党费: this month's sheet, missing bases, and runs of unpaid months.
-    let sheet = dues::ledger::month_sheet(conn, org, month, today)?;
+    // One read of the books for this month's sheet and the arrears.
+    let book = dues::ledger::Book::load(conn, org, today)?;
+    let received = dues::ledger::received_in(conn, org, month, month)?.0;
+    let sheet = dues::ledger::sheet_of(&book, month, today, received);
     let unpaid = sheet.members_due.saturating_sub(sheet.members_paid);
     if unpaid > 0 && !sheet.before_start {
         items.push(item(
@@ -207,7 +210,7 @@ pub fn todo(
             Screen::Dues { month },
         ));
     }
-    for row in dues::ledger::arrears(conn, org, today)? {
+    for row in dues::ledger::arrears_of(&book, today) {
         let (Some(level), Some(message)) = (row.level, row.message) else {
             continue;
         };
