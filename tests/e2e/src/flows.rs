@@ -283,7 +283,7 @@ fn todo_leads(s: &Session, words: &str, css: &str, shown: &str) -> Result<()> {
 /// 年度统计 on the demo: the sentences for the 年度汇报 carry the figures
 /// the tables and charts show (the chart words in the bundled font, checked
 /// by every screenshot), for this year, a run of years and a half year.
-fn year_stats(s: &Session, _data: &Path) -> Result<()> {
+fn year_stats(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=start-name]", "东坡村党支部")?;
     s.click("[data-test=nav-stats]")?;
@@ -316,6 +316,28 @@ fn year_stats(s: &Session, _data: &Path) -> Result<()> {
     s.screenshot("meetings")?;
     s.execute("document.querySelector('[data-test=stats-dues]').scrollIntoView()")?;
     s.screenshot("dues")?;
+
+    // To Excel, where the clerk says; the sheet holds the figures.
+    s.click("[data-test=stats-export]")?;
+    let target = data.join("年度统计.xlsx");
+    s.type_into("[data-test=stats-export-path]", &target.to_string_lossy())?;
+    s.click("[data-test=stats-export-go]")?;
+    s.wait_text(
+        "[data-test=stats-export-done]",
+        "写入汇报、党员队伍、发展党员",
+    )?;
+    s.screenshot("export-done")?;
+    s.click("[data-test=stats-export-close]")?;
+    let sheet =
+        zhibu_report::xlsx::read_sheet(&target, Some("写入汇报")).map_err(|e| e.to_string())?;
+    ensure(
+        sheet.iter().any(|row| {
+            row.iter().any(|c| {
+                matches!(c, zhibu_core::members::excel::Cell::Text(t) if t.contains("支部共有党员18名"))
+            })
+        }),
+        "the exported 写入汇报 sheet lacks the members sentence",
+    )?;
 
     // The bands are the branch's: limits out of order are refused in words,
     // and new ones redraw the pyramid.

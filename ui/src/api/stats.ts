@@ -7,3 +7,5 @@ export const yearStats = (org: number, query: StatsQuery) => call<Stats>('stats_
 export const statsSettings = (org: number) => call<StatsSettings>('stats_settings', { org })
 export const setStatsSettings = (org: number, settings: StatsSettings) =>
   call<StatsSettings>('stats_set_settings', { org, settings })
+export const exportStats = (org: number, query: StatsQuery, path: string) =>
+  call<string[]>('stats_export', { org, query, path })

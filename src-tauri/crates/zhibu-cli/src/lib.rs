@@ -150,6 +150,9 @@ enum Command {
         /// 只统计（结束年份的）上半年，截至6月30日
         #[arg(long)]
         half: bool,
+        /// 导出为 Excel 表格（.xlsx）到这个文件
+        #[arg(long, value_name = "文件")]
+        out: Option<PathBuf>,
     },
     /// 党员花名册
     Members {
@@ -320,7 +323,8 @@ fn run(cli: &Cli) -> Result<()> {
             year,
             to,
             half,
-        } => stats::run(cli, now, *branch, *year, *to, *half),
+            out,
+        } => stats::run(cli, now, *branch, *year, *to, *half, out.as_deref()),
         Command::Todo {
             branch,
             snooze,

@@ -1,6 +1,8 @@
 //! `zhibu-cli stats`: the 年度统计 of a year, the first half of one, or a
 //! run of years — every figure, and the 写入汇报 sentences.
 
+use std::path::Path;
+
 use chrono::{DateTime, Datelike, Local};
 use zhibu_core::money::yuan;
 use zhibu_core::stats::{self, rate, Count, StatsQuery};
@@ -30,6 +32,7 @@ pub fn run(
     year: Option<i32>,
     to: Option<i32>,
     half: bool,
+    out: Option<&Path>,
 ) -> Result<()> {
     let store = open(cli)?;
     let org = branch_or_current(&store, branch)?;
@@ -41,6 +44,16 @@ pub fn run(
         half,
     };
     let s = stats::stats(store.conn(), org.id, query, today)?;
+    if let Some(path) = out {
+        let tables = stats::tables(&s, &org.name);
+        zhibu_report::xlsx::write_tables(path, &tables)?;
+        let sheets: Vec<String> = tables.into_iter().map(|t| t.sheet).collect();
+        if cli.json {
+            return print_json(&serde_json::json!({ "path": path, "sheets": sheets }));
+        }
+        out!("已导出到 {}（{}）", path.display(), sheets.join("、"));
+        return Ok(());
+    }
     if cli.json {
         return print_json(&s);
     }

@@ -1107,6 +1107,22 @@ fn stats_gives_every_figure_as_json_and_the_report_sentences_in_words() {
     assert!(text.contains("写入汇报"), "{text}");
     assert!(text.contains("全年召开支部党员大会"), "{text}");
 
+    // To a spreadsheet, read back.
+    let file = dir.path().join("2026年统计.xlsx");
+    let out = cli(
+        dir.path(),
+        &["stats", "--out", file.to_str().expect("path"), "--json"],
+    );
+    assert!(out.status.success());
+    assert_eq!(json(&out)["sheets"][0], "写入汇报");
+    let grid = zhibu_report::xlsx::read_sheet(&file, Some("党员队伍")).expect("read");
+    let text = |t: &str| zhibu_core::members::excel::Cell::Text(t.into());
+    let total = grid
+        .iter()
+        .find(|r| r.get(1) == Some(&text("党员总数")))
+        .and_then(|r| r.get(2).cloned());
+    assert_eq!(total, Some(zhibu_core::members::excel::Cell::Number(18.0)));
+
     // A range the wrong way round is refused in words.
     let out = cli(
         dir.path(),

@@ -334,3 +334,57 @@ fn the_bands_are_the_branch_s_setting() {
     assert!(e.to_string().contains("党龄段"), "{e}");
     assert_eq!(stats::settings(store.conn(), org).expect("kept"), mine);
 }
+
+#[test]
+fn the_spreadsheet_holds_the_page_s_figures() {
+    use zhibu_core::members::excel::Cell;
+    let (store, org) = demo_branch();
+    let s = stats::stats(store.conn(), org, query(2026, 2026), today()).expect("stats");
+    let tables = stats::tables(&s, "东坡村党支部");
+    let names: Vec<&str> = tables.iter().map(|t| t.sheet.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "写入汇报",
+            "党员队伍",
+            "发展党员",
+            "组织生活",
+            "主题党日",
+            "党课",
+            "党费"
+        ]
+    );
+    let sheet = |name: &str| tables.iter().find(|t| t.sheet == name).expect("sheet");
+    assert_eq!(sheet("写入汇报").rows.len(), s.report.len());
+    assert!(sheet("党员队伍")
+        .title
+        .starts_with("东坡村党支部2026年党员队伍统计"));
+    // The age rows add up to the members, with 男 and 女 beside them.
+    let ages: f64 = sheet("党员队伍")
+        .rows
+        .iter()
+        .filter(|r| r[0] == Cell::Text("年龄".into()))
+        .map(|r| match (&r[2], &r[3], &r[4]) {
+            (Cell::Number(all), Cell::Number(m), Cell::Number(f)) => {
+                assert_eq!(*all, m + f);
+                *all
+            }
+            other => panic!("an age row without numbers: {other:?}"),
+        })
+        .sum();
+    assert_eq!(ages, f64::from(s.members.total));
+    // The dues sheet: one row a month, then the 合计 of the figures.
+    let dues = sheet("党费");
+    assert_eq!(dues.rows.len(), s.dues.months.len() + 1);
+    assert_eq!(dues.total_rows, 1);
+    assert_eq!(
+        dues.rows.last().map(|r| r[1..].to_vec()),
+        Some(vec![
+            Cell::Money(s.dues.due_fen),
+            Cell::Money(s.dues.paid_fen),
+            Cell::Money(s.dues.received_fen)
+        ])
+    );
+    assert_eq!(sheet("党课").rows.len(), s.meetings.lectures.len());
+    assert_eq!(sheet("主题党日").rows.len(), s.meetings.theme_days.len());
+}

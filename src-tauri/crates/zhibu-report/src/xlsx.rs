@@ -223,9 +223,16 @@ pub fn write_tables(path: &Path, tables: &[Table]) -> Result<()> {
         let sheet = book.add_worksheet();
         sheet.set_name(&table.sheet).map_err(write_error)?;
         let columns = table.header.len().max(1) as u16;
-        sheet
-            .merge_range(0, 0, 0, columns - 1, &table.title, &title_format)
-            .map_err(write_error)?;
+        // The title spans the table; Excel refuses a "merge" of one cell.
+        if columns > 1 {
+            sheet
+                .merge_range(0, 0, 0, columns - 1, &table.title, &title_format)
+                .map_err(write_error)?;
+        } else {
+            sheet
+                .write_with_format(0, 0, &table.title, &title_format)
+                .map_err(write_error)?;
+        }
         for (c, label) in table.header.iter().enumerate() {
             sheet
                 .write_with_format(1, c as u16, label, &header)

@@ -254,3 +254,27 @@ fn a_roster_typed_in_full_width_imports_as_ascii() {
     assert_eq!(added.id_number, id);
     assert_eq!(added.phone.as_deref(), Some("13912345678"));
 }
+
+#[test]
+fn a_table_of_one_column_is_written_with_its_title() {
+    // The 年度统计's 写入汇报 sheet: one column of sentences. Excel refuses a
+    // title "merged" over a single cell, which once failed the whole export.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("汇报.xlsx");
+    let table = zhibu_core::table::Table {
+        sheet: "写入汇报".into(),
+        title: "东坡村党支部2026年党建工作统计".into(),
+        header: vec!["内容".into()],
+        rows: vec![vec![Cell::Text("全年召开支部党员大会4次。".into())]],
+        widths: vec![120.0],
+        frozen_columns: 0,
+        total_rows: 0,
+    };
+    xlsx::write_tables(&file, &[table]).expect("written");
+    let grid = xlsx::read_sheet(&file, None).expect("read back");
+    assert_eq!(
+        grid[0][0],
+        Cell::Text("东坡村党支部2026年党建工作统计".into())
+    );
+    assert_eq!(grid[2][0], Cell::Text("全年召开支部党员大会4次。".into()));
+}

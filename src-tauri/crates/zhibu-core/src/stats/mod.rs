@@ -11,6 +11,7 @@ pub mod activity;
 pub mod bands;
 pub mod members;
 pub mod money;
+mod tables;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -23,6 +24,7 @@ pub use activity::{
 pub use bands::{set_settings, settings, CategoryBand, StatsSettings};
 pub use members::{AgeRow, Count, MemberFigures};
 pub use money::{DuesFigures, DuesMonth};
+pub use tables::tables;
 
 use crate::error::{Error, Result};
 use crate::ids::OrgId;
