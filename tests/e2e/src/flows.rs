@@ -30,6 +30,7 @@ pub const ALL: &[Flow] = &[
     on_fresh("demo-tour", demo_tour),
     on_fresh("todo-board", todo_board),
     on_fresh("year-stats", year_stats),
+    on_fresh("theme-day-dues", theme_day_dues),
     on_fresh("edit-branch", edit_branch),
     on_fresh("roster", roster),
     on_fresh("meetings", meetings),
@@ -276,10 +277,6 @@ fn todo_leads(s: &Session, words: &str, css: &str, shown: &str) -> Result<()> {
     Ok(())
 }
 
-/// 工作台, the start page (issue 21): what the demo branch must do this
-/// month — its deliberate gaps and deadlines — most pressing first, each
-/// with its rule and a way to the screen that settles it; one put aside
-/// with a reason stays on the list, greyed, last.
 /// 年度统计 on the demo: the sentences for the 年度汇报 carry the figures
 /// the tables and charts show (the chart words in the bundled font, checked
 /// by every screenshot), for this year, a run of years and a half year.
@@ -373,6 +370,46 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
     Ok(())
 }
 
+/// 主题党日 as one pass (issue 21, item 4): on the November 主题党日 record
+/// the clerk ticks those present who have not paid and collects their 党费
+/// there; the dues page's sheet of the month shows the same payments.
+fn theme_day_dues(s: &Session, _data: &Path) -> Result<()> {
+    s.click("[data-test=start-demo]")?;
+    s.wait_text("[data-test=start-name]", "东坡村党支部")?;
+    todo_leads(s, "还是草稿", "[data-test=meeting-topic]", "中国共产党章程")?;
+    let paid = |text: &str| -> Result<u32> {
+        text.split("已交清")
+            .nth(1)
+            .and_then(|t| t.trim().split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .ok_or(format!("no 已交清 count in “{text}”"))
+    };
+    let before = paid(&s.wait_text("[data-test=day-dues-summary]", "应交 17 人")?)?;
+    s.click("[data-test=day-dues-tick-present]")?;
+    let button = s.wait_text("[data-test=day-dues-pay]", "登记所勾选的")?;
+    ensure(
+        !button.contains("登记所勾选的 0 人"),
+        &format!("nobody present and unpaid was ticked: {button}"),
+    )?;
+    s.execute("document.querySelector('[data-test=day-dues]').scrollIntoView()")?;
+    s.screenshot("ticked")?;
+    s.click("[data-test=day-dues-pay]")?;
+    s.wait_text("[data-test=day-dues-pay]", "登记所勾选的 0 人")?;
+    let after = paid(&s.text(&s.wait("[data-test=day-dues-summary]")?)?)?;
+    ensure(
+        after > before,
+        &format!("已交清 {before} → {after} after collecting at the 主题党日"),
+    )?;
+    s.screenshot("paid")?;
+    s.click("[data-test=nav-dues]")?;
+    s.wait_text("[data-test=dues-summary]", &format!("已交清 {after} 人"))?;
+    Ok(())
+}
+
+/// 工作台, the start page (issue 21): what the demo branch must do this
+/// month — its deliberate gaps and deadlines — most pressing first, each
+/// with its rule and a way to the screen that settles it; one put aside
+/// with a reason stays on the list, greyed, last.
 fn todo_board(s: &Session, _data: &Path) -> Result<()> {
     s.click("[data-test=start-demo]")?;
     s.wait_text("[data-test=start-name]", "东坡村党支部")?;
