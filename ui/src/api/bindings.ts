@@ -1237,6 +1237,42 @@ until: string, settings: StatsSettings, members: MemberFigures, development: Dev
  */
 report: Array<string>, };
 
+export type Missed = { date: string, title: string, presence: Presence, reason: string | null, };
+
+export type KindPart = { kind: MeetingKind, 
+/**
+ * Records they counted toward 应到 at.
+ */
+expected: number, present: number, missed: Array<Missed>, };
+
+export type Attended = { date: string, title: string, };
+
+export type Talk = { date: string, with: Array<string>, };
+
+export type DuesYear = { due_fen: number, paid_fen: number, 
+/**
+ * Months paid in full by their due day.
+ */
+on_time: number, 
+/**
+ * Months paid in full after their due day ("2026年3月").
+ */
+late: Array<string>, 
+/**
+ * Months past their due day and not paid in full.
+ */
+owed: Array<string>, owed_fen: number, 
+/**
+ * Months on the roll with no base entered.
+ */
+no_base: number, };
+
+export type MemberSheet = { member_id: number, name: string, group: string | null, 
+/**
+ * On the last day counted.
+ */
+standing: Standing | null, kinds: Array<KindPart>, lectures: Array<Attended>, theme_days: Array<Attended>, talks: Array<Talk>, dues: DuesYear, };
+
 // Every choice of each list the forms offer, in the Rust order.
 export const ORG_KINDS: readonly OrgKind[] = ["农村","社区","企业","机关","事业单位","学校","两新组织","其他"]
 export const POSITIONS: readonly Position[] = ["书记","副书记","组织委员","宣传委员","纪检委员","青年委员","统战委员","妇女委员","委员"]

@@ -56,6 +56,7 @@ use crate::org::{
     Severity, TermInfo, TermState,
 };
 use crate::paths::DataMode;
+use crate::stats::sheets::{Attended, DuesYear, KindPart, MemberSheet, Missed, Talk};
 use crate::stats::{
     AgeRow, CategoryBand, Count, DevFigures, DuesFigures, DuesMonth, KindFigures, LectureLine,
     MeetingFigures, MemberFigures, MonthCount, Stats, StatsQuery, StatsSettings, ThemeDayLine,
@@ -246,6 +247,12 @@ fn generate() -> String {
         decl::<DuesMonth>(&cfg),
         decl::<DuesFigures>(&cfg),
         decl::<Stats>(&cfg),
+        decl::<Missed>(&cfg),
+        decl::<KindPart>(&cfg),
+        decl::<Attended>(&cfg),
+        decl::<Talk>(&cfg),
+        decl::<DuesYear>(&cfg),
+        decl::<MemberSheet>(&cfg),
     ];
     let lists = choices![
         OrgKind => "ORG_KINDS",

@@ -388,3 +388,121 @@ fn the_spreadsheet_holds_the_page_s_figures() {
     assert_eq!(sheet("党课").rows.len(), s.meetings.lectures.len());
     assert_eq!(sheet("主题党日").rows.len(), s.meetings.theme_days.len());
 }
+
+/// 民主评议 sheets (issue 21, item 3): each member's year against the
+/// records' own attendance and the member's dues card.
+#[test]
+fn each_member_s_sheet_agrees_with_the_records_and_the_dues_card() {
+    use std::collections::BTreeMap;
+    use zhibu_core::dues::card;
+    use zhibu_core::meetings::Presence;
+    let (store, org) = demo_branch();
+    let sheets = stats::member_sheets(store.conn(), org, 2026, today()).expect("sheets");
+    // Everyone on the roll today has a sheet.
+    let roll = zhibu_core::members::on_roll(store.conn(), org, today()).expect("roll");
+    for m in &roll {
+        assert!(
+            sheets.iter().any(|s| s.member_id == m.member_id),
+            "{} has no sheet",
+            m.name
+        );
+    }
+    // Each record's attendance, member by member.
+    let mut rows: BTreeMap<i64, Vec<(MeetingKind, chrono::NaiveDate, Presence, bool)>> =
+        BTreeMap::new();
+    for m in meetings::list(store.conn(), org, 2026).expect("list") {
+        let detail = meetings::detail(store.conn(), m.id).expect("detail");
+        for p in detail.people {
+            rows.entry(p.member_id).or_default().push((
+                m.kind,
+                m.date,
+                p.presence,
+                p.excluded.is_some(),
+            ));
+        }
+    }
+    let mut talkers = 0;
+    for sheet in &sheets {
+        let mine = rows.get(&sheet.member_id).cloned().unwrap_or_default();
+        for k in &sheet.kinds {
+            let of_kind: Vec<_> = mine.iter().filter(|r| r.0 == k.kind && !r.3).collect();
+            assert_eq!(
+                k.expected as usize,
+                of_kind.len(),
+                "{} {}",
+                sheet.name,
+                k.kind
+            );
+            let present = of_kind.iter().filter(|r| r.2 == Presence::Present).count();
+            assert_eq!(k.present as usize, present, "{} {}", sheet.name, k.kind);
+            assert_eq!(k.missed.len(), of_kind.len() - present);
+            assert!(k.missed.iter().all(|x| x.presence != Presence::Present));
+        }
+        let lectures = mine
+            .iter()
+            .filter(|r| r.0 == MeetingKind::Lecture && r.2 == Presence::Present)
+            .count();
+        assert_eq!(sheet.lectures.len(), lectures, "{}", sheet.name);
+        // A talk is listed on both sides.
+        for t in &sheet.talks {
+            talkers += 1;
+            for other in &t.with {
+                let theirs = sheets
+                    .iter()
+                    .find(|s| &s.name == other)
+                    .expect("the other's sheet");
+                assert!(
+                    theirs
+                        .talks
+                        .iter()
+                        .any(|x| x.date == t.date && x.with.contains(&sheet.name)),
+                    "{} talked with {other} on {} but not the other way",
+                    sheet.name,
+                    t.date
+                );
+            }
+        }
+        // 党费 against the member's dues card, month by month in 2026.
+        let c = card::card(store.conn(), org, sheet.member_id, today()).expect("card");
+        // Counted to today: a month ahead paid in advance is not yet in the year's record.
+        let months: Vec<_> = c
+            .months
+            .iter()
+            .filter(|m| {
+                m.month.year() == 2026 && m.month <= zhibu_core::month::YearMonth::of(today())
+            })
+            .collect();
+        let due: i64 = months.iter().filter_map(|m| m.due_fen).sum();
+        let paid: i64 = months
+            .iter()
+            .filter_map(|m| m.due_fen.map(|d| m.paid_fen.min(d)))
+            .sum();
+        assert_eq!(
+            (sheet.dues.due_fen, sheet.dues.paid_fen),
+            (due, paid),
+            "{}",
+            sheet.name
+        );
+        let late = months
+            .iter()
+            .filter(|m| m.late && m.due_fen.is_some_and(|d| m.paid_fen >= d))
+            .count();
+        assert_eq!(sheet.dues.late.len(), late, "{}", sheet.name);
+    }
+    assert!(talkers > 0, "the demo has 谈心谈话");
+    // Who owes, against the arrears list (2026 months only).
+    for a in ledger::arrears(store.conn(), org, today()).expect("arrears") {
+        let sheet = sheets
+            .iter()
+            .find(|s| s.member_id == a.member_id)
+            .expect("sheet");
+        let this_year: Vec<&String> = a.months.iter().filter(|m| m.starts_with("2026")).collect();
+        assert_eq!(
+            sheet.dues.owed.len(),
+            this_year.len(),
+            "{}: {:?}",
+            a.name,
+            a.months
+        );
+    }
+}

@@ -483,6 +483,19 @@ pub struct MeetingDetail {
     pub attachments: Vec<attachments::Attachment>,
 }
 
+pub use storage::attendance::PartLine;
+
+/// Every member's part in the branch's records dated `from..=to`, by member,
+/// then date (the 民主评议 sheets read a year of it at once).
+pub fn parts_between(
+    conn: &Connection,
+    org: OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<PartLine>> {
+    storage::attendance::parts_between(conn, org, from, to)
+}
+
 /// What a record says — its form's fields with the 主题党日 contents, 议定事项
 /// and 谈心谈话 people — without its attendance, votes and attachments.
 pub fn input(conn: &Connection, id: MeetingId) -> Result<MeetingInput> {

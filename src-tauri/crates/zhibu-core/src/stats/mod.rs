@@ -11,6 +11,7 @@ pub mod activity;
 pub mod bands;
 pub mod members;
 pub mod money;
+pub mod sheets;
 mod tables;
 
 use chrono::{Datelike, NaiveDate};
@@ -24,6 +25,7 @@ pub use activity::{
 pub use bands::{set_settings, settings, CategoryBand, StatsSettings};
 pub use members::{AgeRow, Count, MemberFigures};
 pub use money::{DuesFigures, DuesMonth};
+pub use sheets::{member_sheets, MemberSheet};
 pub use tables::tables;
 
 use crate::error::{Error, Result};

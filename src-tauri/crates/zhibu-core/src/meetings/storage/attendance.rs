@@ -211,3 +211,46 @@ pub fn present_in_year(
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// One member's part in one record, for the 民主评议 sheets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartLine {
+    pub member: MemberId,
+    pub meeting: MeetingId,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub topic: String,
+    pub presence: Presence,
+    pub reason: Option<String>,
+    /// Left out of 应到 with the higher committee's consent.
+    pub excluded: bool,
+}
+
+/// Every attendance row of the branch's records dated `from..=to`, by
+/// member, then date.
+pub fn parts_between(
+    conn: &Connection,
+    org: OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<PartLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.member_id, m.id, m.kind, m.date, m.topic, a.status, a.reason, a.excluded_reason IS NOT NULL
+         FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
+         WHERE m.org_id = ?1 AND m.date >= ?2 AND m.date <= ?3
+         ORDER BY a.member_id, m.date, m.id",
+    )?;
+    let rows = stmt.query_map(params![org, from, to], |r| {
+        Ok(PartLine {
+            member: r.get(0)?,
+            meeting: r.get(1)?,
+            kind: r.get(2)?,
+            date: r.get(3)?,
+            topic: r.get(4)?,
+            presence: r.get(5)?,
+            reason: r.get(6)?,
+            excluded: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
