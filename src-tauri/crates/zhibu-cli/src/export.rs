@@ -84,6 +84,17 @@ pub enum ExportCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 民主评议党员个人情况表 PDF（每名党员一页：参加组织生活、党课、主题党日、谈心谈话、党费，留评议栏）
+    MemberSheets {
+        /// 年份
+        #[arg(long)]
+        year: i32,
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
     /// 某人的发展党员记录 PDF（各步骤、日期、材料）
     Development {
         /// 发展对象编号（见 development list --json）
@@ -180,6 +191,10 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<(
                 to: *to,
             };
             (document, out)
+        }
+        ExportCommand::MemberSheets { year, out, branch } => {
+            let org = branch_or_current(&store, *branch)?.id;
+            (Document::MemberSheets { org, year: *year }, out)
         }
         ExportCommand::Signin { meeting, out } => (Document::Signin { meeting: *meeting }, out),
         ExportCommand::Development { person, out } => {

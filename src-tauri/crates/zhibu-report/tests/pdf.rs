@@ -616,3 +616,35 @@ fn a_development_record_prints_every_step_with_its_date_and_documents() {
     assert!(text.contains("延长预备期12个月"));
     assert!(text.contains("下一步："));
 }
+
+#[test]
+fn the_appraisal_sheets_print_a_page_per_member_with_their_year() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let sheets =
+        zhibu_core::stats::member_sheets(store.conn(), org, 2026, today()).expect("sheets");
+    let doc = Document::MemberSheets { org, year: 2026 };
+    let job = make(store.conn(), &doc).expect("sheets pdf");
+    let (text, pages) = print(dir.path(), &job, "member-sheets-demo");
+    assert_eq!(pages, sheets.len(), "one page per member");
+    assert!(text.contains("东坡村党支部2026年度民主评议党员个人情况表"));
+    for s in &sheets {
+        assert!(text.contains(&s.name), "{}", s.name);
+    }
+    // A member's missed meetings print with the reason given.
+    let missed = sheets
+        .iter()
+        .flat_map(|s| s.kinds.iter().flat_map(|k| k.missed.iter()))
+        .find(|m| m.reason.is_some())
+        .expect("the demo has absences with reasons");
+    let reason = missed.reason.clone().unwrap_or_default();
+    assert!(text.contains(&squeeze(&reason)), "{reason}");
+    assert_eq!(text.matches("支部评议意见").count(), sheets.len());
+    assert_eq!(
+        zhibu_core::export::file_name(store.conn(), &doc, today()).expect("name"),
+        "东坡村党支部2026年度民主评议党员个人情况表.pdf"
+    );
+    // A year before anyone here was a member is refused in words.
+    let err = make(store.conn(), &Document::MemberSheets { org, year: 1921 }).expect_err("refused");
+    assert!(err.to_string().contains("无法生成民主评议表"), "{err}");
+}

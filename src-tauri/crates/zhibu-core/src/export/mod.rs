@@ -6,6 +6,7 @@
 mod development_record;
 mod dues_notice;
 mod dues_sheets;
+mod member_sheets;
 mod minutes_book;
 mod roster_sheet;
 mod signin_sheet;
@@ -20,6 +21,7 @@ use ts_rs::TS;
 pub use development_record::{DevelopmentRecord, FiledDocument};
 pub use dues_notice::DuesNotice;
 pub use dues_sheets::DuesSheets;
+pub use member_sheets::MemberSheets;
 pub use minutes_book::{MinutesBook, MinutesEntry};
 pub use roster_sheet::RosterSheet;
 pub use signin_sheet::SigninSheet;
@@ -61,6 +63,8 @@ pub enum Document {
     Signin { meeting: MeetingId },
     /// A person's 发展党员 record.
     Development { person: PersonId },
+    /// 民主评议党员 sheets of a year: one page per member.
+    MemberSheets { org: OrgId, year: i32 },
 }
 
 /// Characters no font on this computer draws (printed as empty boxes), and
@@ -89,6 +93,7 @@ pub enum Model {
     DuesNotice(DuesNotice),
     Signin(SigninSheet),
     Development(DevelopmentRecord),
+    MemberSheets(MemberSheets),
 }
 
 /// Gathers what `doc` prints from the records in `conn` (photos stay in
@@ -117,6 +122,9 @@ pub fn gather(
         Document::Development { person } => {
             Model::Development(development_record::gather(conn, *person, today)?)
         }
+        Document::MemberSheets { org, year } => {
+            Model::MemberSheets(member_sheets::gather(conn, *org, *year, today)?)
+        }
     })
 }
 
@@ -132,5 +140,6 @@ pub fn file_name(conn: &Connection, doc: &Document, today: NaiveDate) -> Result<
         Document::DuesNotice { org, year, .. } => dues_notice::file_name(&branch(*org)?, *year),
         Document::Signin { meeting } => signin_sheet::file_name_of(conn, *meeting)?,
         Document::Development { person } => development_record::file_name_of(conn, *person, today)?,
+        Document::MemberSheets { org, year } => member_sheets::file_name(&branch(*org)?, *year),
     })
 }

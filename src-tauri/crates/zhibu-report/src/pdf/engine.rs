@@ -42,6 +42,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     template!("tables.typ"),
     template!("signin.typ"),
     template!("development.typ"),
+    template!("sheets.typ"),
 ];
 
 /// A photo or scan the template may show, read when typst asks for it.

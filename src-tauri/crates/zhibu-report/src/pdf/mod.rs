@@ -9,6 +9,7 @@ pub mod engine;
 mod fonts;
 pub mod minutes;
 pub mod roster;
+pub mod sheets;
 pub mod signin;
 pub mod tables;
 
@@ -28,6 +29,7 @@ pub fn job(model: &Model, today: NaiveDate) -> Job {
         Model::DuesNotice(notice) => dues::notice_job(notice, today),
         Model::Signin(sheet) => signin::job(sheet, today),
         Model::Development(record) => development::job(record, today),
+        Model::MemberSheets(sheets) => sheets::job(sheets, today),
     }
 }
 
