@@ -57,6 +57,7 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::stats::stats_settings,
         commands::stats::stats_set_settings,
         commands::stats::stats_export,
+        commands::stats::stats_member_sheets,
         commands::org::app_info,
         commands::app::app_status,
         commands::app::app_ui_choice,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use tauri::State;
 use zhibu_core::org::{self, OrgId};
-use zhibu_core::stats::{self, Stats, StatsQuery, StatsSettings};
+use zhibu_core::stats::{self, MemberSheet, Stats, StatsQuery, StatsSettings};
 use zhibu_report::xlsx;
 
 use crate::error::IpcResult;
@@ -46,4 +46,20 @@ pub fn stats_export(
     xlsx::write_tables(&path, &tables).map_err(zhibu_core::Error::from)?;
     state.exported.add(path);
     Ok(tables.into_iter().map(|t| t.sheet).collect())
+}
+
+/// 民主评议: each member's year (one sheet each).
+#[tauri::command]
+pub fn stats_member_sheets(
+    state: State<'_, AppState>,
+    org: OrgId,
+    year: i32,
+) -> IpcResult<Vec<MemberSheet>> {
+    let today = state.now().date_naive();
+    Ok(stats::member_sheets(
+        state.store()?.conn(),
+        org,
+        year,
+        today,
+    )?)
 }

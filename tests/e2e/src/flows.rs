@@ -336,6 +336,30 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
         "the exported 写入汇报 sheet lacks the members sentence",
     )?;
 
+    // 民主评议: each member's year on the page, and a page each in print.
+    s.execute("document.querySelector('[data-test=stats-appraisal]').scrollIntoView()")?;
+    s.wait_text("[data-test=stats-appraisal-table]", "马俊杰")?;
+    s.click("[data-test=stats-appraisal-table] .el-table__expand-icon")?;
+    s.wait_text("[data-test=stats-appraisal-table]", "未参加")?;
+    s.screenshot("appraisal")?;
+    let text = print_pdf(
+        s,
+        "[data-test=stats-appraisal-pdf]",
+        &data.join("民主评议表.pdf"),
+        "appraisal-pdf",
+    )?;
+    for words in [
+        "2026年度民主评议党员个人情况表",
+        "马俊杰",
+        "支部评议意见",
+        "外出务工",
+    ] {
+        ensure(
+            text.contains(words),
+            &format!("民主评议表 without “{words}”"),
+        )?;
+    }
+
     // The bands are the branch's: limits out of order are refused in words,
     // and new ones redraw the pyramid.
     s.click("[data-test=stats-settings-open]")?;

@@ -1123,6 +1123,32 @@ fn stats_gives_every_figure_as_json_and_the_report_sentences_in_words() {
         .and_then(|r| r.get(2).cloned());
     assert_eq!(total, Some(zhibu_core::members::excel::Cell::Number(18.0)));
 
+    // The 民主评议 sheets: a page per member on the roll during the year.
+    let pdf = dir.path().join("评议.pdf");
+    let out = cli(
+        dir.path(),
+        &[
+            "export",
+            "member-sheets",
+            "--year",
+            "2026",
+            "--out",
+            pdf.to_str().expect("path"),
+            "--json",
+        ],
+    );
+    assert!(out.status.success());
+    // Those on the roll at the end of the year's count and those who left in it.
+    let year = json(&cli(dir.path(), &["stats", "--json"]));
+    let left: u64 = year["members"]["left"]
+        .as_array()
+        .expect("left")
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap_or(0))
+        .sum();
+    let on_roll = year["members"]["total"].as_u64().expect("total");
+    assert_eq!(json(&out)["pages"].as_u64(), Some(on_roll + left));
+
     // A range the wrong way round is refused in words.
     let out = cli(
         dir.path(),
