@@ -336,6 +336,20 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
         "the exported 写入汇报 sheet lacks the members sentence",
     )?;
 
+    // The same tables printed.
+    let text = print_pdf(
+        s,
+        "[data-test=stats-pdf]",
+        &data.join("年度统计.pdf"),
+        "stats-pdf",
+    )?;
+    for words in ["东坡村党支部2026年党建工作统计", "党员总数", "制表人"] {
+        ensure(
+            text.contains(words),
+            &format!("统计表 PDF without “{words}”"),
+        )?;
+    }
+
     // 民主评议: each member's year on the page, and a page each in print.
     s.execute("document.querySelector('[data-test=stats-appraisal]').scrollIntoView()")?;
     s.wait_text("[data-test=stats-appraisal-table]", "马俊杰")?;

@@ -978,7 +978,7 @@ export type MissingChars = {
  */
 place: string, chars: string, };
 
-export type Document = { "doc": "minutes", org: number, year: number, kinds: Array<MeetingKind>, } | { "doc": "roster", org: number, query: RosterQuery, mask: boolean, } | { "doc": "dues", org: number, year: number, } | { "doc": "dues_notice", org: number, year: number, from: string, to: string, } | { "doc": "signin", meeting: number, } | { "doc": "development", person: number, } | { "doc": "member_sheets", org: number, year: number, };
+export type Document = { "doc": "minutes", org: number, year: number, kinds: Array<MeetingKind>, } | { "doc": "roster", org: number, query: RosterQuery, mask: boolean, } | { "doc": "dues", org: number, year: number, } | { "doc": "dues_notice", org: number, year: number, from: string, to: string, } | { "doc": "signin", meeting: number, } | { "doc": "development", person: number, } | { "doc": "member_sheets", org: number, year: number, } | { "doc": "stats", org: number, query: StatsQuery, };
 
 export type Target = { 
 /**

@@ -95,6 +95,23 @@ pub enum ExportCommand {
         #[arg(long)]
         branch: Option<i64>,
     },
+    /// 年度统计 PDF（写入汇报、党员队伍、发展党员、组织生活、党费等表）
+    Stats {
+        /// 统计年份；与 --to 合用时为起始年份
+        #[arg(long)]
+        year: i32,
+        /// 结束年份
+        #[arg(long)]
+        to: Option<i32>,
+        /// 只统计（结束年份的）上半年
+        #[arg(long)]
+        half: bool,
+        /// 输出的 PDF 文件
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        branch: Option<i64>,
+    },
     /// 某人的发展党员记录 PDF（各步骤、日期、材料）
     Development {
         /// 发展对象编号（见 development list --json）
@@ -195,6 +212,21 @@ pub fn run(cli: &Cli, now: DateTime<Local>, command: &ExportCommand) -> Result<(
         ExportCommand::MemberSheets { year, out, branch } => {
             let org = branch_or_current(&store, *branch)?.id;
             (Document::MemberSheets { org, year: *year }, out)
+        }
+        ExportCommand::Stats {
+            year,
+            to,
+            half,
+            out,
+            branch,
+        } => {
+            let org = branch_or_current(&store, *branch)?.id;
+            let query = zhibu_core::stats::StatsQuery {
+                from: *year,
+                to: to.unwrap_or(*year),
+                half: *half,
+            };
+            (Document::Stats { org, query }, out)
         }
         ExportCommand::Signin { meeting, out } => (Document::Signin { meeting: *meeting }, out),
         ExportCommand::Development { person, out } => {

@@ -648,3 +648,32 @@ fn the_appraisal_sheets_print_a_page_per_member_with_their_year() {
     let err = make(store.conn(), &Document::MemberSheets { org, year: 1921 }).expect_err("refused");
     assert!(err.to_string().contains("无法生成民主评议表"), "{err}");
 }
+
+#[test]
+fn the_statistics_print_the_tables_of_the_spreadsheet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, org) = demo_store(dir.path());
+    let query = zhibu_core::stats::StatsQuery {
+        from: 2024,
+        to: 2026,
+        half: false,
+    };
+    let s = zhibu_core::stats::stats(store.conn(), org, query, today()).expect("stats");
+    let doc = Document::Stats { org, query };
+    let job = make(store.conn(), &doc).expect("stats pdf");
+    let (text, pages) = print(dir.path(), &job, "stats-demo");
+    let tables = zhibu_core::stats::tables(&s, "东坡村党支部");
+    assert!(pages >= tables.len(), "each table starts a page: {pages}");
+    for t in &tables {
+        assert!(text.contains(&squeeze(&t.title)), "{}", t.title);
+    }
+    for sentence in &s.report {
+        assert!(text.contains(&squeeze(sentence)), "{sentence}");
+    }
+    assert!(text.contains("统计期间：2024年1月1日至2026年11月22日"));
+    assert!(text.contains("制表人"));
+    assert_eq!(
+        zhibu_core::export::file_name(store.conn(), &doc, today()).expect("name"),
+        "东坡村党支部2024—2026年党建工作统计.pdf"
+    );
+}

@@ -10,6 +10,7 @@ mod member_sheets;
 mod minutes_book;
 mod roster_sheet;
 mod signin_sheet;
+mod stats_report;
 
 use std::path::Path;
 
@@ -25,12 +26,14 @@ pub use member_sheets::MemberSheets;
 pub use minutes_book::{MinutesBook, MinutesEntry};
 pub use roster_sheet::RosterSheet;
 pub use signin_sheet::SigninSheet;
+pub use stats_report::StatsReport;
 
 use crate::development::PersonId;
 use crate::error::Result;
 use crate::meetings::{MeetingId, MeetingKind};
 use crate::members::roster::RosterQuery;
 use crate::org::OrgId;
+use crate::stats::StatsQuery;
 
 /// Which PDF 台账 to make, and of what.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -65,6 +68,8 @@ pub enum Document {
     Development { person: PersonId },
     /// 民主评议党员 sheets of a year: one page per member.
     MemberSheets { org: OrgId, year: i32 },
+    /// 年度统计 of a year, a half year or a run of years.
+    Stats { org: OrgId, query: StatsQuery },
 }
 
 /// Characters no font on this computer draws (printed as empty boxes), and
@@ -94,6 +99,7 @@ pub enum Model {
     Signin(SigninSheet),
     Development(DevelopmentRecord),
     MemberSheets(MemberSheets),
+    Stats(Box<StatsReport>),
 }
 
 /// Gathers what `doc` prints from the records in `conn` (photos stay in
@@ -125,6 +131,9 @@ pub fn gather(
         Document::MemberSheets { org, year } => {
             Model::MemberSheets(member_sheets::gather(conn, *org, *year, today)?)
         }
+        Document::Stats { org, query } => {
+            Model::Stats(Box::new(stats_report::gather(conn, *org, *query, today)?))
+        }
     })
 }
 
@@ -141,5 +150,6 @@ pub fn file_name(conn: &Connection, doc: &Document, today: NaiveDate) -> Result<
         Document::Signin { meeting } => signin_sheet::file_name_of(conn, *meeting)?,
         Document::Development { person } => development_record::file_name_of(conn, *person, today)?,
         Document::MemberSheets { org, year } => member_sheets::file_name(&branch(*org)?, *year),
+        Document::Stats { org, query } => stats_report::file_name(&branch(*org)?, *query),
     })
 }

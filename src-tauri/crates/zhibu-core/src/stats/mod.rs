@@ -100,14 +100,15 @@ impl StatsQuery {
         };
         Ok((first, cutoff))
     }
+}
 
-    fn period(self) -> String {
-        match (self.from == self.to, self.half) {
-            (true, false) => format!("{}年", self.to),
-            (true, true) => format!("{}年上半年", self.to),
-            (false, false) => format!("{}—{}年", self.from, self.to),
-            (false, true) => format!("{}年至{}年上半年", self.from, self.to),
-        }
+/// "2026年", "2026年上半年", "2020—2023年", "2020年至2023年上半年".
+pub fn period(q: StatsQuery) -> String {
+    match (q.from == q.to, q.half) {
+        (true, false) => format!("{}年", q.to),
+        (true, true) => format!("{}年上半年", q.to),
+        (false, false) => format!("{}—{}年", q.from, q.to),
+        (false, true) => format!("{}年至{}年上半年", q.from, q.to),
     }
 }
 
@@ -117,7 +118,7 @@ pub fn stats(conn: &Connection, org: OrgId, query: StatsQuery, today: NaiveDate)
     let bands = settings(conn, org)?;
     let mut s = Stats {
         query,
-        period: query.period(),
+        period: period(query),
         first,
         cutoff,
         until,

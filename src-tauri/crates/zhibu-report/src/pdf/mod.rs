@@ -11,6 +11,7 @@ pub mod minutes;
 pub mod roster;
 pub mod sheets;
 pub mod signin;
+pub mod stats;
 pub mod tables;
 
 use std::path::Path;
@@ -30,6 +31,7 @@ pub fn job(model: &Model, today: NaiveDate) -> Job {
         Model::Signin(sheet) => signin::job(sheet, today),
         Model::Development(record) => development::job(record, today),
         Model::MemberSheets(sheets) => sheets::job(sheets, today),
+        Model::Stats(report) => stats::job(report, today),
     }
 }
 
