@@ -1,5 +1,6 @@
 //! 工作台 and 年度统计 speed (issue 21's target: each under 100 ms in a
-//! release build for a branch of 200 members with five years of records):
+//! release build for a branch of 200 members with five years of records),
+//! and the 民主评议 sheets of a year:
 //! `cargo bench -p zhibu-core --bench todo`.
 //!
 //! The branch: 200 members in 10 党小组; from January 2022 to November 2026
@@ -138,6 +139,10 @@ fn main() {
         list.items.len(),
         list.meetings.len()
     );
+    let sheets = time("民主评议 sheets 2026", 11, || {
+        stats::member_sheets(conn, org, 2026, today).expect("sheets")
+    });
+    println!("  {} sheets", sheets.len());
     for (from, to) in [(2026, 2026), (2022, 2026)] {
         let query = stats::StatsQuery {
             from,
