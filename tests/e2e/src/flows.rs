@@ -287,7 +287,7 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
     let report = s.wait_text("[data-test=stats-report]", "支部共有党员18名")?;
     for words in [
         "其中正式党员15名、预备党员3名",
-        "全年召开支部党员大会6次、支委会10次",
+        "今年以来召开支部党员大会6次、支委会10次",
         "讲党课4次",
         "应交党费1888.70元，实交1828.10元",
         "有10名党员欠交党费共60.60元",

@@ -1105,7 +1105,7 @@ fn stats_gives_every_figure_as_json_and_the_report_sentences_in_words() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("2026年统计"), "{text}");
     assert!(text.contains("写入汇报"), "{text}");
-    assert!(text.contains("全年召开支部党员大会"), "{text}");
+    assert!(text.contains("今年以来召开支部党员大会"), "{text}");
 
     // To a spreadsheet, read back.
     let file = dir.path().join("2026年统计.xlsx");

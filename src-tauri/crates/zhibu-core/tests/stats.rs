@@ -246,7 +246,7 @@ fn this_year_s_figures_agree_with_the_lists_they_count() {
         .expect("党员大会");
     assert!(
         text.contains(&format!(
-            "全年召开支部党员大会{}次",
+            "今年以来召开支部党员大会{}次",
             general.held + general.drafts
         )),
         "{text}"
@@ -272,6 +272,13 @@ fn a_run_of_years_adds_up_its_years() {
     dues_agree(&store, org, &s);
     let text = s.report.join("\n");
     assert!(text.contains("2024—2026年，召开支部党员大会"), "{text}");
+    // A year that is over is “全年”; the one still running “今年以来”.
+    let past = stats::stats(store.conn(), org, query(2025, 2025), today()).expect("stats");
+    assert!(
+        past.report.iter().any(|r| r.starts_with("全年召开")),
+        "{:?}",
+        past.report
+    );
 }
 
 #[test]

@@ -150,10 +150,14 @@ fn held(s: &Stats, kind: MeetingKind) -> u32 {
 /// The 写入汇报 sentences, in the order a 年度汇报 gives them.
 fn report(s: &Stats) -> Vec<String> {
     let m = &s.members;
-    let whole = if s.query.from == s.query.to && !s.query.half {
-        "全年".to_string()
-    } else {
-        format!("{}，", s.period)
+    // A year still running is “今年以来”, not “全年”.
+    let whole = match (
+        s.query.from == s.query.to && !s.query.half,
+        s.until < s.cutoff,
+    ) {
+        (true, false) => "全年".to_string(),
+        (true, true) => "今年以来".to_string(),
+        (false, _) => format!("{}，", s.period),
     };
     let mut out = Vec::new();
     let mut team = format!(
