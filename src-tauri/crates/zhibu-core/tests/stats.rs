@@ -5,6 +5,7 @@
 
 mod common;
 
+use chrono::Datelike;
 use common::*;
 use zhibu_core::development;
 use zhibu_core::dues::{ledger, remit};
@@ -107,6 +108,7 @@ fn members_agree(store: &Store, org: i64, s: &stats::Stats) {
 fn meetings_agree(store: &Store, org: i64, s: &stats::Stats) {
     for k in &s.meetings.kinds {
         let (mut held, mut drafts, mut expected, mut present, mut missing) = (0, 0, 0, 0, 0);
+        let mut required = None;
         for year in s.query.from..=s.query.to {
             for m in meetings::list(store.conn(), org, year).expect("list") {
                 if m.kind != k.kind || m.date > s.until {
@@ -121,14 +123,30 @@ fn meetings_agree(store: &Store, org: i64, s: &stats::Stats) {
                 present += m.attendance.present;
             }
             let cal = calendar::calendar(store.conn(), org, year, today()).expect("calendar");
+            // Required: the periods up to the cut-off that are over or already met.
+            for row in cal.rows.iter().filter(|r| r.kind == k.kind) {
+                for cell in row
+                    .cells
+                    .iter()
+                    .filter(|c| year < s.cutoff.year() || c.last_month <= s.cutoff.month())
+                {
+                    let n = required.get_or_insert(0);
+                    if matches!(
+                        cell.status,
+                        CellStatus::Held | CellStatus::DraftOnly | CellStatus::Missing
+                    ) {
+                        *n += 1;
+                    }
+                }
+            }
             missing += calendar::findings(&cal)
                 .iter()
                 .filter(|f| f.kind == k.kind && f.status == CellStatus::Missing)
                 .count() as u32;
         }
         assert_eq!(
-            (k.held, k.drafts, k.expected, k.present, k.missing),
-            (held, drafts, expected, present, missing),
+            (k.held, k.drafts, k.expected, k.present, k.missing, k.required),
+            (held, drafts, expected, present, missing, required),
             "{}",
             k.kind
         );

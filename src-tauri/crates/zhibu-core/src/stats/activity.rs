@@ -90,11 +90,14 @@ const KINDS: [MeetingKind; 9] = [
     MeetingKind::Other,
 ];
 
+/// The records dated `first..=until`, against what the calendar asked for in
+/// the periods up to `cutoff` (a quarter still running counts once it is met).
 pub fn meetings(
     conn: &Connection,
     org: OrgId,
     first: NaiveDate,
     until: NaiveDate,
+    cutoff: NaiveDate,
     today: NaiveDate,
 ) -> Result<MeetingFigures> {
     let mut kinds: Vec<KindFigures> = KINDS
@@ -171,8 +174,8 @@ pub fn meetings(
             } else {
                 1
             },
-            if year == until.year() {
-                until.month()
+            if year == cutoff.year() {
+                cutoff.month()
             } else {
                 12
             },

@@ -124,7 +124,7 @@ pub fn stats(conn: &Connection, org: OrgId, query: StatsQuery, today: NaiveDate)
         until,
         members: members::figures(conn, org, first, until, &bands)?,
         development: activity::development(conn, org, first, until, today, &bands)?,
-        meetings: activity::meetings(conn, org, first, until, today)?,
+        meetings: activity::meetings(conn, org, first, until, cutoff, today)?,
         dues: money::figures(conn, org, first, until, today)?,
         settings: bands,
         report: Vec::new(),
