@@ -2,6 +2,8 @@
 //! opening the same data directory agrees on them.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -25,6 +27,19 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
         params![key, value],
     )?;
     Ok(())
+}
+
+/// A setting kept as JSON (an area's settings: `dues_settings/7` …), or
+/// its default while none was saved.
+pub fn get_json<T: DeserializeOwned + Default>(conn: &Connection, key: &str) -> Result<T> {
+    match get(conn, key)? {
+        Some(json) => Ok(serde_json::from_str(&json)?),
+        None => Ok(T::default()),
+    }
+}
+
+pub fn set_json<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
+    set(conn, key, &serde_json::to_string(value)?)
 }
 
 /// Forgets what was kept for one organisation: its areas' settings

@@ -50,10 +50,7 @@ const SETTINGS_KEY: &str = "backup_settings";
 const LAST_EXTERNAL_FILE: &str = "last-backup.json";
 
 pub fn get_settings(conn: &Connection) -> Result<BackupSettings> {
-    match settings::get(conn, SETTINGS_KEY)? {
-        Some(json) => Ok(serde_json::from_str(&json)?),
-        None => Ok(BackupSettings::default()),
-    }
+    settings::get_json(conn, SETTINGS_KEY)
 }
 
 pub fn set_settings(conn: &Connection, s: &BackupSettings) -> Result<()> {
@@ -65,7 +62,7 @@ pub fn set_settings(conn: &Connection, s: &BackupSettings) -> Result<()> {
             "U盘上保留1到100份，数据目录中保留1到30份，提醒间隔1到365天".into(),
         ));
     }
-    settings::set(conn, SETTINGS_KEY, &serde_json::to_string(s)?)
+    settings::set_json(conn, SETTINGS_KEY, s)
 }
 
 /// Notes a backup made to a USB stick or a chosen folder. Kept in a file

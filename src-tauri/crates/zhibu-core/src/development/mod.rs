@@ -143,10 +143,7 @@ fn settings_key(org: OrgId) -> String {
 }
 
 pub fn dev_settings(conn: &Connection, org: OrgId) -> Result<DevSettings> {
-    match settings::get(conn, &settings_key(org))? {
-        Some(json) => Ok(serde_json::from_str(&json)?),
-        None => Ok(DevSettings::default()),
-    }
+    settings::get_json(conn, &settings_key(org))
 }
 
 pub fn set_dev_settings(conn: &Connection, org: OrgId, s: &DevSettings) -> Result<()> {
@@ -158,7 +155,7 @@ pub fn set_dev_settings(conn: &Connection, org: OrgId, s: &DevSettings) -> Resul
             "请核对设置：积极分子等待期0至24个月，公示0至30天，思想汇报每1至12个月一次".into(),
         ));
     }
-    settings::set(conn, &settings_key(org), &serde_json::to_string(s)?)
+    settings::set_json(conn, &settings_key(org), s)
 }
 
 /// The roster's checks of a profile, and the 身份证号 not already held by

@@ -233,10 +233,7 @@ fn settings_key(org: OrgId) -> String {
 }
 
 pub fn settings(conn: &Connection, org: OrgId) -> Result<DuesSettings> {
-    match settings::get(conn, &settings_key(org))? {
-        Some(json) => Ok(serde_json::from_str(&json)?),
-        None => Ok(DuesSettings::default()),
-    }
+    settings::get_json(conn, &settings_key(org))
 }
 
 /// Saves the branch's settings. The start month cannot move past a closed
@@ -254,7 +251,7 @@ pub fn set_settings(conn: &Connection, org: OrgId, new: &DuesSettings) -> Result
             }
         }
     }
-    settings::set(conn, &settings_key(org), &serde_json::to_string(new)?)
+    settings::set_json(conn, &settings_key(org), new)
 }
 
 /// What `terms` cost a month under the branch's settings (农民 amount, rounding).

@@ -139,14 +139,11 @@ impl Requirements {
 const REQUIREMENTS_KEY: &str = "meeting_requirements";
 
 pub fn requirements(conn: &Connection) -> Result<Requirements> {
-    match settings::get(conn, REQUIREMENTS_KEY)? {
-        Some(json) => Ok(serde_json::from_str(&json)?),
-        None => Ok(Requirements::default()),
-    }
+    settings::get_json(conn, REQUIREMENTS_KEY)
 }
 
 pub fn set_requirements(conn: &Connection, r: &Requirements) -> Result<()> {
-    settings::set(conn, REQUIREMENTS_KEY, &serde_json::to_string(r)?)
+    settings::set_json(conn, REQUIREMENTS_KEY, r)
 }
 
 /// A meeting shown in a calendar cell.

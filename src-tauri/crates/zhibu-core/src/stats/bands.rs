@@ -205,16 +205,13 @@ fn key(org: OrgId) -> String {
 }
 
 pub fn settings(conn: &Connection, org: OrgId) -> Result<StatsSettings> {
-    match settings::get(conn, &key(org))? {
-        Some(json) => Ok(serde_json::from_str(&json)?),
-        None => Ok(StatsSettings::default()),
-    }
+    settings::get_json(conn, &key(org))
 }
 
 /// Saves the branch's bands after checking them; returns them as kept.
 pub fn set_settings(conn: &Connection, org: OrgId, s: &StatsSettings) -> Result<StatsSettings> {
     let s = s.clone().check()?;
-    settings::set(conn, &key(org), &serde_json::to_string(&s)?)?;
+    settings::set_json(conn, &key(org), &s)?;
     Ok(s)
 }
 
