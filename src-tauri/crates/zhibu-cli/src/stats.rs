@@ -100,10 +100,7 @@ pub fn run(
         d.extended,
         d.cancelled
     );
-    for k in &s.meetings.kinds {
-        if k.held + k.drafts == 0 && k.required.is_none_or(|r| r == 0) {
-            continue;
-        }
+    for k in s.meetings.kinds.iter().filter(|k| k.any()) {
         let required = k
             .required
             .map(|r| format!("，应开{r}期，缺{}期", k.missing))

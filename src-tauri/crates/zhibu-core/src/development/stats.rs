@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::rules::Decision;
 use super::{storage, PersonId};
 use crate::error::Result;
+use crate::month::YearMonth;
 use crate::org::OrgId;
 
 /// The figures of a year a branch writes into its work report.
@@ -30,11 +31,8 @@ pub struct DevStats {
 
 pub fn stats(conn: &Connection, org: OrgId, year: i32) -> Result<DevStats> {
     crate::month::check_year(year)?;
-    let first = NaiveDate::from_ymd_opt(year, 1, 1);
-    let last = NaiveDate::from_ymd_opt(year, 12, 31);
-    let (Some(first), Some(last)) = (first, last) else {
-        unreachable!("a checked year has a January 1st and a December 31st")
-    };
+    let first = YearMonth::new(year, 1)?.first_day();
+    let last = YearMonth::new(year, 12)?.last_day();
     Ok(between(conn, org, first, last)?.0)
 }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::month::YearMonth;
 use crate::org::{self, OrgId};
 use crate::stats::{member_sheets, MemberSheet};
 
@@ -38,9 +39,7 @@ pub fn gather(
             "{year}年本支部名册上没有党员，无法生成民主评议表。请先登记党员，或选择其他年份"
         )));
     }
-    let until = NaiveDate::from_ymd_opt(year, 12, 31)
-        .unwrap_or(today)
-        .min(today);
+    let until = YearMonth::new(year, 12)?.last_day().min(today);
     Ok(MemberSheets {
         title: title(&branch, year),
         year,

@@ -36,6 +36,13 @@ pub struct KindFigures {
     pub present: u32,
 }
 
+impl KindFigures {
+    /// Anything to show: a record, or a period the calendar asked for.
+    pub fn any(&self) -> bool {
+        self.held + self.drafts > 0 || self.required.is_some_and(|r| r > 0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct MonthCount {
     #[ts(type = "string")]
@@ -77,19 +84,6 @@ pub struct DevFigures {
     pub admitted_frontline: u32,
 }
 
-/// The kinds in the order of the 台账: 三会一课, then the rest.
-const KINDS: [MeetingKind; 9] = [
-    MeetingKind::GeneralMeeting,
-    MeetingKind::Committee,
-    MeetingKind::Group,
-    MeetingKind::Lecture,
-    MeetingKind::ThemeDay,
-    MeetingKind::LifeMeeting,
-    MeetingKind::Appraisal,
-    MeetingKind::Talk,
-    MeetingKind::Other,
-];
-
 /// The records dated `first..=until`, against what the calendar asked for in
 /// the periods up to `cutoff` (a quarter still running counts once it is met).
 pub fn meetings(
@@ -100,7 +94,8 @@ pub fn meetings(
     cutoff: NaiveDate,
     today: NaiveDate,
 ) -> Result<MeetingFigures> {
-    let mut kinds: Vec<KindFigures> = KINDS
+    // The kinds in the order of the 台账: 三会一课, then the rest.
+    let mut kinds: Vec<KindFigures> = MeetingKind::ALL
         .iter()
         .map(|&kind| KindFigures {
             kind,

@@ -33,7 +33,7 @@ use crate::ids::OrgId;
 use crate::meetings::MeetingKind;
 use crate::members::rules::ymd;
 use crate::money::yuan;
-use crate::month::check_year;
+use crate::month::{check_year, YearMonth};
 
 /// What the statistics page and `zhibu-cli stats` ask for: the years
 /// `from..=to`, whole, or only the first half of `to` (cut-off 06-30).
@@ -88,16 +88,8 @@ impl StatsQuery {
                 self.from
             )));
         }
-        let (Some(first), Some(cutoff)) = (
-            NaiveDate::from_ymd_opt(self.from, 1, 1),
-            if self.half {
-                NaiveDate::from_ymd_opt(self.to, 6, 30)
-            } else {
-                NaiveDate::from_ymd_opt(self.to, 12, 31)
-            },
-        ) else {
-            unreachable!("a checked year has these days")
-        };
+        let first = YearMonth::new(self.from, 1)?.first_day();
+        let cutoff = YearMonth::new(self.to, if self.half { 6 } else { 12 })?.last_day();
         Ok((first, cutoff))
     }
 }

@@ -91,12 +91,8 @@ pub fn member_sheets(
     today: NaiveDate,
 ) -> Result<Vec<MemberSheet>> {
     check_year(year)?;
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
-    ) else {
-        unreachable!("a checked year has these days")
-    };
+    let first = YearMonth::new(year, 1)?.first_day();
+    let last = YearMonth::new(year, 12)?.last_day();
     let until = last.min(today);
     let groups: BTreeMap<i64, String> = crate::org::groups(conn, org)?
         .into_iter()
@@ -208,32 +204,36 @@ fn dues_year(book: &Book, member: MemberId, year: i32, until: NaiveDate) -> Dues
         return d;
     };
     let s = &book.settings;
-    for n in 1..=12 {
-        let Ok(month) = YearMonth::new(year, n) else {
-            continue;
-        };
-        if month < book.start || month > YearMonth::of(until) {
-            continue;
-        }
+    // The year's months on the books, counted to `until` (in `year`).
+    let Ok(january) = YearMonth::new(year, 1) else {
+        return d;
+    };
+    let (first, last) = (january.max(book.start), YearMonth::of(until));
+    let mut month = first;
+    while month <= last {
         match m.owing(month, s) {
             Owing::Due(fen) => {
                 let paid = m.paid(month).min(fen);
                 d.due_fen += fen;
                 d.paid_fen += paid;
-                let due_day = m.due_date(month, s);
                 if paid >= fen {
-                    if m.paid_on(month).is_some_and(|on| on > due_day) {
+                    if m.paid_on(month).is_some_and(|on| on > m.due_date(month, s)) {
                         d.late.push(month_label(month));
                     } else {
                         d.on_time += 1;
                     }
-                } else if due_day < until {
-                    d.owed.push(month_label(month));
-                    d.owed_fen += fen - paid;
                 }
             }
             Owing::NoBase => d.no_base += 1,
             Owing::NotHere | Owing::Elsewhere => {}
+        }
+        month = month.next();
+    }
+    // Owed: what the books call overdue (past the due day, not paid in full).
+    for (month, owed) in m.overdue(first, last, until, s) {
+        if let Some(fen) = owed {
+            d.owed.push(month_label(month));
+            d.owed_fen += fen;
         }
     }
     d

@@ -151,7 +151,7 @@ pub fn tables(s: &Stats, branch: &str) -> Vec<Table> {
         s.meetings
             .kinds
             .iter()
-            .filter(|k| k.held + k.drafts > 0 || k.required.is_some_and(|r| r > 0))
+            .filter(|k| k.any())
             .map(|k| {
                 vec![
                     text(k.kind.label()),
