@@ -4,7 +4,7 @@
 // message: the earliest field name it mentions. A message about no field
 // stays in `error`, for the form's alert. The field's message goes as soon
 // as the clerk changes that field.
-import { nextTick, ref, watch } from 'vue'
+import { nextTick, ref, watch, type Ref } from 'vue'
 
 export interface FieldWords<F> {
   /** The words by which a message names the field ("公民身份号码", "身份证"). */
@@ -56,6 +56,13 @@ export function useFieldError<F extends object>(form: F, fields: Record<string, 
     item.querySelector<HTMLElement>('input, textarea')?.focus()
   }
 
+  /** After a failed `run` (useAction): moves its message from `error` to the field it names. */
+  async function placeFrom(error: Ref<string>) {
+    const message = error.value
+    error.value = ''
+    await place(message)
+  }
+
   function clear() {
     error.value = ''
     at.value = null
@@ -74,5 +81,5 @@ export function useFieldError<F extends object>(form: F, fields: Record<string, 
   /** The message for `field`, or '' (for el-form-item's `error`). */
   const messageOf = (field: string) => (at.value?.field === field ? at.value.message : '')
 
-  return { error, place, clear, messageOf }
+  return { error, place, placeFrom, clear, messageOf }
 }
