@@ -355,6 +355,15 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
     s.wait_text("[data-test=stats-appraisal-table]", "马俊杰")?;
     s.click("[data-test=stats-appraisal-table] .el-table__expand-icon")?;
     s.wait_text("[data-test=stats-appraisal-table]", "未参加")?;
+    // 张志强 carries out 议定事项 of the 主题党日: they open under his row.
+    s.execute(
+        "const row = [...document.querySelectorAll('[data-test=stats-appraisal-table] .el-table__row')]
+           .find((r) => r.textContent.includes('张志强'));
+         row.querySelector('.el-table__expand-icon').click();
+         return 0",
+    )?;
+    s.wait_text("[data-test=stats-appraisal-item]", "修缮村东水渠")?;
+    s.wait_text("[data-test=stats-appraisal-table]", "尚未登记落实情况")?;
     s.screenshot("appraisal")?;
     let text = print_pdf(
         s,
@@ -367,6 +376,8 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
         "马俊杰",
         "支部评议意见",
         "外出务工",
+        "承担议定事项",
+        "修缮村东水渠",
     ] {
         ensure(
             text.contains(words),
@@ -1191,14 +1202,21 @@ fn theme_day_form(s: &Session) -> Result<()> {
     s.choose("[data-test=mt-kind]", "主题党日")?;
     s.type_into("[data-test=mt-topic]", "11月主题党日：志愿服务进网格")?;
     s.type_into("[data-test=mt-guests]", "张明（镇党委组织委员）")?;
-    s.type_into(
-        "[data-test=mt-items]",
-        "为独居老人检修电路\u{E007}清理村东河道垃圾",
-    )?;
+    // Two 议定事项, the first with its 责任人 from the day's roll.
+    s.click("[data-test=mt-item-add]")?;
+    s.type_into("[data-test=mt-item-0]", "为独居老人检修电路")?;
+    s.choose("[data-test=mt-item-owner-0]", "张志强")?;
+    s.click("[data-test=mt-item-add]")?;
+    s.type_into("[data-test=mt-item-1]", "清理村东河道垃圾")?;
     s.screenshot("theme-day-form")?;
     s.click("[data-test=mt-save]")?;
     s.wait_text("[data-test=meeting-guests]", "张明（镇党委组织委员）")?;
     s.wait_text("[data-test=meeting-items]", "2. 清理村东河道垃圾")?;
+    s.wait_text("[data-test=item-owner-0]", "责任人：张志强")?;
+    ensure(
+        s.find_all("[data-test=item-owner-1]")?.is_empty(),
+        "an item with no 责任人 names nobody",
+    )?;
     s.screenshot("theme-day-record")?;
     Ok(())
 }

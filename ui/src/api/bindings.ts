@@ -393,9 +393,10 @@ guests: Array<string>,
  */
 day_contents: Array<DayContent>, 
 /**
- * 议定事项 (主题党日, or any meeting that decides follow-up work).
+ * 议定事项 (主题党日, or any meeting that decides follow-up work),
+ * each with its 责任人 if one is named.
  */
-items: Array<string>, 
+items: Array<ItemInput>, 
 /**
  * 谈心谈话: the people who talked (chosen, not derived from the roll).
  */
@@ -445,7 +446,13 @@ export type Supplement = { text: string, created_at: string, };
 
 export type Progress = { date: string, text: string, };
 
-export type Item = { id: number, item: string, progress: Array<Progress>, };
+export type Item = { id: number, item: string, 
+/**
+ * 责任人: the member who carries it out, if one was named.
+ */
+owner: number | null, owner_name: string | null, progress: Array<Progress>, };
+
+export type ItemInput = { item: string, owner: number | null, };
 
 export type Attachment = { id: number, 
 /**
@@ -1267,11 +1274,25 @@ owed: Array<string>, owed_fen: number,
  */
 no_base: number, };
 
+export type Undertaking = { 
+/**
+ * The record's date and title.
+ */
+date: string, title: string, item: string, 
+/**
+ * 落实情况 so far, by date (empty: none written yet).
+ */
+progress: Array<Progress>, };
+
 export type MemberSheet = { member_id: number, name: string, group: string | null, 
 /**
  * On the last day counted.
  */
-standing: Standing | null, kinds: Array<KindPart>, lectures: Array<Attended>, theme_days: Array<Attended>, talks: Array<Talk>, dues: DuesYear, };
+standing: Standing | null, kinds: Array<KindPart>, lectures: Array<Attended>, theme_days: Array<Attended>, talks: Array<Talk>, 
+/**
+ * 议定事项 they were named 责任人 of in the year's records.
+ */
+items: Array<Undertaking>, dues: DuesYear, };
 
 // Every choice of each list the forms offer, in the Rust order.
 export const ORG_KINDS: readonly OrgKind[] = ["农村","社区","企业","机关","事业单位","学校","两新组织","其他"]

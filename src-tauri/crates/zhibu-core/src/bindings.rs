@@ -33,7 +33,7 @@ use crate::meetings::calendar::{
     Calendar, CalendarFinding, CalendarRow, Cell, CellMeeting, CellStatus, Frequency, Requirements,
     TalkScope,
 };
-use crate::meetings::details::{DayContent, Item, Progress};
+use crate::meetings::details::{DayContent, Item, ItemInput, Progress};
 use crate::meetings::participation::{Participation, ParticipationLevel};
 use crate::meetings::votes::{Outcome, Tally, VoteKind};
 use crate::meetings::{
@@ -56,7 +56,7 @@ use crate::org::{
     Severity, TermInfo, TermState,
 };
 use crate::paths::DataMode;
-use crate::stats::sheets::{Attended, DuesYear, KindPart, MemberSheet, Missed, Talk};
+use crate::stats::sheets::{Attended, DuesYear, KindPart, MemberSheet, Missed, Talk, Undertaking};
 use crate::stats::{
     AgeRow, CategoryBand, Count, DevFigures, DuesFigures, DuesMonth, KindFigures, LectureLine,
     MeetingFigures, MemberFigures, MonthCount, Stats, StatsQuery, StatsSettings, ThemeDayLine,
@@ -148,6 +148,7 @@ fn generate() -> String {
         decl::<Supplement>(&cfg),
         decl::<Progress>(&cfg),
         decl::<Item>(&cfg),
+        decl::<ItemInput>(&cfg),
         decl::<Attachment>(&cfg),
         decl::<MeetingDetail>(&cfg),
         decl::<SearchHit>(&cfg),
@@ -252,6 +253,7 @@ fn generate() -> String {
         decl::<Attended>(&cfg),
         decl::<Talk>(&cfg),
         decl::<DuesYear>(&cfg),
+        decl::<Undertaking>(&cfg),
         decl::<MemberSheet>(&cfg),
     ];
     let lists = choices![

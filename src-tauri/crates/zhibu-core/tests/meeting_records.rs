@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use zhibu_core::meetings::attachments::{self, MAX_BYTES};
 use zhibu_core::meetings::calendar::{self, CellStatus, Frequency, Requirements, TalkScope};
-use zhibu_core::meetings::details::{self, DayContent};
+use zhibu_core::meetings::details::{self, DayContent, ItemInput};
 use zhibu_core::meetings::participation::{self, ParticipationLevel};
 use zhibu_core::meetings::{self, MeetingInput, MeetingKind, Presence};
 use zhibu_core::members::{roster, RosterQuery};
@@ -41,6 +41,13 @@ fn people(store: &Store, org: i64) -> Vec<(i64, String)> {
         .collect()
 }
 
+fn item(text: &str, owner: Option<i64>) -> ItemInput {
+    ItemInput {
+        item: text.into(),
+        owner,
+    }
+}
+
 fn create(store: &mut Store, org: i64, input: &MeetingInput) -> i64 {
     store
         .with_tx(|tx| meetings::create(tx, org, input, now()))
@@ -56,6 +63,8 @@ fn finalise(store: &mut Store, id: i64) {
 #[test]
 fn guests_contents_and_items_round_trip_and_lock_with_the_record() {
     let (mut store, org) = branch();
+    let ids = people(&store, org);
+    let (owner, owner_name) = ids[1].clone();
     let day = MeetingInput {
         guests: vec![
             "  张镇长（镇党委联系领导）".into(),
@@ -64,9 +73,10 @@ fn guests_contents_and_items_round_trip_and_lock_with_the_record() {
         ],
         day_contents: vec![DayContent::Study, DayContent::Volunteering],
         items: vec![
-            "修缮村东水渠".into(),
-            "　".into(),
-            "走访慰问困难党员".into(),
+            item(" 修缮村东水渠 ", Some(owner)),
+            item("　", None),
+            item("走访慰问困难党员", None),
+            item("修缮村东水渠", None),
         ],
         ..input(MeetingKind::ThemeDay, d(2026, 11, 5))
     };
@@ -77,8 +87,20 @@ fn guests_contents_and_items_round_trip_and_lock_with_the_record() {
         detail.input.day_contents,
         vec![DayContent::Study, DayContent::Volunteering]
     );
-    assert_eq!(detail.input.items, vec!["修缮村东水渠", "走访慰问困难党员"]);
-    assert_eq!(detail.items.len(), 2);
+    // Trimmed, blank lines dropped, a repeated item kept once (the first, with its owner).
+    assert_eq!(
+        detail.input.items,
+        vec![
+            item("修缮村东水渠", Some(owner)),
+            item("走访慰问困难党员", None)
+        ]
+    );
+    let owners: Vec<_> = detail
+        .items
+        .iter()
+        .map(|i| (i.owner, i.owner_name.clone()))
+        .collect();
+    assert_eq!(owners, vec![(Some(owner), Some(owner_name)), (None, None)]);
 
     // 落实情况 only once the record is final.
     let item = detail.items[0].id;
@@ -129,6 +151,7 @@ fn guests_contents_and_items_round_trip_and_lock_with_the_record() {
     for sql in [
         "DELETE FROM meeting_guests",
         "UPDATE meeting_items SET item = 'x'",
+        "UPDATE meeting_items SET owner_id = NULL",
         "DELETE FROM meeting_items",
         "UPDATE meeting_item_progress SET text = 'x'",
         "DELETE FROM meeting_item_progress",
@@ -173,6 +196,62 @@ fn a_talk_is_between_the_people_chosen_who_must_be_on_the_roll() {
     assert_eq!(detail.attendance.expected, 2);
     assert_eq!(detail.attendance.present, 2);
     assert_eq!(detail.input.participants, vec![roll[0].0, roll[3].0]);
+}
+
+#[test]
+fn an_item_owner_is_on_the_roll_on_the_day_and_an_item_needs_words() {
+    let (mut store, org) = branch();
+    let roll = people(&store, org);
+    let owner = roll[2].0;
+    for (items, date, why) in [
+        (
+            vec![item("修缮村东水渠", Some(999_999))],
+            d(2026, 11, 5),
+            "不在本支部名册",
+        ),
+        // Nobody of the demo roll was on it in 1990.
+        (
+            vec![item("修缮村东水渠", Some(owner))],
+            d(1990, 3, 5),
+            "不在本支部名册",
+        ),
+        (
+            vec![item("  ", Some(owner))],
+            d(2026, 11, 5),
+            "没有填写内容",
+        ),
+    ] {
+        let day = MeetingInput {
+            items,
+            ..input(MeetingKind::ThemeDay, date)
+        };
+        let e = store
+            .with_tx(|tx| meetings::create(tx, org, &day, now()))
+            .expect_err(why);
+        assert!(e.to_string().contains(why), "{why}: {e}");
+        assert_eq!(e.kind(), ErrorKind::Validation);
+    }
+    // Nothing half-written: the refused records are not there.
+    assert!(meetings::list(store.conn(), org, 2026)
+        .expect("list")
+        .is_empty());
+    // A 支委会 decides follow-up work too; its owner is kept on an edit.
+    let committee = MeetingInput {
+        items: vec![item("制定冬季防火值班表", Some(owner))],
+        ..input(MeetingKind::Committee, d(2026, 11, 3))
+    };
+    let id = create(&mut store, org, &committee);
+    let mut edit = meetings::input(store.conn(), id).expect("input");
+    edit.minutes = "补充：值班表张贴到村务公开栏。".into();
+    store
+        .with_tx(|tx| meetings::update(tx, id, &edit, now()))
+        .expect("edit");
+    let detail = meetings::detail(store.conn(), id).expect("detail");
+    assert_eq!(detail.items[0].owner, Some(owner));
+    assert_eq!(
+        detail.items[0].owner_name.as_deref(),
+        Some(roll[2].1.as_str())
+    );
 }
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";

@@ -446,8 +446,32 @@ fn each_member_s_sheet_agrees_with_the_records_and_the_dues_card() {
             ));
         }
     }
+    // Each record's 议定事项 with a 责任人, by owner: (date, item, progress entries).
+    let mut owned: BTreeMap<i64, Vec<(chrono::NaiveDate, String, usize)>> = BTreeMap::new();
+    for m in meetings::list(store.conn(), org, 2026).expect("list") {
+        for i in meetings::detail(store.conn(), m.id).expect("detail").items {
+            if let Some(owner) = i.owner {
+                owned
+                    .entry(owner)
+                    .or_default()
+                    .push((m.date, i.item, i.progress.len()));
+            }
+        }
+    }
+    assert!(owned.len() > 1, "the demo's 议定事项 have owners");
     let mut talkers = 0;
     for sheet in &sheets {
+        let items: Vec<_> = sheet
+            .items
+            .iter()
+            .map(|i| (i.date, i.item.clone(), i.progress.len()))
+            .collect();
+        assert_eq!(
+            items,
+            owned.remove(&sheet.member_id).unwrap_or_default(),
+            "{}",
+            sheet.name
+        );
         let mine = rows.get(&sheet.member_id).cloned().unwrap_or_default();
         for k in &sheet.kinds {
             let of_kind: Vec<_> = mine.iter().filter(|r| r.0 == k.kind && !r.3).collect();
@@ -515,6 +539,10 @@ fn each_member_s_sheet_agrees_with_the_records_and_the_dues_card() {
         assert_eq!(sheet.dues.late.len(), late, "{}", sheet.name);
     }
     assert!(talkers > 0, "the demo has 谈心谈话");
+    assert!(
+        owned.is_empty(),
+        "items owned by no sheet's member: {owned:?}"
+    );
     // Who owes, against the arrears list (2026 months only).
     for a in ledger::arrears(store.conn(), org, today()).expect("arrears") {
         let sheet = sheets

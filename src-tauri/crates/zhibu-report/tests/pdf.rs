@@ -214,6 +214,14 @@ fn the_demo_year_prints_every_meeting_and_everyone_who_attended() {
             );
         }
         assert!(text.contains(&squeeze(&m.topic)), "topic {}", m.topic);
+        // Each 议定事项 with its 责任人.
+        for i in &detail.items {
+            let line = match &i.owner_name {
+                Some(owner) => format!("{}（责任人：{owner}）", i.item),
+                None => i.item.clone(),
+            };
+            assert!(text.contains(&squeeze(&line)), "{line}");
+        }
         for person in &detail.people {
             assert!(
                 text.contains(&person.name),
@@ -640,6 +648,21 @@ fn the_appraisal_sheets_print_a_page_per_member_with_their_year() {
     let reason = missed.reason.clone().unwrap_or_default();
     assert!(text.contains(&squeeze(&reason)), "{reason}");
     assert_eq!(text.matches("支部评议意见").count(), sheets.len());
+    // The 议定事项 a member owned print on their page, with how each was carried out.
+    assert_eq!(text.matches("承担议定事项").count(), sheets.len());
+    let owner = sheets
+        .iter()
+        .find(|s| s.items.len() > 1)
+        .expect("the demo's committee members own items");
+    for i in &owner.items {
+        assert!(
+            text.contains(&squeeze(&i.item)),
+            "{}: {}",
+            owner.name,
+            i.item
+        );
+    }
+    assert!(text.contains("已落实：党员带头完成，群众满意。"));
     assert_eq!(
         zhibu_core::export::file_name(store.conn(), &doc, today()).expect("name"),
         "东坡村党支部2026年度民主评议党员个人情况表.pdf"

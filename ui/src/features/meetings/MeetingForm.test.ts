@@ -15,6 +15,7 @@ describe('MeetingForm', () => {
     mockIPC((cmd) => {
       if (cmd === 'org_overview') return { groups: [] }
       if (cmd === 'meetings_template') return '一、研究本月支部工作'
+      if (cmd === 'members_roster') return { rows: [] }
       if (cmd === 'meetings_create') {
         // As the Rust side refuses an empty topic (text::required_line).
         // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -35,6 +36,46 @@ describe('MeetingForm', () => {
     expect(w.find('[data-field=topic] .el-form-item__error').text()).toBe('请填写会议主题')
     expect(w.find('[data-test=meeting-error]').exists()).toBe(false)
     expect(w.emitted('saved')).toBeUndefined()
+    w.unmount()
+  })
+
+  it('sends each 议定事项 with its 责任人 and shows a refusal about one under the list', async () => {
+    const sent: unknown[] = []
+    mockIPC((cmd, args) => {
+      if (cmd === 'org_overview') return { groups: [] }
+      if (cmd === 'meetings_template') return '一、研究本月支部工作'
+      if (cmd === 'members_roster') return { rows: [{ id: 7, name: '张志强' }] }
+      if (cmd === 'meetings_create') {
+        sent.push((args as { input: unknown }).input)
+        // As details::owned_items refuses an owner not on the day's roll.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
+        throw { kind: 'validation', message: '议定事项“修缮水渠”的责任人在会议当天不在本支部名册中，请重新选择责任人' }
+      }
+      return null
+    })
+    const w = mount(MeetingForm, {
+      props: { org: 1, today: '2026-11-22', modelValue: false },
+      global: { stubs: { teleport: true, ElSelect: true } },
+      attachTo: document.body,
+    })
+    await w.setProps({ modelValue: true })
+    await flushPromises()
+    await w.find('[data-test=mt-item-add]').trigger('click')
+    await w.find('[data-test=mt-item-add]').trigger('click')
+    await w.find('[data-test=mt-item-0]').setValue('修缮水渠')
+    await w.find('[data-test=mt-item-remove-1]').trigger('click')
+    expect(w.find('[data-test=mt-item-1]').exists()).toBe(false)
+    await w.find('[data-test=mt-save]').trigger('click')
+    await flushPromises()
+    await shown()
+    expect(sent).toHaveLength(1)
+    expect((sent[0] as { items: unknown }).items).toEqual([{ item: '修缮水渠', owner: null }])
+    expect(w.find('[data-field=items] .el-form-item__error').text()).toContain('责任人在会议当天不在本支部名册中')
+    expect(w.find('[data-test=meeting-error]').exists()).toBe(false)
+    // A change to the list takes the message away.
+    await w.find('[data-test=mt-item-0]').setValue('修缮村东水渠')
+    await shown()
+    expect(w.find('[data-field=items] .el-form-item__error').exists()).toBe(false)
     w.unmount()
   })
 })

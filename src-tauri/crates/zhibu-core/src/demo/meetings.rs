@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Local, Months, NaiveDate};
 use rusqlite::Transaction;
 
 use crate::error::Result;
-use crate::meetings::details::{self, DayContent};
+use crate::meetings::details::{self, DayContent, ItemInput};
 use crate::meetings::votes::VoteKind;
 use crate::meetings::{self, MeetingInput, MeetingKind, Presence, VoteInput};
 use crate::members::{self, MemberId};
@@ -51,12 +51,13 @@ const WORK: &[&str] = &[
     "研究年终总结和来年工作计划",
 ];
 
-const ITEMS: &[&str] = &[
-    "修缮村东水渠，党员带头投工投劳",
-    "走访慰问困难党员和老党员",
-    "清理村内三大堆，整治环境卫生",
-    "组织党员志愿者到敬老院服务",
-    "排查独居老人冬季取暖安全",
+/// 主题党日 议定事项, each with the committee member who carries it out.
+const ITEMS: &[(&str, &str)] = &[
+    ("修缮村东水渠，党员带头投工投劳", "张志强"),
+    ("走访慰问困难党员和老党员", "李秀英"),
+    ("清理村内三大堆，整治环境卫生", "陈德福"),
+    ("组织党员志愿者到敬老院服务", "刘芳"),
+    ("排查独居老人冬季取暖安全", "张志强"),
 ];
 
 fn text(kind: MeetingKind, topic: &str, month: YearMonth) -> (String, String) {
@@ -237,7 +238,11 @@ pub(super) fn load(tx: &Transaction<'_>, org: OrgId, now: DateTime<Local>) -> Re
         // 主题党日, 5th; one month missed; this month's record is still a draft.
         if ago != 20 {
             let topic = STUDY[n];
-            let items = vec![ITEMS[n % ITEMS.len()].to_string()];
+            let (item, owner) = ITEMS[n % ITEMS.len()];
+            let items = vec![ItemInput {
+                item: item.into(),
+                owner: Some(demo.member(owner)?),
+            }];
             let theme = MeetingInput {
                 topic: format!("{}月主题党日：{topic}", month.month()),
                 day_contents: vec![

@@ -6,7 +6,7 @@ use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::{Connection, Transaction};
 
 use super::storage::{attendance, details as stored, record};
-pub use super::types::{DayContent, Item, Progress};
+pub use super::types::{DayContent, Item, ItemInput, Progress};
 use super::{is_final, MeetingId, MeetingInput, MeetingKind, Presence};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberId};
@@ -32,7 +32,7 @@ pub(super) fn write(
         Vec::new()
     };
     record::set_day_contents(tx, id, &serde_json::to_string(&contents)?)?;
-    stored::replace_items(tx, id, &cleaned("议定事项", &input.items)?)?;
+    stored::replace_items(tx, id, &owned_items(tx, org, date, &input.items)?)?;
     if kind == MeetingKind::Talk {
         write_talkers(tx, id, org, date, &input.participants)?;
     }
@@ -47,6 +47,48 @@ fn cleaned(field: &str, lines: &[String]) -> Result<Vec<String>> {
         if !line.is_empty() && !out.contains(&line) {
             out.push(line);
         }
+    }
+    Ok(out)
+}
+
+/// The 议定事项 trimmed, each once (the first wins), with no empty ones;
+/// a named 责任人 must be on the branch's roll on the meeting's date.
+fn owned_items(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    date: NaiveDate,
+    items: &[ItemInput],
+) -> Result<Vec<ItemInput>> {
+    let mut out: Vec<ItemInput> = Vec::new();
+    let mut roll = None;
+    for entry in items {
+        let item = text::line("议定事项", &entry.item)?;
+        if item.is_empty() {
+            if entry.owner.is_some() {
+                return Err(Error::Validation(
+                    "有一项议定事项选了责任人但没有填写内容，请填写事项或删去这一行".into(),
+                ));
+            }
+            continue;
+        }
+        if out.iter().any(|o| o.item == item) {
+            continue;
+        }
+        if let Some(owner) = entry.owner {
+            let roll = match &mut roll {
+                Some(r) => r,
+                None => roll.insert(members::on_roll(tx, org, date)?),
+            };
+            if !roll.iter().any(|m: &members::OnRoll| m.member_id == owner) {
+                return Err(Error::Validation(format!(
+                    "议定事项“{item}”的责任人在会议当天不在本支部名册中，请重新选择责任人"
+                )));
+            }
+        }
+        out.push(ItemInput {
+            item,
+            owner: entry.owner,
+        });
     }
     Ok(out)
 }
@@ -82,7 +124,13 @@ fn write_talkers(
 pub(super) fn read_into(conn: &Connection, id: MeetingId, input: &mut MeetingInput) -> Result<()> {
     input.guests = stored::guests(conn, id)?;
     input.day_contents = serde_json::from_str(&record::day_contents(conn, id)?)?;
-    input.items = items(conn, id)?.into_iter().map(|i| i.item).collect();
+    input.items = items(conn, id)?
+        .into_iter()
+        .map(|i| ItemInput {
+            item: i.item,
+            owner: i.owner,
+        })
+        .collect();
     if input.kind == Some(MeetingKind::Talk) {
         input.participants = attendance::member_ids(conn, id)?;
     }

@@ -24,10 +24,10 @@ use crate::members::{self, MemberId};
 use crate::org::OrgId;
 use crate::text;
 pub use attendance::{attendance, set_exclusion, set_presence, EXCLUSION_REASONS};
-use details::DayContent;
+use details::{DayContent, ItemInput};
 pub use search::{search, SearchHit};
 use storage::record::{self, NewMeeting};
-pub use types::{Attendance, AttendanceRow, Exclusion};
+pub use types::{Attendance, AttendanceRow, Exclusion, OwnedItem};
 use votes::{Outcome, Tally, VoteKind};
 
 label_enum! {
@@ -126,9 +126,10 @@ pub struct MeetingInput {
     /// 主题党日: what was held.
     #[serde(default)]
     pub day_contents: Vec<DayContent>,
-    /// 议定事项 (主题党日, or any meeting that decides follow-up work).
+    /// 议定事项 (主题党日, or any meeting that decides follow-up work),
+    /// each with its 责任人 if one is named.
     #[serde(default)]
-    pub items: Vec<String>,
+    pub items: Vec<ItemInput>,
     /// 谈心谈话: the people who talked (chosen, not derived from the roll).
     #[serde(default)]
     pub participants: Vec<MemberId>,
@@ -405,6 +406,8 @@ pub struct OpenItem {
     pub date: NaiveDate,
     pub item_id: i64,
     pub item: String,
+    /// 责任人, if one was named.
+    pub owner_name: Option<String>,
 }
 
 /// The 议定事项 of these meetings (finalised ones) still without 落实情况.
@@ -419,6 +422,7 @@ pub fn open_items(conn: &Connection, meetings: &[MeetingSummary]) -> Result<Vec<
                     date: m.date,
                     item_id: item.id,
                     item: item.item,
+                    owner_name: item.owner_name,
                 });
             }
         }
@@ -494,6 +498,17 @@ pub fn parts_between(
     to: NaiveDate,
 ) -> Result<Vec<PartLine>> {
     storage::attendance::parts_between(conn, org, from, to)
+}
+
+/// The 议定事项 with a named 责任人 in the branch's records dated
+/// `from..=to`, by date, each with its 落实情况 so far.
+pub fn owned_items_between(
+    conn: &Connection,
+    org: OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<OwnedItem>> {
+    storage::details::owned_between(conn, org, from, to)
 }
 
 /// What a record says — its form's fields with the 主题党日 contents, 议定事项

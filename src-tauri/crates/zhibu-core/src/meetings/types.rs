@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Presence;
+use super::{MeetingId, MeetingKind, Presence};
 use crate::labels::label_enum;
 use crate::members::MemberId;
 
@@ -60,7 +60,7 @@ label_enum! {
 }
 
 /// One 落实情况 entry.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Progress {
     pub date: NaiveDate,
     pub text: String,
@@ -71,7 +71,29 @@ pub struct Progress {
 pub struct Item {
     pub id: i64,
     pub item: String,
+    /// 责任人: the member who carries it out, if one was named.
+    pub owner: Option<MemberId>,
+    pub owner_name: Option<String>,
     pub progress: Vec<Progress>,
+}
+
+/// A 议定事项 with a named 责任人, and the record it was decided at.
+#[derive(Debug, Clone)]
+pub struct OwnedItem {
+    pub meeting: MeetingId,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub topic: String,
+    pub item: Item,
+}
+
+/// A 议定事项 as the form sends it: the words and, if one is named, the
+/// member who carries it out (on the roll on the meeting's date).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ItemInput {
+    pub item: String,
+    #[serde(default)]
+    pub owner: Option<MemberId>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -15,6 +15,7 @@ use crate::dues::ledger::{Book, Owing};
 use crate::dues::month_label;
 use crate::error::Result;
 use crate::ids::OrgId;
+use crate::meetings::details::Progress;
 use crate::meetings::{self, MeetingKind, PartLine, Presence};
 use crate::members::state::{self, Standing};
 use crate::members::{roster, MemberId};
@@ -52,6 +53,17 @@ pub struct Talk {
     pub with: Vec<String>,
 }
 
+/// A 议定事项 the member was named 责任人 of, with how it was carried out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Undertaking {
+    /// The record's date and title.
+    pub date: NaiveDate,
+    pub title: String,
+    pub item: String,
+    /// 落实情况 so far, by date (empty: none written yet).
+    pub progress: Vec<Progress>,
+}
+
 /// The member's 党费 over the year's months this branch collected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DuesYear {
@@ -79,6 +91,8 @@ pub struct MemberSheet {
     pub lectures: Vec<Attended>,
     pub theme_days: Vec<Attended>,
     pub talks: Vec<Talk>,
+    /// 议定事项 they were named 责任人 of in the year's records.
+    pub items: Vec<Undertaking>,
     pub dues: DuesYear,
 }
 
@@ -104,6 +118,17 @@ pub fn member_sheets(
     for p in &parts {
         by_member.entry(p.member).or_default().push(p);
         by_meeting.entry(p.meeting).or_default().push(p);
+    }
+    let mut owned: BTreeMap<MemberId, Vec<Undertaking>> = BTreeMap::new();
+    for o in meetings::owned_items_between(conn, org, first, until)? {
+        if let Some(owner) = o.item.owner {
+            owned.entry(owner).or_default().push(Undertaking {
+                date: o.date,
+                title: meetings::title(o.kind, &o.topic),
+                item: o.item.item,
+                progress: o.item.progress,
+            });
+        }
     }
     let book = Book::load(conn, org, today)?;
     let histories = roster::histories(conn, org)?;
@@ -184,6 +209,7 @@ pub fn member_sheets(
             lectures,
             theme_days,
             talks,
+            items: owned.remove(&member.id).unwrap_or_default(),
             dues: dues_year(&book, member.id, year, until),
         });
     }

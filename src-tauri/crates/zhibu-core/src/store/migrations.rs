@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_demo_branch.sql"),
     include_str!("../../migrations/0011_todo_snoozes.sql"),
     include_str!("../../migrations/0012_attendance_by_member.sql"),
+    include_str!("../../migrations/0013_item_owner.sql"),
 ];
 
 /// The schema version this program writes.

@@ -290,8 +290,11 @@ pub fn todo(
             Area::Meetings,
             Urgency::Notice,
             format!(
-                "议定事项“{}”（{}《{}》）还没有登记落实情况",
+                "议定事项“{}”（{}{}《{}》）还没有登记落实情况",
                 text::prefix(&open.item, 40),
+                open.owner_name
+                    .map(|o| format!("责任人{o}，"))
+                    .unwrap_or_default(),
                 day(open.date),
                 open.meeting_title
             ),

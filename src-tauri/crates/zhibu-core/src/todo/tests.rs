@@ -213,3 +213,41 @@ fn a_probation_ending_within_30_days_is_due_and_after_its_end_overdue() {
         );
     }
 }
+
+#[test]
+fn an_item_without_progress_names_its_owner_and_leads_to_its_record() {
+    let now = at(2026, 11, 22);
+    let (mut store, org) = demo(now);
+    // The demo's November 主题党日 is a draft; once final, its item waits for 落实情况.
+    let november = meetings::list(store.conn(), org, 2026)
+        .expect("list")
+        .into_iter()
+        .find(|m| m.kind == meetings::MeetingKind::ThemeDay && m.date.month() == 11)
+        .expect("the November 主题党日");
+    store
+        .with_tx(|tx| meetings::finalise(tx, november.id, now))
+        .expect("finalise");
+    let item = meetings::detail(store.conn(), november.id)
+        .expect("detail")
+        .items[0]
+        .clone();
+    let owner = item.owner_name.clone().expect("the demo names an owner");
+    let later = now + chrono::Duration::days(ITEM_DAYS);
+    let list = todo(store.conn(), org, None, later).expect("todo");
+    let found = titled(&list, &item.item);
+    assert_eq!(found.len(), 1, "{:#?}", list.items);
+    assert!(
+        found[0].title.contains(&format!("责任人{owner}，")),
+        "{}",
+        found[0].title
+    );
+    assert_eq!(
+        found[0].target,
+        Screen::Meeting {
+            meeting: november.id
+        }
+    );
+    // Not before its time: a week after the meeting it is not yet a reminder.
+    let early = todo(store.conn(), org, None, now).expect("todo");
+    assert!(titled(&early, &item.item).is_empty());
+}

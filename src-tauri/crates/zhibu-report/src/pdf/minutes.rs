@@ -112,6 +112,7 @@ fn meeting(entry: &MinutesEntry, pictures: &mut HashMap<String, Picture>) -> Val
         "contents": d.input.day_contents.iter().map(|c| c.label()).collect::<Vec<_>>(),
         "items": d.items.iter().map(|i| json!({
             "item": i.item,
+            "owner": i.owner_name,
             "progress": i.progress.iter().map(|p| json!({ "date": ymd(p.date), "text": p.text })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "votes": votes,

@@ -64,6 +64,15 @@ pub fn job(model: &MemberSheets, today: NaiveDate) -> Job {
                 .iter()
                 .map(|t| format!("{} 与{}", day(t.date), t.with.join("、")))
                 .collect();
+            // Each item with its latest 落实情况, as the clerk reads it out.
+            let items: Vec<String> = s
+                .items
+                .iter()
+                .map(|i| match i.progress.last() {
+                    Some(p) => format!("{} {}（{} {}）", day(i.date), i.item, day(p.date), p.text),
+                    None => format!("{} {}（尚未登记落实情况）", day(i.date), i.item),
+                })
+                .collect();
             let d = &s.dues;
             let mut dues = format!(
                 "应交{}元，已交{}元；按时交纳{}个月",
@@ -94,6 +103,7 @@ pub fn job(model: &MemberSheets, today: NaiveDate) -> Job {
                 "lectures": lectures,
                 "theme_days": theme_days,
                 "talks": talks,
+                "items": items,
                 "dues": dues,
             })
         })

@@ -5,7 +5,8 @@ use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
-use crate::meetings::types::{Item, Progress};
+use crate::ids::OrgId;
+use crate::meetings::types::{Item, ItemInput, OwnedItem, Progress};
 use crate::meetings::MeetingId;
 
 pub fn replace_guests(conn: &Connection, meeting: MeetingId, guests: &[String]) -> Result<()> {
@@ -29,12 +30,12 @@ pub fn guests(conn: &Connection, meeting: MeetingId) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn replace_items(conn: &Connection, meeting: MeetingId, items: &[String]) -> Result<()> {
+pub fn replace_items(conn: &Connection, meeting: MeetingId, items: &[ItemInput]) -> Result<()> {
     conn.execute("DELETE FROM meeting_items WHERE meeting_id = ?1", [meeting])?;
     for (order, item) in items.iter().enumerate() {
         conn.execute(
-            "INSERT INTO meeting_items (meeting_id, item, sort_order) VALUES (?1, ?2, ?3)",
-            params![meeting, item, order as i64],
+            "INSERT INTO meeting_items (meeting_id, item, owner_id, sort_order) VALUES (?1, ?2, ?3, ?4)",
+            params![meeting, item.item, item.owner, order as i64],
         )?;
     }
     Ok(())
@@ -43,29 +44,83 @@ pub fn replace_items(conn: &Connection, meeting: MeetingId, items: &[String]) ->
 /// The 议定事项 in their order, each with its 落实情况 by date.
 pub fn items(conn: &Connection, meeting: MeetingId) -> Result<Vec<Item>> {
     let mut stmt = conn.prepare(
-        "SELECT id, item FROM meeting_items WHERE meeting_id = ?1 ORDER BY sort_order, id",
+        "SELECT i.id, i.item, i.owner_id, p.name FROM meeting_items i
+         LEFT JOIN members p ON p.id = i.owner_id
+         WHERE i.meeting_id = ?1 ORDER BY i.sort_order, i.id",
     )?;
-    let rows = stmt
+    let mut items = stmt
         .query_map([meeting], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok(Item {
+                id: r.get(0)?,
+                item: r.get(1)?,
+                owner: r.get(2)?,
+                owner_name: r.get(3)?,
+                progress: Vec::new(),
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut progress = conn.prepare(
+    let mut progress = progress_query(conn)?;
+    for item in &mut items {
+        item.progress = progress_of(&mut progress, item.id)?;
+    }
+    Ok(items)
+}
+
+fn progress_query(conn: &Connection) -> Result<rusqlite::Statement<'_>> {
+    Ok(conn.prepare(
         "SELECT date, text FROM meeting_item_progress WHERE item_id = ?1 ORDER BY date, id",
+    )?)
+}
+
+/// An item's 落实情况, by date.
+fn progress_of(query: &mut rusqlite::Statement<'_>, item: i64) -> Result<Vec<Progress>> {
+    Ok(query
+        .query_map([item], |r| {
+            Ok(Progress {
+                date: r.get(0)?,
+                text: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The 议定事项 with a named owner in the branch's records dated
+/// `from..=to`, by date, each with the record it belongs to.
+pub fn owned_between(
+    conn: &Connection,
+    org: OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<OwnedItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.kind, m.date, m.topic, i.id, i.item, i.owner_id, p.name
+         FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id
+         JOIN members p ON p.id = i.owner_id
+         WHERE m.org_id = ?1 AND m.date >= ?2 AND m.date <= ?3
+         ORDER BY m.date, m.id, i.sort_order, i.id",
     )?;
-    rows.into_iter()
-        .map(|(id, item)| {
-            let progress = progress
-                .query_map([id], |r| {
-                    Ok(Progress {
-                        date: r.get(0)?,
-                        text: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(Item { id, item, progress })
-        })
-        .collect()
+    let mut owned = stmt
+        .query_map(params![org, from, to], |r| {
+            Ok(OwnedItem {
+                meeting: r.get(0)?,
+                kind: r.get(1)?,
+                date: r.get(2)?,
+                topic: r.get(3)?,
+                item: Item {
+                    id: r.get(4)?,
+                    item: r.get(5)?,
+                    owner: r.get(6)?,
+                    owner_name: r.get(7)?,
+                    progress: Vec::new(),
+                },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut progress = progress_query(conn)?;
+    for o in &mut owned {
+        o.item.progress = progress_of(&mut progress, o.item.id)?;
+    }
+    Ok(owned)
 }
 
 /// The record a 议定事项 belongs to and that record's date.
