@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
 use common::{now, pay_months, populate_with, set_bases, time};
-use zhibu_core::meetings::details::DayContent;
+use zhibu_core::meetings::details::{DayContent, ItemInput};
 use zhibu_core::meetings::{self, MeetingInput, MeetingKind};
 use zhibu_core::members::roster;
 use zhibu_core::month::YearMonth;
@@ -62,10 +62,25 @@ fn main() {
             let drafts_from = YearMonth::new(2026, 9)?;
             while month <= YearMonth::of(today) {
                 let on = |day: u32| NaiveDate::from_ymd_opt(month.year(), month.month(), day);
+                // Three 议定事项 a month, each with a 责任人 from that day's roll.
+                let roll = zhibu_core::members::on_roll(tx, org, month.first_day())?;
+                let n = month.months_through(YearMonth::of(today)) as usize;
+                let items: Vec<ItemInput> = (0..3)
+                    .map(|i| ItemInput {
+                        item: format!("议定事项{i}：本月落实的工作"),
+                        owner: roll
+                            .get((n * 3 + i) % roll.len().max(1))
+                            .map(|m| m.member_id),
+                    })
+                    .collect();
                 let mut held: Vec<MeetingInput> = vec![
-                    input(MeetingKind::Committee, None, on(3), "研究本月工作"),
+                    MeetingInput {
+                        items: items[..1].to_vec(),
+                        ..input(MeetingKind::Committee, None, on(3), "研究本月工作")
+                    },
                     MeetingInput {
                         day_contents: vec![DayContent::ALL[0]],
+                        items: items[1..].to_vec(),
                         ..input(MeetingKind::ThemeDay, None, on(5), "主题党日")
                     },
                 ];
@@ -142,7 +157,11 @@ fn main() {
     let sheets = time("民主评议 sheets 2026", 11, || {
         stats::member_sheets(conn, org, 2026, today).expect("sheets")
     });
-    println!("  {} sheets", sheets.len());
+    println!(
+        "  {} sheets, {} 议定事项 owned",
+        sheets.len(),
+        sheets.iter().map(|s| s.items.len()).sum::<usize>()
+    );
     for (from, to) in [(2026, 2026), (2022, 2026)] {
         let query = stats::StatsQuery {
             from,
