@@ -138,7 +138,15 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Ok(e) = self.wait(css) {
-                let text = self.text(&e)?;
+                // Vue may replace the element between finding and reading it
+                // (a list reloaded, a second message): find it again.
+                let text = match self.text(&e) {
+                    Err(err) if stale(&err) && start.elapsed() < TIMEOUT => {
+                        std::thread::sleep(Duration::from_millis(150));
+                        continue;
+                    }
+                    other => other?,
+                };
                 if text.contains(needle) {
                     return Ok(text);
                 }
@@ -274,7 +282,12 @@ impl Session {
             let e = self.wait(css)?;
             // A button busy with an earlier call (Element Plus `loading`) is
             // disabled: a click on it does nothing, so wait as a person would.
-            if !self.enabled(&e)? {
+            // One re-drawn since it was found is looked for again.
+            let enabled = match self.enabled(&e) {
+                Err(err) if stale(&err) && start.elapsed() < TIMEOUT => continue,
+                other => other?,
+            };
+            if !enabled {
                 if start.elapsed() > TIMEOUT {
                     return Err(format!("`{css}` stayed disabled for {TIMEOUT:?}"));
                 }
@@ -284,7 +297,10 @@ impl Session {
             let path = self.s(&format!("/element/{}/click", e.0));
             match self.request("POST", &path, Some(json!({}))) {
                 Ok(_) => return Ok(()),
-                Err(err) if err.contains("intercepted") && start.elapsed() < TIMEOUT => {
+                Err(err)
+                    if (err.contains("intercepted") || stale(&err))
+                        && start.elapsed() < TIMEOUT =>
+                {
                     std::thread::sleep(Duration::from_millis(200));
                 }
                 Err(err) => return Err(format!("clicking `{css}`: {err}")),
@@ -683,3 +699,9 @@ for (const el of document.body.querySelectorAll('*')) {
 }
 return bad;
 "#;
+
+/// The driver's answer when an element found earlier is no longer in the
+/// page (Vue re-drew it): looking for it again is the remedy.
+fn stale(err: &str) -> bool {
+    err.contains("stale element reference")
+}

@@ -495,7 +495,7 @@ fn todo_board(s: &Session, _data: &Path) -> Result<()> {
     // The rule, in its own words, a click away.
     let key = todo_key(s, "换届")?;
     s.click(&format!("{} [data-test=todo-clause]", todo_item(&key)))?;
-    s.wait_text(".el-popover", "选举工作条例")?;
+    s.wait_text("[data-test=todo-clause-text]", "选举工作条例")?;
     s.screenshot("clause")?;
 
     // Each item leads to the screen that settles it.

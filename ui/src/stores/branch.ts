@@ -4,6 +4,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { appStatus } from '@/api/app'
 import { currentBranch, listBranches, setCurrentBranch } from '@/api/org'
+import { prefetchTodo } from '@/api/todo'
 import type { AppStatus, OrgSummary } from '@/api/bindings'
 
 export const useBranchStore = defineStore('branch', () => {
@@ -13,13 +14,18 @@ export const useBranchStore = defineStore('branch', () => {
   const ready = ref(false)
 
   async function refresh() {
-    branches.value = await listBranches()
-    current.value = await currentBranch()
+    const [list, now] = await Promise.all([listBranches(), currentBranch()])
+    branches.value = list
+    current.value = now
   }
 
   async function init() {
     status.value = await appStatus()
-    if (!status.value.startup_error) await refresh()
+    if (!status.value.startup_error) {
+      await refresh()
+      // The start page's list, asked for while the frame is drawn.
+      if (current.value) prefetchTodo(current.value.id)
+    }
     ready.value = true
     performance.mark('zhibu-branch')
   }
