@@ -7,10 +7,9 @@ use zhibu_core::todo::{self, Todo};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-/// Async so it runs off the main thread: at start-up that thread is busy
-/// drawing the window and serving the page's files, and a command run on it
-/// waited its turn (~290 ms before the first screen showed its list,
-/// `cargo xtask bench-startup`).
+/// Async, so it runs off the main thread: it is the first screen's one
+/// sizeable read (tens of ms on a large branch), asked for at start-up while
+/// that thread still draws the window and serves the page's files.
 #[tauri::command]
 pub async fn todo_list(state: State<'_, AppState>, org: OrgId) -> IpcResult<Todo> {
     let dir = state.files_dir()?.to_path_buf();
