@@ -10,26 +10,29 @@ afterEach(() => clearMocks())
 // Element Plus shows a field's message 100 ms after its state changes.
 const shown = () => new Promise((r) => setTimeout(r, 150))
 
+/** The form opened on a branch whose roll is `people`; saving is refused with what `refuse` returns. */
+async function opened(people: { id: number; name: string }[], refuse: (input: unknown) => unknown) {
+  mockIPC((cmd, args) => {
+    if (cmd === 'org_overview') return { groups: [] }
+    if (cmd === 'meetings_template') return '一、研究本月支部工作'
+    if (cmd === 'members_roster') return { rows: people }
+    if (cmd === 'meetings_create') throw refuse((args as { input: unknown }).input)
+    return null
+  })
+  const w = mount(MeetingForm, {
+    props: { org: 1, today: '2026-11-22', modelValue: false },
+    global: { stubs: { teleport: true, ElSelect: true } },
+    attachTo: document.body,
+  })
+  await w.setProps({ modelValue: true })
+  await flushPromises()
+  return w
+}
+
 describe('MeetingForm', () => {
   it('shows a refusal under the field it names', async () => {
-    mockIPC((cmd) => {
-      if (cmd === 'org_overview') return { groups: [] }
-      if (cmd === 'meetings_template') return '一、研究本月支部工作'
-      if (cmd === 'members_roster') return { rows: [] }
-      if (cmd === 'meetings_create') {
-        // As the Rust side refuses an empty topic (text::required_line).
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
-        throw { kind: 'validation', message: '请填写会议主题' }
-      }
-      return null
-    })
-    const w = mount(MeetingForm, {
-      props: { org: 1, today: '2026-11-22', modelValue: false },
-      global: { stubs: { teleport: true, ElSelect: true } },
-      attachTo: document.body,
-    })
-    await w.setProps({ modelValue: true })
-    await flushPromises()
+    // As the Rust side refuses an empty topic (text::required_line).
+    const w = await opened([], () => ({ kind: 'validation', message: '请填写会议主题' }))
     await w.find('[data-test=mt-save]').trigger('click')
     await flushPromises()
     await shown()
@@ -41,25 +44,11 @@ describe('MeetingForm', () => {
 
   it('sends each 议定事项 with its 责任人 and shows a refusal about one under the list', async () => {
     const sent: unknown[] = []
-    mockIPC((cmd, args) => {
-      if (cmd === 'org_overview') return { groups: [] }
-      if (cmd === 'meetings_template') return '一、研究本月支部工作'
-      if (cmd === 'members_roster') return { rows: [{ id: 7, name: '张志强' }] }
-      if (cmd === 'meetings_create') {
-        sent.push((args as { input: unknown }).input)
-        // As details::owned_items refuses an owner not on the day's roll.
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
-        throw { kind: 'validation', message: '议定事项“修缮水渠”的责任人在会议当天不在本支部名册中，请重新选择责任人' }
-      }
-      return null
+    // As details::owned_items refuses an owner not on the day's roll.
+    const w = await opened([{ id: 7, name: '张志强' }], (input) => {
+      sent.push(input)
+      return { kind: 'validation', message: '议定事项“修缮水渠”的责任人在会议当天不在本支部名册中，请重新选择责任人' }
     })
-    const w = mount(MeetingForm, {
-      props: { org: 1, today: '2026-11-22', modelValue: false },
-      global: { stubs: { teleport: true, ElSelect: true } },
-      attachTo: document.body,
-    })
-    await w.setProps({ modelValue: true })
-    await flushPromises()
     await w.find('[data-test=mt-item-add]').trigger('click')
     await w.find('[data-test=mt-item-add]').trigger('click')
     await w.find('[data-test=mt-item-0]').setValue('修缮水渠')

@@ -49,21 +49,25 @@ pub fn items(conn: &Connection, meeting: MeetingId) -> Result<Vec<Item>> {
          WHERE i.meeting_id = ?1 ORDER BY i.sort_order, i.id",
     )?;
     let mut items = stmt
-        .query_map([meeting], |r| {
-            Ok(Item {
-                id: r.get(0)?,
-                item: r.get(1)?,
-                owner: r.get(2)?,
-                owner_name: r.get(3)?,
-                progress: Vec::new(),
-            })
-        })?
+        .query_map([meeting], |r| item_from(r, 0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut progress = progress_query(conn)?;
     for item in &mut items {
         item.progress = progress_of(&mut progress, item.id)?;
     }
     Ok(items)
+}
+
+/// An item from the four columns `id, item, owner_id, owner's name` starting
+/// at `first`, its 落实情况 still to be read.
+fn item_from(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Item> {
+    Ok(Item {
+        id: r.get(first)?,
+        item: r.get(first + 1)?,
+        owner: r.get(first + 2)?,
+        owner_name: r.get(first + 3)?,
+        progress: Vec::new(),
+    })
 }
 
 fn progress_query(conn: &Connection) -> Result<rusqlite::Statement<'_>> {
@@ -106,13 +110,7 @@ pub fn owned_between(
                 kind: r.get(1)?,
                 date: r.get(2)?,
                 topic: r.get(3)?,
-                item: Item {
-                    id: r.get(4)?,
-                    item: r.get(5)?,
-                    owner: r.get(6)?,
-                    owner_name: r.get(7)?,
-                    progress: Vec::new(),
-                },
+                item: item_from(r, 4)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
