@@ -131,14 +131,28 @@ fn demo_and_switching_branches() {
         .and_then(|b| b.iter().find(|b| b["org"]["id"] == demo))
         .expect("demo in info");
     assert_eq!(dongpo["counts"]["total"], 18);
+
+    // The window's first question: both branches, the current one and its
+    // 工作台, the same list as the page's own question.
+    let start = invoke(&app, "app_start", json!({})).expect("start");
+    assert_eq!(start["status"]["startup_error"], Value::Null);
+    let screen = &start["screen"];
+    assert_eq!(screen["branches"].as_array().map(Vec::len), Some(2));
+    assert_eq!(screen["current"]["id"], demo);
+    assert_eq!(screen["todo"]["org"]["id"], demo);
+    let list = invoke(&app, "todo_list", json!({ "org": demo })).expect("todo");
+    assert_eq!(screen["todo"]["items"], list["items"]);
+    assert!(list["items"].as_array().is_some_and(|i| !i.is_empty()));
 }
 
 #[test]
 fn a_database_that_failed_to_open_is_reported_not_used() {
     let app =
         app_with(|dir| AppState::failed("数据库文件检查未通过".into(), Some(dir.to_path_buf())));
-    let status = invoke(&app, "app_status", json!({})).expect("status");
-    assert_eq!(status["startup_error"], "数据库文件检查未通过");
+    let start = invoke(&app, "app_start", json!({})).expect("start");
+    assert_eq!(start["status"]["startup_error"], "数据库文件检查未通过");
+    // Nothing is read from a database that is not open.
+    assert_eq!(start["screen"], Value::Null);
     let err = invoke(&app, "org_list", json!({})).expect_err("no store");
     assert_eq!(err["kind"], "conflict");
     assert_eq!(err["message"], "数据库文件检查未通过");
@@ -367,7 +381,7 @@ fn attachments_calendar_and_participation_through_ipc() {
 fn dues_are_collected_reversed_remitted_and_exported_through_ipc() {
     let app = app();
     let org = invoke(&app, "org_load_demo", json!({})).expect("demo");
-    let today = invoke(&app, "app_status", json!({})).expect("status")["today"]
+    let today = invoke(&app, "app_start", json!({})).expect("start")["status"]["today"]
         .as_str()
         .expect("today")
         .to_string();
@@ -617,7 +631,7 @@ fn development_through_ipc() {
         .as_array()
         .is_some_and(|s| s.iter().any(|p| p["name"] == "李晓红")));
 
-    let today = invoke(&app, "app_status", json!({})).expect("status")["today"]
+    let today = invoke(&app, "app_start", json!({})).expect("start")["status"]["today"]
         .as_str()
         .expect("today")
         .to_string();

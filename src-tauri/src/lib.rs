@@ -59,7 +59,7 @@ fn commands<R: Runtime>() -> Handler<R> {
         commands::stats::stats_export,
         commands::stats::stats_member_sheets,
         commands::org::app_info,
-        commands::app::app_status,
+        commands::app::app_start,
         commands::app::app_ui_choice,
         commands::app::app_set_ui_choice,
         commands::development::development_steps,
@@ -194,10 +194,13 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            // Today's automatic backup, if the settings want one and it is
-            // missing, while the clerk starts working.
+            // The first screen's data, read while the window opens; then
+            // today's automatic backup, if the settings want one and it is
+            // missing, while the clerk starts working (after the reading, so
+            // a long backup never holds up the start page).
             let handle = app.handle().clone();
             std::thread::spawn(move || {
+                handle.state::<AppState>().read_ahead();
                 commands::backup::automatic(&handle, false);
             });
             Ok(())

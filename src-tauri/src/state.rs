@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
+use zhibu_core::info::{self, FirstScreen};
 use zhibu_core::task::{Report, Task, TaskProgress};
 use zhibu_core::{Error, Result, Store};
 
@@ -24,7 +26,25 @@ pub struct AppState {
     pub data_dir: Option<PathBuf>,
     pub task: LongTask,
     pub exported: ExportedFiles,
+    /// The first screen's data, read ahead while the window opens.
+    first: Mutex<Ahead>,
 }
+
+/// The first screen's data read ahead (`AppState::read_ahead`), on a thread
+/// started with the app, so that the window's first question is answered at
+/// once instead of after the reading: taken once, by that question.
+enum Ahead {
+    /// Not read yet, and the window has not asked.
+    Waiting,
+    Read(Instant, Box<FirstScreen>),
+    /// Taken, or the window asked first: from now on every question reads.
+    Over,
+}
+
+/// How long data read ahead stays good to hand out. Any command that touches
+/// the store ends it (`AppState::store`) and the data folder's lock keeps
+/// other programs out, so this only keeps "today" from going stale.
+const AHEAD_FRESH: Duration = Duration::from_secs(30);
 
 /// Where a running task's reports go (the window's `task-progress` event).
 pub type Reporter = Arc<dyn Fn(TaskProgress) + Send + Sync>;
@@ -179,6 +199,7 @@ impl AppState {
             data_dir: Some(data_dir),
             task: LongTask::default(),
             exported: ExportedFiles::default(),
+            first: Mutex::new(Ahead::Waiting),
         }
     }
 
@@ -191,6 +212,7 @@ impl AppState {
             data_dir,
             task: LongTask::default(),
             exported: ExportedFiles::default(),
+            first: Mutex::new(Ahead::Over),
         }
     }
 
@@ -211,7 +233,16 @@ impl AppState {
         self.startup_error.lock().ok().and_then(|e| e.clone())
     }
 
+    /// The open store, for a command. Whatever a command does may change
+    /// what the first screen shows, so data read ahead is not handed out
+    /// after one has run.
     pub fn store(&self) -> Result<StoreGuard<'_>> {
+        let store = self.open_store()?;
+        *self.first.lock().unwrap_or_else(|e| e.into_inner()) = Ahead::Over;
+        Ok(store)
+    }
+
+    fn open_store(&self) -> Result<StoreGuard<'_>> {
         // A command that panicked while holding the store left it poisoned;
         // its transaction was rolled back as it unwound, so the connection is
         // sound and the app goes on working.
@@ -232,6 +263,8 @@ impl AppState {
         let dir = self.files_dir()?.to_path_buf();
         let mut guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
         drop(guard.take());
+        // Whatever was read ahead was read from the data being replaced.
+        *self.first.lock().unwrap_or_else(|e| e.into_inner()) = Ahead::Over;
         let out = f(&dir);
         match zhibu_core::backup::open_data_dir(&dir) {
             Ok(store) => {
@@ -245,6 +278,40 @@ impl AppState {
             Err(_) => {}
         }
         out
+    }
+
+    /// Reads the first screen's data ahead, unless the window asked already.
+    /// A failure is not kept: the window's own question reads again and
+    /// reports it in words.
+    pub fn read_ahead(&self) {
+        let Ok(store) = self.open_store() else { return };
+        let mut first = self.first.lock().unwrap_or_else(|e| e.into_inner());
+        if !matches!(*first, Ahead::Waiting) {
+            return;
+        }
+        let read = info::first_screen(store.conn(), self.data_dir.as_deref(), self.now());
+        *first = match read {
+            Ok(screen) => Ahead::Read(Instant::now(), Box::new(screen)),
+            Err(_) => Ahead::Over,
+        };
+    }
+
+    /// The first screen's data: what was read ahead, once and while fresh,
+    /// otherwise read now. A reading ahead still going on holds `first`, so
+    /// this waits for it rather than read the store a second time.
+    pub fn first_screen(&self) -> Result<FirstScreen> {
+        let ahead = std::mem::replace(
+            &mut *self.first.lock().unwrap_or_else(|e| e.into_inner()),
+            Ahead::Over,
+        );
+        match ahead {
+            Ahead::Read(at, screen) if at.elapsed() < AHEAD_FRESH => Ok(*screen),
+            _ => info::first_screen(
+                self.open_store()?.conn(),
+                self.data_dir.as_deref(),
+                self.now(),
+            ),
+        }
     }
 
     /// Where the database and the 附件 folder are.
@@ -303,5 +370,72 @@ mod tests {
             assert!(seen[1].finished && seen[1].task == Task::AutoBackup);
         }
         assert!(slot.start(Task::Export, reporter).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod first_screen {
+    use super::*;
+
+    /// A data folder holding the demo branch, and the app's state on it.
+    fn demo() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open_in_dir(dir.path()).expect("store");
+        zhibu_core::demo::load(&mut store, zhibu_core::clock::now()).expect("demo");
+        let state = AppState::new(store, dir.path().to_path_buf());
+        (dir, state)
+    }
+
+    fn snoozed(screen: &FirstScreen) -> usize {
+        screen.todo.as_ref().map_or(0, |t| {
+            t.items.iter().filter(|i| i.snoozed.is_some()).count()
+        })
+    }
+
+    /// Puts the start page's first item aside through another connection to
+    /// the same database: a change the state cannot know of.
+    fn snooze_behind(dir: &Path) {
+        let store = Store::open_in_dir(dir).expect("second connection");
+        let now = zhibu_core::clock::now();
+        let screen = info::first_screen(store.conn(), Some(dir), now).expect("screen");
+        let todo = screen.todo.expect("a start page");
+        let key = &todo.items.first().expect("an item").key;
+        zhibu_core::todo::snooze(store.conn(), todo.org.id, Some(dir), key, "测试", now)
+            .expect("snooze");
+    }
+
+    #[test]
+    fn what_was_read_ahead_answers_the_first_question_once() {
+        let (dir, state) = demo();
+        state.read_ahead();
+        snooze_behind(dir.path());
+        // The first answer is the one read ahead, from before the change;
+        // the next question reads again and sees it.
+        let first = state.first_screen().expect("read ahead");
+        assert_eq!(snoozed(&first), 0);
+        assert!(first.current.is_some() && !first.branches.is_empty());
+        assert_eq!(snoozed(&state.first_screen().expect("read again")), 1);
+    }
+
+    #[test]
+    fn a_command_that_ran_first_ends_what_was_read_ahead() {
+        let (dir, state) = demo();
+        state.read_ahead();
+        drop(state.store().expect("a command's store"));
+        snooze_behind(dir.path());
+        assert_eq!(snoozed(&state.first_screen().expect("read")), 1);
+    }
+
+    #[test]
+    fn nothing_is_read_ahead_once_the_window_asked_or_when_the_data_failed() {
+        let (dir, state) = demo();
+        state.first_screen().expect("asked first");
+        state.read_ahead();
+        snooze_behind(dir.path());
+        assert_eq!(snoozed(&state.first_screen().expect("read")), 1);
+
+        let failed = AppState::failed("数据库打不开".into(), None);
+        failed.read_ahead();
+        assert!(failed.first_screen().is_err());
     }
 }

@@ -1,14 +1,27 @@
 //! The app itself: whether the database opened, and where the data lives.
 
 use tauri::State;
-use zhibu_core::info::AppStatus;
+use zhibu_core::info::{AppStart, AppStatus};
 use zhibu_core::Error;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
 
+/// The window's first question: the status and, when the database opened,
+/// the first screen (read ahead while the window opened; see
+/// `AppState::read_ahead`). Async: it may wait for that reading to finish,
+/// and must not hold up the main thread meanwhile.
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+pub async fn app_start(state: State<'_, AppState>) -> IpcResult<AppStart> {
+    let status = status(&state);
+    let screen = match status.startup_error {
+        Some(_) => None,
+        None => Some(state.first_screen()?),
+    };
+    Ok(AppStart { status, screen })
+}
+
+fn status(state: &AppState) -> AppStatus {
     AppStatus {
         version: env!("CARGO_PKG_VERSION").to_string(),
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),

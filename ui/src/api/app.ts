@@ -1,7 +1,8 @@
 import { call } from './invoke'
-import type { AppStatus } from './bindings'
+import type { AppStart } from './bindings'
 
-export const appStatus = () => call<AppStatus>('app_status')
+/** The window's first question: the status and the first screen's data, in one answer. */
+export const appStart = () => call<AppStart>('app_start')
 /** Opens the data folder in the system's file manager. */
 export const openDataDir = () => call<null>('app_open_data_dir')
 /** A choice the window remembers (e.g. the roster's columns), kept with the data; null before the first. */

@@ -342,6 +342,14 @@ startup_error: string | null,
  */
 today: string, };
 
+export type AppStart = { status: AppStatus, screen: FirstScreen | null, };
+
+export type FirstScreen = { branches: Array<OrgSummary>, current: OrgSummary | null, 
+/**
+ * The current branch's 工作台; none before the first branch exists.
+ */
+todo: Todo | null, };
+
 export type VoteKind = "一般决议" | "发展党员表决" | "选举" | "支委会决定";
 
 export type Tally = { 

@@ -1,43 +1,48 @@
-// The start page's list asked for early is used once, for the same branch,
-// and never a second time: a later visit asks again.
-import { afterEach, describe, expect, it } from 'vitest'
+// The start page's list that came with the window's first answer is used
+// once, for the same branch, and never a second time: a later visit asks again.
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
-import { firstTodo, prefetchTodo } from './todo'
+import type { Todo } from './bindings'
+import { firstTodo, seedTodo } from './todo'
 
-afterEach(() => clearMocks())
+afterEach(() => {
+  clearMocks()
+  vi.restoreAllMocks()
+})
 
-describe('prefetchTodo / firstTodo', () => {
-  it('answers the first screen from the early call, once, for its branch only', async () => {
+const list = (org: number, n: number) => ({ org: { id: org }, items: [], n }) as unknown as Todo
+
+describe('seedTodo / firstTodo', () => {
+  it('answers the first screen from the list it came with, once, for its branch only', async () => {
     const asked: number[] = []
     mockIPC((cmd, args) => {
       if (cmd === 'todo_list') {
         const org = (args as { org: number }).org
         asked.push(org)
-        return { org: { id: org }, items: [], n: asked.length }
+        return list(org, 100 + asked.length)
       }
       return null
     })
-    prefetchTodo(1)
-    expect(asked).toEqual([1])
+    seedTodo(1, list(1, 1))
     const first = (await firstTodo(1)) as unknown as { n: number }
     expect(first.n).toBe(1)
-    expect(asked).toEqual([1])
-    // Taken: the next visit asks again.
+    expect(asked).toEqual([])
+    // Taken: the next visit asks.
     const again = (await firstTodo(1)) as unknown as { n: number }
-    expect(again.n).toBe(2)
-    // Asked early for another branch: not used for this one.
-    prefetchTodo(2)
-    await firstTodo(1)
-    expect(asked).toEqual([1, 1, 2, 1])
+    expect(again.n).toBe(101)
+    // A list for another branch is not used for this one.
+    seedTodo(2, list(2, 2))
+    const other = (await firstTodo(1)) as unknown as { n: number }
+    expect(other.n).toBe(102)
+    expect(asked).toEqual([1, 1])
   })
 
-  it('a failed early call is reported to the page that takes it', async () => {
-    mockIPC((cmd) => {
-      // eslint-disable-next-line @typescript-eslint/only-throw-error
-      if (cmd === 'todo_list') throw { kind: 'io', message: '读取失败' }
-      return null
-    })
-    prefetchTodo(3)
-    await expect(firstTodo(3)).rejects.toBeTruthy()
+  it('a list kept too long is not used: the page asks for a fresh one', async () => {
+    mockIPC((cmd) => (cmd === 'todo_list' ? list(3, 9) : null))
+    const now = Date.now()
+    seedTodo(3, list(3, 1))
+    vi.spyOn(Date, 'now').mockReturnValue(now + 60_000)
+    const got = (await firstTodo(3)) as unknown as { n: number }
+    expect(got.n).toBe(9)
   })
 })

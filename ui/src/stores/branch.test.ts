@@ -2,18 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import { useBranchStore } from './branch'
+import { firstTodo } from '@/api/todo'
 
 const branch = { id: 2, name: '东坡村党支部', level: '党支部', kind: '农村', parent_id: 1, parent_name: '柳河镇党委' }
+const status = { version: '0.1.0', data_dir: '/d', startup_error: null, today: '2026-11-22' }
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => clearMocks())
 
 describe('branch store', () => {
-  it('loads the branches and the current one when the database opened', async () => {
+  it('takes the branches, the current one and its start page from the one first answer', async () => {
+    const calls: string[] = []
     mockIPC((cmd) => {
-      if (cmd === 'app_status') return { version: '0.1.0', data_dir: '/d', startup_error: null, today: '2026-11-22' }
-      if (cmd === 'org_list') return [branch]
-      if (cmd === 'org_current') return branch
+      calls.push(cmd)
+      if (cmd === 'app_start') return { status, screen: { branches: [branch], current: branch, todo: { org: branch, items: [] } } }
+      if (cmd === 'todo_list') return { org: branch, items: [], asked: true }
       throw new Error(`unexpected ${cmd}`)
     })
     const store = useBranchStore()
@@ -21,17 +24,33 @@ describe('branch store', () => {
     expect(store.ready).toBe(true)
     expect(store.current?.name).toBe('东坡村党支部')
     expect(store.branches).toHaveLength(1)
+    // The start page's list came with it: the page does not ask again …
+    const list = (await firstTodo(2)) as unknown as { asked?: boolean }
+    expect(list.asked).toBeUndefined()
+    expect(calls).toEqual(['app_start'])
+    // … but a later visit does.
+    const later = (await firstTodo(2)) as unknown as { asked?: boolean }
+    expect(later.asked).toBe(true)
+  })
+
+  it('is ready with no branch before the first one is set up', async () => {
+    mockIPC(() => ({ status, screen: { branches: [], current: null, todo: null } }))
+    const store = useBranchStore()
+    await store.init()
+    expect(store.ready).toBe(true)
+    expect(store.current).toBeNull()
+    expect(store.branches).toEqual([])
   })
 
   it('asks for nothing else when the database failed to open', async () => {
     const calls: string[] = []
     mockIPC((cmd) => {
       calls.push(cmd)
-      return { version: '0.1.0', data_dir: '/d', startup_error: '数据库文件检查未通过', today: '2026-11-22' }
+      return { status: { ...status, startup_error: '数据库文件检查未通过' }, screen: null }
     })
     const store = useBranchStore()
     await store.init()
-    expect(calls).toEqual(['app_status'])
+    expect(calls).toEqual(['app_start'])
     expect(store.status?.startup_error).toBe('数据库文件检查未通过')
     expect(store.current).toBeNull()
   })

@@ -2,9 +2,9 @@
 // database opened at all.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { appStatus } from '@/api/app'
+import { appStart } from '@/api/app'
 import { currentBranch, listBranches, setCurrentBranch } from '@/api/org'
-import { prefetchTodo } from '@/api/todo'
+import { seedTodo } from '@/api/todo'
 import type { AppStatus, OrgSummary } from '@/api/bindings'
 
 export const useBranchStore = defineStore('branch', () => {
@@ -19,12 +19,16 @@ export const useBranchStore = defineStore('branch', () => {
     current.value = now
   }
 
+  // One question at start: the status, the branches, the current one and
+  // its 工作台 (read while the window opened), so the frame and the start
+  // page are drawn together.
   async function init() {
-    status.value = await appStatus()
-    if (!status.value.startup_error) {
-      await refresh()
-      // The start page's list, asked for while the frame is drawn.
-      if (current.value) prefetchTodo(current.value.id)
+    const start = await appStart()
+    status.value = start.status
+    if (start.screen) {
+      branches.value = start.screen.branches
+      current.value = start.screen.current
+      if (start.screen.current && start.screen.todo) seedTodo(start.screen.current.id, start.screen.todo)
     }
     ready.value = true
     performance.mark('zhibu-branch')

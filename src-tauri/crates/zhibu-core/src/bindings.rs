@@ -27,7 +27,7 @@ use crate::dues::{
 };
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::export::{Document, Exported, MissingChars};
-use crate::info::{AppStatus, Info};
+use crate::info::{AppStart, AppStatus, FirstScreen, Info};
 use crate::meetings::attachments::Attachment;
 use crate::meetings::calendar::{
     Calendar, CalendarFinding, CalendarRow, Cell, CellMeeting, CellStatus, Frequency, Requirements,
@@ -132,6 +132,8 @@ fn generate() -> String {
         decl::<Info>(&cfg),
         decl::<DataMode>(&cfg),
         decl::<AppStatus>(&cfg),
+        decl::<AppStart>(&cfg),
+        decl::<FirstScreen>(&cfg),
         decl::<VoteKind>(&cfg),
         decl::<Tally>(&cfg),
         decl::<Outcome>(&cfg),
