@@ -188,6 +188,11 @@ fn demo_branch(s: &Session, data: &Path) -> Result<()> {
     // Made-up people never pass for a real branch's: the header says so.
     s.wait_text("[data-test=demo-tag]", "示例支部")?;
     s.screenshot("overview")?;
+    // What the tag means shows on tabbing to it (or pointing at it).
+    s.execute("document.querySelector('[data-test=demo-tag]').focus(); return 0")?;
+    s.wait_text("[data-test=demo-hint]", "人员和记录都是虚构的")?;
+    s.screenshot("demo-hint")?;
+    s.execute("document.activeElement.blur(); return 0")?;
 
     // The CSP forbids remote origins: a request to one is a policy violation
     // (seen as such, not merely failing for want of a network).
@@ -206,7 +211,10 @@ fn demo_branch(s: &Session, data: &Path) -> Result<()> {
     )?;
 
     // The switcher leads to creating a second branch.
-    s.choose("[data-test=branch-switcher]", "新建党支部")?;
+    s.click("[data-test=branch-switcher]")?;
+    s.wait_text("[data-test=branch-option]", "东坡村党支部")?;
+    s.screenshot("branch-switcher")?;
+    s.click_text("[data-test=branch-option]", "新建党支部")?;
     s.wait_text("[data-test=welcome-title]", "新建党支部")?;
     // Restoring is offered here too, saying it replaces everything (kept first).
     s.wait_text("[data-test=restore-replaces]", "替换这台电脑上的全部数据")?;
