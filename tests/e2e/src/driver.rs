@@ -116,6 +116,12 @@ impl Session {
 
     /// Waits until `css` matches a displayed element.
     pub fn wait(&self, css: &str) -> Result<Element> {
+        self.wait_every(css, Duration::from_millis(150))
+    }
+
+    /// `wait`, looking every `every`: the start-up benchmark looks often, so
+    /// that what it measures is the program and not the gap between looks.
+    pub fn wait_every(&self, css: &str, every: Duration) -> Result<Element> {
         let start = Instant::now();
         loop {
             for e in self.find_all(css)? {
@@ -129,7 +135,7 @@ impl Session {
                     self.whereabouts()
                 ));
             }
-            std::thread::sleep(Duration::from_millis(150));
+            std::thread::sleep(every);
         }
     }
 
@@ -681,14 +687,15 @@ const controls = new Set(['BUTTON', 'INPUT', 'TEXTAREA', 'SELECT']);
 for (const el of document.body.querySelectorAll('*')) {
   if (bad.length >= 8) break;
   if (['SCRIPT', 'STYLE', 'svg', 'path'].includes(el.tagName)) continue;
-  const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+  // Its own words, in its own style (a child's are checked in the child's).
+  const ownText = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
   if (!ownText && !controls.has(el.tagName)) continue;
   const r = el.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) continue;
   const style = getComputedStyle(el);
   if (style.visibility === 'hidden' || style.display === 'none') continue;
   const first = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
-  const text = (el.value || el.placeholder || el.textContent || '').trim();
+  const text = (el.value || el.placeholder || ownText || el.textContent || '').trim();
   const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + ' "' + text.slice(0, 20) + '"';
   if (first !== 'Zhibu Sans') {
     bad.push(name + ' in ' + style.fontFamily);

@@ -1,0 +1,1 @@
+addEventListener('load', () => requestAnimationFrame(() => setTimeout(() => performance.mark('zhibu-painted'))))
