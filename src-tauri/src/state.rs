@@ -289,8 +289,7 @@ impl AppState {
         if !matches!(*first, Ahead::Waiting) {
             return;
         }
-        let read = info::first_screen(store.conn(), self.data_dir.as_deref(), self.now());
-        *first = match read {
+        *first = match self.read_first_screen(&store) {
             Ok(screen) => Ahead::Read(Instant::now(), Box::new(screen)),
             Err(_) => Ahead::Over,
         };
@@ -306,12 +305,14 @@ impl AppState {
         );
         match ahead {
             Ahead::Read(at, screen) if at.elapsed() < AHEAD_FRESH => Ok(*screen),
-            _ => info::first_screen(
-                self.open_store()?.conn(),
-                self.data_dir.as_deref(),
-                self.now(),
-            ),
+            _ => self.read_first_screen(&*self.open_store()?),
         }
+    }
+
+    /// Reads the first screen from the store: the one reading both the read
+    /// ahead and a later question make.
+    fn read_first_screen(&self, store: &Store) -> Result<FirstScreen> {
+        info::first_screen(store.conn(), self.data_dir.as_deref(), self.now())
     }
 
     /// Where the database and the 附件 folder are.

@@ -7,9 +7,9 @@ use zhibu_core::todo::{self, Todo};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-/// Async, so it runs off the main thread: it is the first screen's one
-/// sizeable read (tens of ms on a large branch), asked for at start-up while
-/// that thread still draws the window and serves the page's files.
+/// Async, so it runs off the main thread: a sizeable read (tens of ms on a
+/// large branch) for each visit to the 工作台 after the first, whose list
+/// comes with `app_start`.
 #[tauri::command]
 pub async fn todo_list(state: State<'_, AppState>, org: OrgId) -> IpcResult<Todo> {
     let dir = state.files_dir()?.to_path_buf();
