@@ -360,6 +360,34 @@ impl Session {
         Ok(())
     }
 
+    /// Types `text` over the input at `css` until it holds exactly that. A
+    /// field the page fills in a moment after it shows (a suggested file
+    /// path, asked of the app) can take its value between the select and the
+    /// keys; the keys then go after it instead of over it.
+    pub fn type_exactly(&self, css: &str, text: &str) -> Result<()> {
+        let read = format!(
+            "const e = document.querySelector({:?}); return e ? e.value : null;",
+            format!("{css} input, input{css}")
+        );
+        let mut value = String::new();
+        for _ in 0..5 {
+            self.type_into(css, text)?;
+            // Long enough for a late suggestion to land after the keys.
+            std::thread::sleep(Duration::from_millis(300));
+            value = self
+                .execute(&read)?
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            if value == text {
+                return Ok(());
+            }
+        }
+        Err(format!(
+            "`{css}` holds {value:?} after typing {text:?} five times"
+        ))
+    }
+
     /// Picks `label` in the Element Plus select at `css`.
     ///
     /// The option list opens with a transition and the popper moves when the

@@ -325,7 +325,7 @@ fn year_stats(s: &Session, data: &Path) -> Result<()> {
     // To Excel, where the clerk says; the sheet holds the figures.
     s.click("[data-test=stats-export]")?;
     let target = data.join("年度统计.xlsx");
-    s.type_into("[data-test=stats-export-path]", &target.to_string_lossy())?;
+    s.type_exactly("[data-test=stats-export-path]", &target.to_string_lossy())?;
     s.click("[data-test=stats-export-go]")?;
     s.wait_text(
         "[data-test=stats-export-done]",
@@ -1014,7 +1014,7 @@ fn roster_import(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=member-export]")?;
     s.wait_text("[data-test=export-dialog]", "1 名党员")?;
     let out = data.join("导出-蒋丽萍.xlsx");
-    s.type_into("[data-test=export-path]", &out.display().to_string())?;
+    s.type_exactly("[data-test=export-path]", &out.display().to_string())?;
     s.screenshot("export")?;
     s.click("[data-test=export-go]")?;
     // The result stays in the dialog, with where the file went.
@@ -1447,7 +1447,7 @@ fn dues(s: &Session, data: &Path) -> Result<()> {
     s.click("[data-test=nav-dues]")?;
     s.click("[data-test=dues-export]")?;
     let target = data.join("党费台账.xlsx");
-    s.type_into("[data-test=dues-export-path]", &target.to_string_lossy())?;
+    s.type_exactly("[data-test=dues-export-path]", &target.to_string_lossy())?;
     s.click("[data-test=dues-export-go]")?;
     s.wait_text(
         "[data-test=dues-export-done]",
@@ -1513,7 +1513,7 @@ fn print_pdf_with(
     for option in options {
         s.click(option)?;
     }
-    s.type_into("[data-test=pdf-path]", &target.to_string_lossy())?;
+    s.type_exactly("[data-test=pdf-path]", &target.to_string_lossy())?;
     s.click("[data-test=pdf-go]")?;
     s.wait_text("[data-test=pdf-done]", "共 ")?;
     let picture = s.screenshot(shot)?;
@@ -1549,7 +1549,7 @@ fn pdf_exports(s: &Session, data: &Path) -> Result<()> {
     s.click_text("[data-test=pdf-kinds] label", "党课")?;
     let target = beside(data, "导出").join("东坡村2026年党课记录.pdf");
     std::fs::create_dir_all(target.parent().unwrap_or(data)).map_err(|e| e.to_string())?;
-    s.type_into("[data-test=pdf-path]", &target.to_string_lossy())?;
+    s.type_exactly("[data-test=pdf-path]", &target.to_string_lossy())?;
     s.screenshot("options")?;
     s.click("[data-test=pdf-go]")?;
     s.wait_text("[data-test=pdf-done]", "共 ")?;
