@@ -172,14 +172,19 @@ impl Session {
         }
     }
 
+    /// What the first input matching `css` holds now ("" when there is none).
+    fn value(&self, css: &str) -> Result<String> {
+        let value = self.execute(&format!(
+            "const e = document.querySelector({css:?}); return e ? e.value : null;"
+        ))?;
+        Ok(value.as_str().unwrap_or_default().to_string())
+    }
+
     /// Waits until the input at `css` holds `needle` (inputs have no text).
     pub fn wait_value(&self, css: &str, needle: &str) -> Result<String> {
         let start = Instant::now();
         loop {
-            let value = self.execute(&format!(
-                "const e = document.querySelector({css:?}); return e ? e.value : null;"
-            ))?;
-            let value = value.as_str().unwrap_or_default().to_string();
+            let value = self.value(css)?;
             if value.contains(needle) {
                 return Ok(value);
             }
@@ -365,20 +370,13 @@ impl Session {
     /// path, asked of the app) can take its value between the select and the
     /// keys; the keys then go after it instead of over it.
     pub fn type_exactly(&self, css: &str, text: &str) -> Result<()> {
-        let read = format!(
-            "const e = document.querySelector({:?}); return e ? e.value : null;",
-            format!("{css} input, input{css}")
-        );
+        let input = format!("{css} input, input{css}");
         let mut value = String::new();
         for _ in 0..5 {
             self.type_into(css, text)?;
             // Long enough for a late suggestion to land after the keys.
             std::thread::sleep(Duration::from_millis(300));
-            value = self
-                .execute(&read)?
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
+            value = self.value(&input)?;
             if value == text {
                 return Ok(());
             }
