@@ -13,7 +13,7 @@ mod bench;
 mod driver;
 mod flows;
 
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -25,7 +25,10 @@ struct Args {
     driver: PathBuf,
     shots: PathBuf,
     only: Option<String>,
-    port: u16,
+    /// tauri-driver's port; by default a free one (with its WebKitWebDriver
+    /// on another): a driver left running elsewhere holds 4444/4445, the
+    /// usual ones, and then the first flow failed with "Peer disconnected".
+    port: Option<u16>,
     /// A driver already listening there (the clean-root install test runs
     /// it inside the root); none is started.
     remote: Option<String>,
@@ -43,7 +46,7 @@ fn parse_args() -> Args {
         driver: PathBuf::from("tauri-driver"),
         shots: PathBuf::from("target/e2e-screenshots"),
         only: None,
-        port: 4444,
+        port: None,
         remote: None,
         data_root: None,
         bench_bare: None,
@@ -57,7 +60,7 @@ fn parse_args() -> Args {
             "--driver" => args.driver = PathBuf::from(value()),
             "--shots" => args.shots = PathBuf::from(value()),
             "--only" => args.only = Some(value()),
-            "--port" => args.port = value().parse().unwrap_or(4444),
+            "--port" => args.port = value().parse().ok(),
             "--remote" => args.remote = Some(value()),
             "--data-root" => args.data_root = Some(value()),
             "--bench-startup" => args.bench_bare = Some(PathBuf::from(value())),
@@ -77,22 +80,48 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver(args: &Args) -> Result<Driver, String> {
+/// A port nobody listens on now (the system's choice).
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("cannot find a free port: {e}"))
+}
+
+/// Starts tauri-driver; answers it and the port it listens on.
+fn start_driver(args: &Args) -> Result<(Driver, u16), String> {
+    let port = match args.port {
+        Some(p) => p,
+        None => free_port()?,
+    };
+    if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        return Err(format!(
+            "port {port} is in use already (a tauri-driver left running? `pgrep -a tauri-driver`); \
+             stop it, or leave out --port to use a free one"
+        ));
+    }
+    let native = free_port()?;
     let child = Command::new(&args.driver)
-        .args(["--port", &args.port.to_string()])
+        .args(["--port", &port.to_string()])
+        .args(["--native-port", &native.to_string()])
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", args.driver.display()))?;
-    let driver = Driver(child);
+    let mut driver = Driver(child);
     let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", args.port)).is_err() {
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = driver.0.try_wait() {
+            return Err(format!(
+                "tauri-driver stopped before it listened ({status})"
+            ));
+        }
         if start.elapsed() > Duration::from_secs(20) {
             return Err("tauri-driver did not start listening within 20 s".into());
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(driver)
+    Ok((driver, port))
 }
 
 fn main() {
@@ -112,7 +141,7 @@ fn main() {
             (None, url.clone())
         }
         None => match start_driver(&args) {
-            Ok(d) => (Some(d), format!("http://127.0.0.1:{}", args.port)),
+            Ok((d, port)) => (Some(d), format!("http://127.0.0.1:{port}")),
             Err(e) => {
                 eprintln!("e2e: {e}");
                 std::process::exit(2);

@@ -270,13 +270,19 @@ fn drive(root: &Path) -> Result {
     let dir = root.join(ROOT);
     let shots = root.join("target/package-check/screenshots");
     let _ = std::fs::remove_dir_all(&shots);
+    // Ports free now, not the usual 4444/4445: a driver left running on
+    // this machine holds those, and the root shares its network.
+    let (port, native) = (free_port()?, free_port()?);
+    let driver = format!("tauri-driver --port {port} --native-port {native}");
     // A start script inside the root: an X server, a session bus, then the
     // driver, which the harness asks for /usr/bin/zhibu.
     let script = dir.join("tmp/serve.sh");
     std::fs::write(
         &script,
-        "#!/bin/sh\nrm -rf /tmp/zhibu-check-data\nexport NO_AT_BRIDGE=1 ZHIBU_TODAY=2026-11-22 HOME=/root\n\
-         exec dbus-run-session -- xvfb-run -a -s '-screen 0 1280x1024x24' tauri-driver --port 4444 --native-port 4445\n",
+        format!(
+            "#!/bin/sh\nrm -rf /tmp/zhibu-check-data\nexport NO_AT_BRIDGE=1 ZHIBU_TODAY=2026-11-22 HOME=/root\n\
+             exec dbus-run-session -- xvfb-run -a -s '-screen 0 1280x1024x24' {driver}\n"
+        ),
     )
     .map_err(|e| format!("{}: {e}", script.display()))?;
     let outcome = with_mounts(root, || {
@@ -291,7 +297,7 @@ fn drive(root: &Path) -> Result {
         let out = sh(Command::new(root.join("target/debug/zhibu-e2e"))
             .args([
                 "--remote",
-                "http://127.0.0.1:4444",
+                &format!("http://127.0.0.1:{port}"),
                 "--app",
                 "/usr/bin/zhibu",
             ])
@@ -299,9 +305,7 @@ fn drive(root: &Path) -> Result {
             .arg(&shots)
             .args(["--only", "demo-tour"]));
         let _ = server.kill();
-        let _ = Command::new("pkill")
-            .args(["-f", "tauri-driver --port 4444"])
-            .status();
+        let _ = Command::new("pkill").args(["-f", &driver]).status();
         std::thread::sleep(std::time::Duration::from_secs(1));
         out
     });
@@ -309,6 +313,14 @@ fn drive(root: &Path) -> Result {
     portable(root)?;
     println!("screenshots: {}", shots.display());
     Ok(())
+}
+
+/// A port nobody on this machine listens on now (the system's choice).
+fn free_port() -> Result<u16> {
+    std::net::TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("cannot find a free port: {e}"))
 }
 
 /// The installed binaries copied to a folder with `zhibu-data/` beside
