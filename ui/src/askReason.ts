@@ -3,6 +3,7 @@
 // is not a reason. Resolves to the reason, trimmed, or null when the clerk
 // cancels.
 import { ElMessageBox } from 'element-plus'
+import { element } from './elementSetup'
 
 export interface ReasonPrompt {
   /** The confirming button: what will happen (冲正, 撤销, 暂缓 …). */
@@ -13,6 +14,9 @@ export interface ReasonPrompt {
 }
 
 export async function askReason(message: string, title: string, how: ReasonPrompt): Promise<string | null> {
+  // The box's Chinese (from the start page it may be the first Element Plus
+  // component drawn).
+  await element()
   try {
     const answer = await ElMessageBox.prompt(message, title, {
       confirmButtonText: how.confirm,

@@ -3,7 +3,8 @@ import { useBranchStore } from '@/stores/branch'
 // The start page comes with the program's first script rather than after it:
 // one round of loading fewer before the clerk sees anything.
 import TodoPage from '@/features/todo/TodoPage.vue'
-import { ElMessage } from 'element-plus'
+import { closeToasts } from '@/toast'
+import { element } from '@/elementSetup'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -30,7 +31,10 @@ export const router = createRouter({
 // With no branch yet, every screen leads to the first-run wizard.
 router.beforeEach(async (to) => {
   // A message belongs to the screen it was shown on; a new screen starts clear.
-  ElMessage.closeAll()
+  closeToasts()
+  // Every screen but the start page draws Element Plus components: its
+  // Chinese set-up first (loaded after the start page, elementSetup.ts).
+  if (to.name !== 'todo') await element()
   const store = useBranchStore()
   if (!store.ready) await store.init()
   if (store.status?.startup_error) return true

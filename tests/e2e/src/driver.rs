@@ -687,7 +687,7 @@ for (const m of document.querySelectorAll('.el-message')) {
   const r = m.getBoundingClientRect();
   // One coming in or going away slides through the header: only one at rest counts.
   if (r.height === 0 || m.getAnimations().length > 0) continue;
-  for (const h of document.querySelectorAll('.el-dialog__header, .el-header')) {
+  for (const h of document.querySelectorAll('.el-dialog__header, [data-test=app-header]')) {
     const b = h.getBoundingClientRect();
     if (b.height > 0 && over(r, b)) {
       out.push('the message "' + m.textContent.trim().slice(0, 24) + '" (' + Math.round(r.top) + '–' + Math.round(r.bottom)

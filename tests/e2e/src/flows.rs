@@ -495,6 +495,21 @@ fn todo_board(s: &Session, _data: &Path) -> Result<()> {
         first.contains("已逾期"),
         &format!("most pressing first: {first}"),
     )?;
+    // The filter by area (radio buttons of the page's own, issue 17): 党费
+    // shows the dues items only; 全部 brings the whole list back.
+    s.click_text("[data-test=todo-areas] label", "党费 4")?;
+    s.wait_without("[data-test=todo-items]", "换届")?;
+    let dues = s.find_all("[data-test=todo-item]")?;
+    ensure(
+        dues.len() == 4,
+        &format!("党费 4 shows 4 items, not {}", dues.len()),
+    )?;
+    for item in &dues {
+        let text = s.text(item)?;
+        ensure(text.contains("党费"), &format!("党费 only: {text}"))?;
+    }
+    s.click_text("[data-test=todo-areas] label", "全部")?;
+    s.wait_text("[data-test=todo-items]", "换届")?;
     s.execute("document.querySelector('[data-test=content]').scrollTo(0, 0)")?;
     s.screenshot("start")?;
     s.execute("document.querySelector('[data-test=todo-month]').scrollIntoView()")?;
@@ -587,7 +602,7 @@ fn demo_tour(s: &Session, _data: &Path) -> Result<()> {
     // A steady shell: the content scrolled, the header and the menu did not.
     let scrolled = s.execute(
         "return [document.querySelector('[data-test=content]').scrollTop, \
-         document.querySelector('.el-header').getBoundingClientRect().top, window.scrollY]",
+         document.querySelector('[data-test=app-header]').getBoundingClientRect().top, window.scrollY]",
     )?;
     ensure(
         scrolled[0].as_f64().is_some_and(|t| t > 0.0)
