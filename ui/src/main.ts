@@ -15,6 +15,11 @@ setElementApp(app)
 const firstRoute = router.afterEach(() => {
   performance.mark('zhibu-route')
   firstRoute()
+  // The bundled font's later slices, once the first screen is painted (the
+  // first frame's callback, then a timer: after that frame is drawn). Their
+  // exact character ranges were most of the first stylesheet; see
+  // assets/fonts/make_subsets.py.
+  requestAnimationFrame(() => setTimeout(() => void import('./styles/fonts-more.css')))
   // Element Plus's set-up, once the first screen is drawn, so that it is
   // there before the clerk's first click needs it (any other screen awaits
   // it anyway: router.ts).
