@@ -245,9 +245,11 @@ fn install(root: &Path, deb: &Path) -> Result {
     std::fs::copy(deb, &inside).map_err(|e| format!("copy the .deb: {e}"))?;
     // The test's own tools (a virtual display, a session bus, the WebDriver)
     // are installed beside the app; none of them brings a Chinese font.
+    // --reinstall: the root is kept between runs, and a new build of the same
+    // version was otherwise "already the newest version" — the old one tested.
     in_root(
         root,
-        "set -e; apt-get update -q; apt-get install -y -q --no-install-recommends /tmp/zhibu.deb; \
+        "set -e; apt-get update -q; apt-get install -y -q --reinstall --no-install-recommends /tmp/zhibu.deb; \
          apt-get install -y -q --no-install-recommends xvfb xauth dbus webkit2gtk-driver fontconfig; \
          for f in $(fc-list :lang=zh file | cut -d: -f1); do \
            p=$(dpkg -S \"$f\" | cut -d: -f1); echo \"removing $p ($f): the test needs a system without Chinese fonts\"; \
