@@ -37,8 +37,13 @@ struct Args {
     data_root: Option<String>,
     /// `--bench-startup BARE`: measure the app against this bare window.
     bench_bare: Option<PathBuf>,
+    /// Launches of each program in the benchmark (`--rounds N`). Single
+    /// launches on a 2-core machine spread by ±50 ms and runs of 5 rounds
+    /// gave ratios from 1.13× to 1.44× on one day with no change (issue 17).
     rounds: usize,
 }
+
+const ROUNDS: usize = 15;
 
 fn parse_args() -> Args {
     let mut args = Args {
@@ -50,7 +55,7 @@ fn parse_args() -> Args {
         remote: None,
         data_root: None,
         bench_bare: None,
-        rounds: 5,
+        rounds: ROUNDS,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -64,7 +69,7 @@ fn parse_args() -> Args {
             "--remote" => args.remote = Some(value()),
             "--data-root" => args.data_root = Some(value()),
             "--bench-startup" => args.bench_bare = Some(PathBuf::from(value())),
-            "--rounds" => args.rounds = value().parse().unwrap_or(5),
+            "--rounds" => args.rounds = value().parse().unwrap_or(ROUNDS),
             other => eprintln!("ignoring unknown argument {other}"),
         }
     }
