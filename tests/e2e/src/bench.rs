@@ -64,13 +64,40 @@ fn pss_each(pid: u32) -> Vec<(String, u64)> {
 
 /// Where the time and memory went in one launch: each process's PSS, and
 /// the page's own timeline (navigation, the largest loads, the marks the
-/// app sets) as the web engine recorded it.
-fn breakdown(s: &Session, pid: u32, label: &str) {
+/// app sets) as the web engine recorded it, then again after a reload. Only
+/// in the first round, whose memory after exploring therefore includes the
+/// reload's leftovers (one of the 15 in the median).
+fn breakdown(s: &Session, pid: u32, label: &str, painted_mark: &str) {
     let each: Vec<String> = pss_each(pid)
         .iter()
         .map(|(name, kib)| format!("{name} {:.0} MB", *kib as f64 / 1024.0))
         .collect();
     println!("  {label}: {}", each.join(", "));
+    timeline(s, "");
+    // The same page again in the same web process, its scripts already
+    // compiled, its files and fonts at hand: what the first timeline adds to
+    // this is the cost of running everything for the first time, not the
+    // page's own work (on 2026-12-03: the start page painted at 57 ms
+    // reloaded against 146 ms at launch).
+    let painted = format!("return performance.getEntriesByName('{painted_mark}').length > 0");
+    let again = s.reload().and_then(|()| {
+        let start = Instant::now();
+        while s.execute(&painted)?.as_bool() != Some(true) {
+            if start.elapsed() > Duration::from_secs(10) {
+                return Err(format!("no mark {painted_mark} 10 s after reloading"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
+    });
+    match again {
+        Ok(()) => timeline(s, "reloaded, warm: "),
+        Err(e) => println!("    (not reloaded: {e})"),
+    }
+}
+
+/// The page's own timeline (navigation, marks, the largest loads), on one line.
+fn timeline(s: &Session, label: &str) {
     // No template literals: the driver's script wrapper does not take them.
     let script = "const n = performance.getEntriesByType('navigation')[0];
         const head = n ? ['dom ready ' + Math.round(n.domContentLoadedEventEnd) + ' ms', 'load ' + Math.round(n.loadEventEnd) + ' ms'] : [];
@@ -80,7 +107,7 @@ fn breakdown(s: &Session, pid: u32, label: &str) {
         });
         return head.concat(marks, loads).join(' | ');";
     match s.execute(script) {
-        Ok(v) => println!("    {}", v.as_str().unwrap_or_default()),
+        Ok(v) => println!("    {label}{}", v.as_str().unwrap_or_default()),
         Err(e) => println!("    (no timeline: {e})"),
     }
 }
@@ -184,7 +211,7 @@ fn one(
     let pid = pid_of(exe).ok_or_else(|| format!("no process runs {}", exe.display()))?;
     let pss_mb = pss_tree(pid) as f64 / 1024.0;
     if let Some(label) = trace {
-        breakdown(&s, pid, label);
+        breakdown(&s, pid, label, painted_mark);
     }
     let pss_after_mb = if explore {
         s.click("[data-test=nav-members]")?;

@@ -565,6 +565,11 @@ impl Session {
         Ok(None)
     }
 
+    /// Reloads the page, as F5 would; returns once the new page has loaded.
+    pub fn reload(&self) -> Result<()> {
+        self.request("POST", &self.s("/refresh"), None).map(|_| ())
+    }
+
     pub fn execute(&self, script: &str) -> Result<Value> {
         self.request(
             "POST",
