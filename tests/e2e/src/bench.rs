@@ -66,7 +66,7 @@ fn pss_each(pid: u32) -> Vec<(String, u64)> {
 /// the page's own timeline (navigation, the largest loads, the marks the
 /// app sets) as the web engine recorded it, then again after a reload. Only
 /// in the first round, whose memory after exploring therefore includes the
-/// reload's leftovers (one of the 15 in the median).
+/// reload's leftovers (one launch of those the median is taken over).
 fn breakdown(s: &Session, pid: u32, label: &str, painted_mark: &str) {
     let each: Vec<String> = pss_each(pid)
         .iter()
