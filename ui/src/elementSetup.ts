@@ -9,6 +9,9 @@ let loaded: Promise<typeof import('./element')> | undefined
 /** The app the set-up is provided to (main.ts, before it mounts). */
 export function setElementApp(a: App) {
   app = a
+  // Already loaded (a prompt from the start page before the app was in):
+  // the app gets its Chinese set-up too.
+  void loaded?.then((m) => m.install(a))
 }
 
 export function element(): Promise<typeof import('./element')> {

@@ -1,17 +1,18 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { useBranchStore } from '@/stores/branch'
-// The start page comes with the program's first script rather than after it:
-// one round of loading fewer before the clerk sees anything.
-import TodoPage from '@/features/todo/TodoPage.vue'
 import { closeToasts } from '@/toast'
 import { element } from '@/elementSetup'
+
+// The start page is drawn without Vue, beside the app (start/page.ts; shown
+// and reloaded by main.ts): its route draws nothing here.
+const StartPage = { render: () => null }
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', redirect: '/todo' },
     { path: '/welcome', name: 'welcome', component: () => import('@/features/setup/FirstRun.vue') },
-    { path: '/todo', name: 'todo', component: TodoPage },
+    { path: '/todo', name: 'todo', component: StartPage },
     { path: '/overview', name: 'overview', component: () => import('@/features/org/BranchOverview.vue') },
     { path: '/meetings', name: 'meetings', component: () => import('@/features/meetings/MeetingsPage.vue') },
     { path: '/meetings/:id', name: 'meeting', component: () => import('@/features/meetings/MeetingPage.vue') },

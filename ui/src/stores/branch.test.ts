@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import { useBranchStore } from './branch'
-import { firstTodo } from '@/api/todo'
 import type { AppStart } from '@/api/bindings'
 
 const branch = { id: 2, name: '东坡村党支部', level: '党支部', kind: '农村', parent_id: 1, parent_name: '柳河镇党委' }
@@ -12,26 +11,22 @@ beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => clearMocks())
 
 describe('branch store', () => {
-  it('takes the branches, the current one and its start page from the one first answer', async () => {
+  it('takes the status, the branches and the current one from an answer at hand, asking nothing', () => {
     const calls: string[] = []
     mockIPC((cmd) => {
       calls.push(cmd)
-      if (cmd === 'app_start') return { status, screen: { branches: [branch], current: branch, todo: { org: branch, items: [] } } }
-      if (cmd === 'todo_list') return { org: branch, items: [], asked: true }
       throw new Error(`unexpected ${cmd}`)
     })
     const store = useBranchStore()
-    await store.init()
+    store.take({ status, screen: { branches: [branch], current: branch, todo: null } } as unknown as AppStart)
     expect(store.ready).toBe(true)
     expect(store.current?.name).toBe('东坡村党支部')
     expect(store.branches).toHaveLength(1)
-    // The start page's list came with it: the page does not ask again …
-    const list = (await firstTodo(2)) as unknown as { asked?: boolean }
-    expect(list.asked).toBeUndefined()
-    expect(calls).toEqual(['app_start'])
-    // … but a later visit does.
-    const later = (await firstTodo(2)) as unknown as { asked?: boolean }
-    expect(later.asked).toBe(true)
+    expect(calls).toEqual([])
+    // An answer with no screen (the data could not be opened): no branches.
+    store.take({ status: { ...status, startup_error: '数据库文件检查未通过' }, screen: null } as unknown as AppStart)
+    expect(store.current).toBeNull()
+    expect(store.branches).toEqual([])
   })
 
   it('takes the answer public/early.js asked for as the page began, once', async () => {

@@ -4,8 +4,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { appStart } from '@/api/app'
 import { currentBranch, listBranches, setCurrentBranch } from '@/api/org'
-import { seedTodo } from '@/api/todo'
-import type { AppStatus, OrgSummary } from '@/api/bindings'
+import type { AppStart, AppStatus, OrgSummary } from '@/api/bindings'
 
 export const useBranchStore = defineStore('branch', () => {
   const status = ref<AppStatus | null>(null)
@@ -19,24 +18,24 @@ export const useBranchStore = defineStore('branch', () => {
     current.value = now
   }
 
-  // One question at start: the status, the branches, the current one and
-  // its 工作台 (read while the window opened), so the frame and the start
-  // page are drawn together.
-  async function init() {
-    const start = await appStart()
+  // One question at start: the status, the branches, the current one (and
+  // its 工作台, which the start page draws: start/main.ts). `take` is given
+  // the answer the page's entry already has; `init` asks (after a restore,
+  // or when the first question failed).
+  function take(start: AppStart) {
     status.value = start.status
-    if (start.screen) {
-      branches.value = start.screen.branches
-      current.value = start.screen.current
-      if (start.screen.current && start.screen.todo) seedTodo(start.screen.current.id, start.screen.todo)
-    }
+    branches.value = start.screen?.branches ?? []
+    current.value = start.screen?.current ?? null
     ready.value = true
-    performance.mark('zhibu-branch')
+  }
+
+  async function init() {
+    take(await appStart())
   }
 
   async function switchTo(id: number) {
     current.value = await setCurrentBranch(id)
   }
 
-  return { status, branches, current, ready, init, refresh, switchTo }
+  return { status, branches, current, ready, take, init, refresh, switchTo }
 })

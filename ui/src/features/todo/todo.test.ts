@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysBetween, monthWeeks, routeOf } from './todo'
+import { daysBetween, monthWeeks, pathOf } from './todo'
 import type { MonthMeeting } from '@/api/bindings'
 
 describe('monthWeeks', () => {
@@ -27,16 +27,31 @@ describe('monthWeeks', () => {
   })
 })
 
-describe('routeOf', () => {
+describe('pathOf', () => {
   it('leads each item to the screen that settles it', () => {
-    expect(routeOf({ screen: 'Dues', month: '2026-11' })).toEqual({ name: 'dues', query: { month: '2026-11' } })
-    expect(routeOf({ screen: 'DuesCard', member: 3 })).toEqual({ name: 'dues-card', params: { id: '3' } })
-    expect(routeOf({ screen: 'Meeting', meeting: 12 })).toEqual({ name: 'meeting', params: { id: '12' } })
-    expect(routeOf({ screen: 'Calendar', year: 2026 })).toEqual({ name: 'calendar', query: { year: '2026' } })
-    expect(routeOf({ screen: 'Development', person: 4 })).toEqual({ name: 'development-person', params: { id: '4' } })
-    expect(routeOf({ screen: 'Member', member: 5 })).toEqual({ name: 'member', params: { id: '5' } })
-    expect(routeOf({ screen: 'Branch' })).toEqual({ name: 'overview' })
-    expect(routeOf({ screen: 'Backup' })).toEqual({ name: 'backup' })
+    expect(pathOf({ screen: 'Dues', month: '2026-11' })).toBe('/dues?month=2026-11')
+    expect(pathOf({ screen: 'DuesCard', member: 3 })).toBe('/dues/members/3')
+    expect(pathOf({ screen: 'Meeting', meeting: 12 })).toBe('/meetings/12')
+    expect(pathOf({ screen: 'Calendar', year: 2026 })).toBe('/calendar?year=2026')
+    expect(pathOf({ screen: 'Development', person: 4 })).toBe('/development/4')
+    expect(pathOf({ screen: 'Member', member: 5 })).toBe('/members/5')
+    expect(pathOf({ screen: 'Branch' })).toBe('/overview')
+    expect(pathOf({ screen: 'Backup' })).toBe('/backup')
+  })
+
+  it('is an address the router resolves to the screen named', async () => {
+    // The paths above are the router's own: each resolves to the screen named.
+    const { router } = await import('@/router')
+    const named = (p: string) => router.resolve(p).name
+    expect(named(pathOf({ screen: 'Dues', month: '2026-11' }))).toBe('dues')
+    expect(router.resolve(pathOf({ screen: 'Dues', month: '2026-11' })).query).toEqual({ month: '2026-11' })
+    expect(named(pathOf({ screen: 'DuesCard', member: 3 }))).toBe('dues-card')
+    expect(named(pathOf({ screen: 'Meeting', meeting: 12 }))).toBe('meeting')
+    expect(named(pathOf({ screen: 'Calendar', year: 2026 }))).toBe('calendar')
+    expect(named(pathOf({ screen: 'Development', person: 4 }))).toBe('development-person')
+    expect(named(pathOf({ screen: 'Member', member: 5 }))).toBe('member')
+    expect(named(pathOf({ screen: 'Branch' }))).toBe('overview')
+    expect(named(pathOf({ screen: 'Backup' }))).toBe('backup')
   })
 })
 

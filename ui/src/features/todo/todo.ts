@@ -1,27 +1,28 @@
 // The 工作台's pure parts: where each item leads, and this month as a grid
-// of weeks (Monday first, as Chinese calendars print it).
-import type { RouteLocationRaw } from 'vue-router'
+// of weeks (Monday first, as Chinese calendars print it). No Vue here: the
+// start page is drawn before Vue has loaded (src/start/page.ts).
 import type { MonthMeeting, Screen } from '@/api/bindings'
 
-/** The screen that settles an item. */
-export function routeOf(s: Screen): RouteLocationRaw {
+/** The address (router path) of the screen that settles an item. */
+export function pathOf(s: Screen): string {
+  const q = encodeURIComponent
   switch (s.screen) {
     case 'Dues':
-      return { name: 'dues', query: { month: s.month } }
+      return `/dues?month=${q(s.month)}`
     case 'DuesCard':
-      return { name: 'dues-card', params: { id: String(s.member) } }
+      return `/dues/members/${s.member}`
     case 'Meeting':
-      return { name: 'meeting', params: { id: String(s.meeting) } }
+      return `/meetings/${s.meeting}`
     case 'Calendar':
-      return { name: 'calendar', query: { year: String(s.year) } }
+      return `/calendar?year=${s.year}`
     case 'Development':
-      return { name: 'development-person', params: { id: String(s.person) } }
+      return `/development/${s.person}`
     case 'Member':
-      return { name: 'member', params: { id: String(s.member) } }
+      return `/members/${s.member}`
     case 'Branch':
-      return { name: 'overview' }
+      return '/overview'
     case 'Backup':
-      return { name: 'backup' }
+      return '/backup'
   }
 }
 
