@@ -9,7 +9,7 @@ import '@/styles/frame.css'
 import type { AppStart } from '@/api/bindings'
 import { appStart } from '@/api/app'
 import { currentPath, followLinks, showScreen } from './frame'
-import { createStartPage, type StartPage } from './page'
+import { createStartPage } from './page'
 
 // Marks read by `cargo xtask bench-startup` to show where start-up time goes
 // (this one: the entry's modules have run).
@@ -24,15 +24,13 @@ async function begin() {
   }
   performance.mark('zhibu-branch')
   followLinks(document)
-  const root = document.getElementById('start') as HTMLElement
-  let page: StartPage | null = null
+  const page = createStartPage(document.getElementById('start') as HTMLElement)
   // A branch to show: the frame, and the start page if the window opens at
   // it (a restore that reloads the page may open elsewhere). Otherwise the
   // window stays frameless for the first-run wizard or the message that the
   // data cannot be opened (App.vue).
   const current = start?.screen?.current
   if (start && !start.status.startup_error && current) {
-    page = createStartPage(root)
     const path = currentPath()
     if (path === '/todo' && start.screen?.todo) page.show(start.screen.todo)
     showScreen(path)
@@ -42,7 +40,7 @@ async function begin() {
   // script does not hold the first paint back.
   await new Promise((done) => requestAnimationFrame(() => setTimeout(done)))
   const { mountApp } = await import('../main')
-  mountApp(start, page ?? createStartPage(root))
+  mountApp(start, page)
 }
 
 void begin()

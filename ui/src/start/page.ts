@@ -29,7 +29,7 @@ import './page.css'
 type Child = Node | string | null | undefined | false
 
 /** An element with its attributes (a null or false one left out) and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(
+function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number | boolean | null | undefined> = {},
   ...children: Child[]
